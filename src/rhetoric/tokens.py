@@ -1,0 +1,153 @@
+"""One tokenisation pass per article: paragraphs, sentences and words with offsets.
+
+Every metric reuses the :class:`Doc` built here, so an article is split once however
+many metrics run over it. All offsets are Python string indices into the decoded
+original text; ``Doc.clean`` has the same length as ``Doc.text`` with everything that
+is not body prose (site chrome, promos, comments, Markdown markup) blanked to spaces,
+so a regular expression run over ``clean`` reports offsets into the original text.
+
+Definitions (also in the README):
+
+* **word**: a maximal run of letters or digits, which may contain internal
+  apostrophes (``’`` or ``'``), hyphens, or (between digits) ``.`` and ``,``:
+  ``don't``, ``China-Russia``, ``69.53``; an initialism with stops (``U.S.``) and a
+  word with an editorial insertion (``(t)he``) are one word each. Punctuation and
+  symbols are not words.
+* **sentence**: a stretch of a body paragraph ending in ``.``, ``!``, ``?`` or ``…``
+  (plus any closing quotation marks and brackets) that is followed by white space and
+  then a capital letter, a digit or an opening quotation mark; a paragraph end always
+  ends a sentence (so headings without a final stop are sentences of their own).
+  Common abbreviations (``Mr.``, ``U.S.``, ``St.``, ``Jan.``) and single initials do
+  not end sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+WORD_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., e.g.
+    r"|(?:\(\w\))?[^\W_]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_]+)*"  # "(t)he", don't, 69.53
+)
+"""A word: letters/digits with internal apostrophes, hyphens and digit separators."""
+
+_PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")  # one non-blank line of the masked text
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([" 
+_SENT_END_RE = re.compile(
+    r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"]*[A-Z0-9])"
+)
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev col lt sgt capt cmdr adm pres
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp dept univ
+    approx est fig al ca cf e.g i.e u.s u.k u.n u.s.a e.u p.m a.m d.c""".split()
+)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """Tokens of one article's body, every span an offset pair into ``text``."""
+
+    text: str
+    clean: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    words: tuple[tuple[int, int], ...]
+    word_sentence: tuple[int, ...] = field(repr=False)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The clean text of a span with runs of white space folded to one space."""
+        return " ".join(self.clean[start:end].split())
+
+    def sentence_text(self, i: int) -> str:
+        """Clean text of sentence ``i`` (what VADER and the readability formulas see)."""
+        return self.span_text(*self.sentences[i])
+
+    def word_text(self, i: int) -> str:
+        start, end = self.words[i]
+        return self.text[start:end]
+
+    @cached_property
+    def sentence_words(self) -> tuple[tuple[int, int], ...]:
+        """For each sentence, the half-open range ``(first, last + 1)`` of its words."""
+        ranges = [[0, 0] for _ in self.sentences]
+        seen = [False] * len(self.sentences)
+        for w, s in enumerate(self.word_sentence):
+            if not seen[s]:
+                ranges[s][0] = w
+                seen[s] = True
+            ranges[s][1] = w + 1
+        for s, r in enumerate(ranges):
+            if not seen[s]:  # a sentence with no words: an empty range at the right place
+                nxt = next((ranges[t][0] for t in range(s + 1, len(ranges)) if seen[t]), None)
+                r[0] = r[1] = len(self.words) if nxt is None else nxt
+        return tuple((a, b) for a, b in ranges)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
+def _is_abbreviation(clean: str, para_start: int, dot: int) -> bool:
+    """True when the ``.`` at ``dot`` closes an abbreviation or an initial."""
+    i = dot
+    while i > para_start and (clean[i - 1].isalpha() or clean[i - 1] == "."):
+        i -= 1
+    token = clean[i:dot].lower()
+    if not token:
+        return False
+    if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+        return True
+    return token in ABBREVIATIONS
+
+
+def split_sentences(clean: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Split each paragraph of ``clean`` into sentences (see module docstring)."""
+    out: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs:
+        start = p_start
+        for m in _SENT_END_RE.finditer(clean, p_start, p_end):
+            if clean[m.start()] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(
+                clean, p_start, m.start()
+            ):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+            while start < p_end and clean[start].isspace():
+                start += 1
+        if start < p_end:
+            out.append((start, p_end))
+    return out
+
+
+def tokenize(text: str, clean: str | None = None) -> Doc:
+    """Build the :class:`Doc` of an article.
+
+    ``clean`` is the masked text (same length as ``text``); by default the whole of
+    ``text`` is body. Paragraphs are the non-blank lines of ``clean``, trimmed.
+    """
+    if clean is None:
+        clean = text
+    if len(clean) != len(text):
+        raise ValueError("clean text must have the same length as the original text")
+    paragraphs = []
+    for m in _PARAGRAPH_RE.finditer(clean):
+        s, e = m.span()
+        while clean[s].isspace():
+            s += 1
+        while clean[e - 1].isspace():
+            e -= 1
+        paragraphs.append((s, e))
+    paragraphs_t = tuple(paragraphs)
+    sentences = tuple(split_sentences(clean, paragraphs_t))
+    words: list[tuple[int, int]] = []
+    word_sentence: list[int] = []
+    for i, (s, e) in enumerate(sentences):
+        for m in WORD_RE.finditer(clean, s, e):
+            words.append(m.span())
+            word_sentence.append(i)
+    return Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
