@@ -1,0 +1,198 @@
+"""Articles: decoded text, format, and the segmentation of body from page chrome."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .decode import DEFAULT_MAX_BYTES, InputError, decode_bytes
+from .markdown import looks_like_markdown, mask_markdown
+from .segments import Segment, classify_lines, mask_outside, segments_from_lines
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = ("text", "markdown", "html")
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_HTML_START = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its decoded text and the labelled segments that cover it.
+
+    ``text`` is what every reported offset indexes. For plain text and Markdown it is
+    the file's decoded content; for HTML it is the text the extractor (trafilatura)
+    recovered from the page, and the page itself is kept in ``source``.
+    """
+
+    text: str
+    segments: tuple[Segment, ...]
+    clean: str = field(repr=False)
+    format: str = "text"
+    path: Path | None = None
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+    source: str | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The file name without suffix, or a short hash of the text."""
+        if self.path is not None:
+            return self.path.stem
+        return "text-" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def title(self) -> str | None:
+        """Text of the first ``title`` segment (markup removed), if any."""
+        for seg in self.segments:
+            if seg.label == "title":
+                lines = self._markup_free[seg.start : seg.end].strip().splitlines()
+                return " ".join(lines[0].split()) if lines else None
+        return None
+
+    @cached_property
+    def _markup_free(self) -> str:
+        return mask_markdown(self.text) if self.format == "markdown" else self.text
+
+    def segment_text(self, label: str) -> str:
+        """The markup-free text of every segment with ``label``, joined by blank lines."""
+        parts = [
+            self._markup_free[s.start : s.end].strip() for s in self.segments if s.label == label
+        ]
+        return "\n\n".join(p for p in parts if p)
+
+    @property
+    def body(self) -> str:
+        """The clean body text metrics see: one paragraph per line, white space folded.
+
+        Offsets do not index this string; use ``clean`` (same length as ``text``).
+        """
+        return "\n".join(" ".join(line.split()) for line in self.clean.splitlines() if line.strip())
+
+    @cached_property
+    def lines(self) -> pd.DataFrame:
+        """One row per line of the text as an editor numbers them: n, label, text."""
+        import pandas as pd
+
+        rows = []
+        seg_iter = iter(self.segments)
+        seg = next(seg_iter, None)
+        offset = 0
+        for n, line in enumerate(self.text.split("\n"), start=1):
+            while seg is not None and offset >= seg.end and seg.end < len(self.text):
+                seg = next(seg_iter, None)
+            label = seg.label if seg is not None else "body"
+            rows.append((n, label, line.rstrip("\r")))
+            offset += len(line) + 1
+        return pd.DataFrame(rows, columns=["n", "label", "text"])
+
+    def to_frame(self) -> pd.DataFrame:
+        """The segments as a DataFrame: label, start, end, words, text."""
+        import pandas as pd
+
+        rows = [
+            (s.label, s.start, s.end, len(self.text[s.start : s.end].split()), self.text[s.start : s.end])
+            for s in self.segments
+        ]
+        return pd.DataFrame(rows, columns=["label", "start", "end", "words", "text"])
+
+
+def from_text(
+    text: str,
+    *,
+    format: str | None = None,
+    path: str | Path | None = None,
+    encoding: str = "utf-8",
+    warnings: tuple[str, ...] | list[str] = (),
+) -> Article:
+    """Build an :class:`Article` from text already decoded.
+
+    ``format`` is ``"text"``, ``"markdown"`` or ``"html"``; by default it is guessed
+    from the file suffix and the content.
+    """
+    path = Path(path) if path is not None else None
+    format = format or _guess_format(text, path)
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    notes = list(warnings)
+    name = str(path) if path is not None else "text"
+    if format == "html":
+        return _from_html(text, path, encoding, notes)
+    if not text.strip():
+        notes.append(f"{name}: empty (no text to analyse)")
+    elif "\n" not in text.strip() and len(text) > 2000:
+        notes.append(f"{name}: no line breaks; page chrome cannot be told apart from the body")
+    markup_free = mask_markdown(text) if format == "markdown" else text
+    labels = classify_lines(markup_free.split("\n"))
+    segments = segments_from_lines(text, labels)
+    clean = mask_outside(markup_free, segments)
+    if text.strip() and not clean.strip():
+        notes.append(f"{name}: no body text found: every line looks like page chrome")
+    return Article(text, segments, clean, format, path, encoding, tuple(notes))
+
+
+def load(path: str | Path, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read an article from a file (plain text, Markdown or HTML).
+
+    Raises :class:`~rhetoric.decode.InputError` for a missing path, a directory, a
+    binary file or a file larger than ``max_bytes``; recoverable problems (a non-UTF-8
+    encoding, an empty file) become ``Article.warnings``.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit "
+            "for one article (raise max_bytes, or --max-mb on the command line)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    text, encoding, notes = decode_bytes(data, str(path))
+    return from_text(text, format=format, path=path, encoding=encoding, warnings=notes)
+
+
+def _guess_format(text: str, path: Path | None) -> str:
+    if (path is not None and path.suffix.lower() in HTML_SUFFIXES) or _HTML_START.match(text):
+        return "html"
+    return "markdown" if looks_like_markdown(text, path) else "text"
+
+
+def _from_html(html: str, path: Path | None, encoding: str, notes: list[str]) -> Article:
+    """Extract title, byline, body and comments from a page with trafilatura."""
+    import trafilatura
+
+    name = str(path) if path is not None else "html"
+    doc = trafilatura.bare_extraction(
+        html, include_comments=True, with_metadata=True, include_tables=True
+    )
+    if doc is None:
+        notes.append(f"{name}: the HTML extractor found no article text")
+        return Article("", (Segment("body", 0, 0),), "", "html", path, encoding, tuple(notes), html)
+    parts: list[tuple[str, str]] = []
+    if doc.title:
+        parts.append(("title", doc.title))
+    byline = ", ".join(x for x in (doc.author and f"By {doc.author}", doc.sitename, doc.date) if x)
+    if byline:
+        parts.append(("byline", byline))
+    body_lines = [line for line in (doc.text or "").split("\n") if line.strip()]
+    if body_lines and doc.title and body_lines[0].strip() == doc.title.strip():
+        body_lines = body_lines[1:]  # trafilatura repeats the headline atop the text
+    parts.extend((None, line) for line in body_lines)
+    parts.extend(("comments", line) for line in (doc.comments or "").split("\n") if line.strip())
+    text = "\n\n".join(line for _, line in parts)
+    fixed = {2 * i: label for i, (label, _) in enumerate(parts) if label is not None}
+    labels = classify_lines(text.split("\n"), fixed=fixed)
+    segments = segments_from_lines(text, labels)
+    clean = mask_outside(text, segments)
+    return Article(text, segments, clean, "html", path, encoding, tuple(notes), html)

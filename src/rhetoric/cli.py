@@ -1,0 +1,167 @@
+"""Command line: ``rhetoric analyze PATH... [--format json|jsonl|csv|table]``.
+
+Every path gets a record. A path that cannot be read gets an error record and a line
+on stderr; the others are analysed. The exit code is 1 only when nothing could be
+analysed (2 for a usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TextIO
+
+from .analysis import SCHEMA_VERSION, analyze
+from .article import load
+from .decode import DEFAULT_MAX_BYTES, InputError
+
+TABLE_METRICS = (
+    "words",
+    "sentences",
+    "quote_share",
+    "loaded_per_100_words",
+    "sentiment_mean",
+    "flesch_kincaid_grade",
+)
+
+
+def analyze_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
+    """The record of one file, or an error record (``error`` key) if it cannot be read."""
+    try:
+        analysis = analyze(load(path, max_bytes=max_bytes))
+    except InputError as exc:
+        return _error_record(path, str(exc))
+    except Exception as exc:  # one bad file never stops a batch
+        return _error_record(path, f"{path}: unexpected {type(exc).__name__}: {exc}")
+    record = analysis.to_dict()
+    record["body_preview"] = _preview(analysis.article.body)
+    return record
+
+
+def _error_record(path: str, message: str) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": Path(path).stem,
+        "path": path,
+        "error": message,
+        "metrics": {},
+        "warnings": [],
+    }
+
+
+def _preview(body: str, n: int = 6) -> str:
+    words = body.split()
+    if len(words) <= 2 * n:
+        return " ".join(words)
+    return " ".join(words[:n]) + " … " + " ".join(words[-n:])
+
+
+def _expand(paths: Iterable[str], recursive: bool) -> Iterator[str]:
+    for p in paths:
+        path = Path(p)
+        if recursive and path.is_dir():
+            yield from (str(f) for f in sorted(path.rglob("*")) if f.is_file())
+        else:
+            yield p
+
+
+def _records(paths: list[str], max_bytes: int, jobs: int) -> Iterator[dict[str, Any]]:
+    if jobs <= 1 or len(paths) < 2:
+        yield from (analyze_path(p, max_bytes) for p in paths)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(analyze_path, paths, [max_bytes] * len(paths), chunksize=16)
+
+
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    row = {
+        "id": record["id"],
+        "path": record["path"],
+        "title": record.get("title"),
+        "error": record.get("error"),
+        "warnings": " | ".join(record.get("warnings", [])),
+    }
+    row.update(record.get("metrics", {}))
+    return row
+
+
+def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> tuple[int, int]:
+    ok = failed = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal ok, failed
+        for record in records:
+            if "error" in record:
+                failed += 1
+                print(f"rhetoric: error: {record['error']}", file=sys.stderr)
+            else:
+                ok += 1
+                for warning in record["warnings"]:
+                    print(f"rhetoric: warning: {warning}", file=sys.stderr)
+            yield record
+
+    if fmt == "jsonl":
+        for record in counted():
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(list(counted()), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        writer: csv.DictWriter | None = None
+        for record in counted():
+            row = _flat(record)
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow(row)
+    else:
+        _write_table(list(counted()), out)
+    return ok, failed
+
+
+def _write_table(records: list[dict[str, Any]], out: TextIO) -> None:
+    import pandas as pd
+
+    rows = []
+    for r in records:
+        row = {"id": r["id"], "title": (r.get("title") or "")[:40]}
+        row.update({m: r["metrics"].get(m) for m in TABLE_METRICS})
+        row["body"] = r.get("body_preview") or r.get("error", "")
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    with pd.option_context("display.max_colwidth", 90, "display.width", 250):
+        out.write(frame.to_string(index=False, float_format=lambda x: f"{x:.3g}") + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rhetoric", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("analyze", help="analyse article files (text, Markdown or HTML)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("json", "jsonl", "csv", "table"), default="table")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("-r", "--recursive", action="store_true", help="analyse files in directories")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, help="largest file, in MB"
+    )
+    args = parser.parse_args(argv)
+    paths = list(_expand(args.paths, args.recursive))
+    records = _records(paths, int(args.max_mb * 1e6), args.jobs)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            ok, failed = _write(records, args.format, out)
+    else:
+        ok, failed = _write(records, args.format, sys.stdout)
+    if failed:
+        print(f"rhetoric: {ok} analysed, {failed} could not be read", file=sys.stderr)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Working on many files at once: one bad file never stops the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .analysis import Analysis, analyze
+from .article import Article, load
+from .decode import InputError
+from .segments import LABELS
+from .tokens import WORD_RE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class Corpus:
+    """Analyses of the files that could be read, and the errors of those that could not."""
+
+    analyses: list[Analysis] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.analyses)
+
+    def __iter__(self):
+        return iter(self.analyses)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per analysed article: id, title, path and every metric."""
+        import pandas as pd
+
+        rows = [
+            {"id": a.id, "title": a.title, "path": str(a.article.path), **a.metrics}
+            for a in self.analyses
+        ]
+        return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()
+
+
+def find_files(folder: str | Path, suffixes: Iterable[str] = DEFAULT_SUFFIXES) -> list[Path]:
+    """Article files under ``folder`` (recursively), sorted by path."""
+    wanted = {s.lower() for s in suffixes}
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in wanted)
+
+
+def analyze_files(paths: Iterable[str | Path]) -> Corpus:
+    """Analyse every path; unreadable files land in ``Corpus.errors`` with the reason."""
+    corpus = Corpus()
+    for path in paths:
+        try:
+            corpus.analyses.append(analyze(load(path)))
+        except InputError as exc:
+            corpus.errors[str(path)] = str(exc)
+    return corpus
+
+
+def segment_table(articles: Iterable[Article | Analysis]) -> pd.DataFrame:
+    """Lines and words per segment label, one row per article (columns: label x measure)."""
+    import pandas as pd
+
+    rows = []
+    for item in articles:
+        article = item.article if isinstance(item, Analysis) else item
+        lines = article.lines
+        for label in LABELS:
+            text = article.segment_text(label)
+            rows.append(
+                {
+                    "id": article.id,
+                    "label": label,
+                    "lines": int(((lines["label"] == label) & (lines["text"].str.strip() != "")).sum()),
+                    "words": sum(1 for _ in WORD_RE.finditer(text)),
+                }
+            )
+    frame = pd.DataFrame(rows)
+    return frame.pivot(index="id", columns="label", values=["lines", "words"]).reindex(
+        columns=LABELS, level=1
+    )
