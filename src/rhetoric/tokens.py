@@ -17,8 +17,8 @@ Definitions (also in the README):
   (plus any closing quotation marks and brackets) that is followed by white space and
   then a capital letter, a digit or an opening quotation mark; a paragraph end always
   ends a sentence (so headings without a final stop are sentences of their own).
-  Common abbreviations (``Mr.``, ``U.S.``, ``St.``, ``Jan.``) and single initials do
-  not end sentences.
+  Common abbreviations (``Mr.``, ``St.``, ``Jan.``), initialisms with stops (``U.S.``,
+  ``N.Y.C.``) and single initials do not end sentences.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ _SENT_END_RE = re.compile(
     r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"]*[A-Z0-9])"
 )
 
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "n.y" of "N.Y.", "u.s.a" of "U.S.A."
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev col lt sgt capt cmdr adm pres
     jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp dept univ
@@ -102,7 +103,7 @@ def _is_abbreviation(clean: str, para_start: int, dot: int) -> bool:
         return False
     if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
         return True
-    return token in ABBREVIATIONS
+    return token in ABBREVIATIONS or _INITIALISM.fullmatch(token) is not None
 
 
 def split_sentences(clean: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

