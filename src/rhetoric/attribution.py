@@ -1,0 +1,636 @@
+"""Who is speaking: a speaker and an affiliation for every direct quotation.
+
+:func:`attribute` fills ``speaker`` (a normalised name, or ``None``),
+``affiliation`` (country or bloc from the gazetteer, or ``None``), ``speaker_kind``
+(``person``, ``organisation``, ``outlet``, ``group`` for coordinated speakers such as
+"China and Russia", or ``unknown`` for a name not in the gazetteer), ``rule`` (which
+rule found the speaker, so no attribution is silent) and ``speaker_start``/
+``speaker_end`` (the mention that names the speaker, where there is one). Only
+top-level ``direct`` quotes are attributed; scare quotes and titles have no speaker.
+
+Rules, tried in this order for each direct quote:
+
+``after``
+    A speech verb right after the closing mark, with its subject or object:
+    ``“…,” Putin stressed`` / ``“…,” said GT`` / ``“…,” according to X``.
+``before``
+    The last speech verb (or *according to*) before the quote in its sentence, and
+    the noun phrase before the verb (``Xi Jinping calls … the “best in history”``,
+    ``X said: “…”``) or after it (``said Xi: “…”``). A verb whose subject is empty
+    (``…, adding: “…”``) takes the speaker of an earlier quote in the sentence.
+``colon``
+    A quote opening a paragraph after a paragraph that ends with a colon takes the
+    speaker of the sentence holding the colon (``Putin said the following:``), by the
+    ``before`` rule, or the short name before the colon (``Trump: “…”``).
+``pronoun``
+    A sentence-initial *he*, *she*, *they* or *it* right before the quote
+    (``They “oppose …”``) or as the subject found by the rules above.
+``sentence-subject``
+    Exactly one known person (in the gazetteer, or already a speaker in the article)
+    named before the quote in its sentence, not as a possessive
+    (``Putin extended his “warmest congratulations …”``).
+``continuation``
+    The speaker of the previous direct quote when it is in the same or the preceding
+    paragraph (a speaker continued over following paragraphs).
+
+A noun phrase is resolved to a speaker as follows: the part after a possessive
+(``China’s Global Times`` → ``Global Times``) and before an appositive
+(``Joel Pollak of Breitbart`` → ``Joel Pollak``) is the head when it holds a name;
+gazetteer aliases are matched in it (the match nearest the verb, then the longest, so
+``a joint statement by Xi and Putin`` is the joint statement and ``IOC President
+Thomas Bach`` is Thomas Bach); otherwise the last run of capitalised words, with
+titles removed, is the name, and a surname alone is expanded to a full name used
+earlier in the article. Pronouns are resolved to the last speaker of a matching kind
+within three paragraphs (*he*/*she*: a person, else the last person named in the
+current or previous paragraph; *they*: a group or organisation; *it*: an
+organisation or outlet); a phrase that names nobody (``the spokesman``) gives
+``None``.
+
+The gazetteer (``data/speakers.csv``: name, kind, aliases separated by ``|``,
+country_or_bloc, role, note) is extensible: ``Gazetteer.default() |
+Gazetteer.from_csv("mine.csv")`` (entries of the right-hand side win).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import io
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+from os import PathLike
+
+from .quotes import SPEECH_VERB_RE, Quote
+from .tokens import Doc
+
+__all__ = ["Gazetteer", "SpeakerEntry", "attribute"]
+
+KINDS = ("person", "organisation", "outlet")
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    """One gazetteer row: a canonical name with its aliases and affiliation."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country_or_bloc: str | None = None
+    role: str | None = None
+    note: str | None = None
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Speakers and their aliases; ``a | b`` combines two (``b`` wins on conflicts)."""
+
+    entries: tuple[SpeakerEntry, ...]
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer shipped as ``rhetoric/data/speakers.csv``."""
+        return _default_gazetteer()
+
+    @classmethod
+    def from_csv(cls, path: str | PathLike) -> Gazetteer:
+        """Read a CSV with columns name, kind, aliases (``|``-separated), country_or_bloc,
+        role, note (the last four may be empty)."""
+        with open(path, encoding="utf-8", newline="") as fh:
+            return cls.from_rows(csv.DictReader(fh))
+
+    @classmethod
+    def from_rows(cls, rows) -> Gazetteer:
+        entries = []
+        for row in rows:
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            kind = (row.get("kind") or "person").strip()
+            if kind not in KINDS:
+                raise ValueError(f"speaker {name!r}: kind must be one of {KINDS}, not {kind!r}")
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            entries.append(
+                SpeakerEntry(
+                    name,
+                    kind,
+                    aliases,
+                    (row.get("country_or_bloc") or "").strip() or None,
+                    (row.get("role") or "").strip() or None,
+                    (row.get("note") or "").strip() or None,
+                )
+            )
+        return cls(tuple(entries))
+
+    def __or__(self, other: Gazetteer) -> Gazetteer:
+        if not isinstance(other, Gazetteer):
+            return NotImplemented
+        names = {e.name for e in other.entries}
+        return Gazetteer(tuple(e for e in self.entries if e.name not in names) + other.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, SpeakerEntry], dict[str, SpeakerEntry]]:
+        """(case-sensitive single-word aliases, lower-cased multi-word aliases)."""
+        cs: dict[str, SpeakerEntry] = {}
+        ci: dict[str, SpeakerEntry] = {}
+        for e in self.entries:  # later entries win
+            for alias in (e.name, *e.aliases):
+                a = _norm(alias)
+                if " " in a:
+                    ci[a.lower()] = e
+                else:
+                    cs[a] = e
+        return cs, ci
+
+    @cached_property
+    def _regexes(self) -> tuple[re.Pattern | None, re.Pattern | None]:
+        cs, ci = self._index
+
+        def build(keys, flags):
+            if not keys:
+                return None
+            alts = [re.escape(k).replace("'", "['’]") for k in sorted(keys, key=len, reverse=True)]
+            return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+        return build(cs, 0), build(ci, re.IGNORECASE)
+
+    def lookup(self, name: str) -> SpeakerEntry | None:
+        """The entry whose name or alias is ``name`` (multi-word aliases ignore case)."""
+        cs, ci = self._index
+        n = _norm(name)
+        return cs.get(n) or ci.get(n.lower())
+
+    def find(self, text: str, start: int = 0, end: int | None = None):
+        """Non-overlapping alias matches in ``text[start:end]``: ``(s, e, entry)``."""
+        end = len(text) if end is None else end
+        found = []
+        for rx in self._regexes:
+            if rx is None:
+                continue
+            for m in rx.finditer(text, start, end):
+                entry = self.lookup(m.group())
+                if entry is not None:
+                    found.append((m.start(), m.end(), entry))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        out = []
+        for s, e, entry in found:
+            if out and s < out[-1][1]:
+                if e - s > out[-1][1] - out[-1][0]:
+                    out[-1] = (s, e, entry)
+                continue
+            out.append((s, e, entry))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    data = importlib.resources.files("rhetoric") / "data" / "speakers.csv"
+    return Gazetteer.from_rows(csv.DictReader(io.StringIO(data.read_text(encoding="utf-8"))))
+
+
+# ----------------------------------------------------------------------- phrases
+
+_TITLE_WORDS_TEXT = """
+president vice prime minister secretary sen senator rep representative gov governor
+mr mrs ms miss dr prof professor spokesman spokeswoman spokesperson chairman
+chairwoman chair head director chief general gen ambassador foreign defense defence
+deputy former state mayor leader king queen prince crown pope judge justice attorney
+official analyst expert ceo editor reporter columnist correspondent campaign manager
+adviser advisor aide lawyer candidate chancellor premier speaker commissioner lt col
+capt adm sgt rev republican democrat democratic gop sir lord lady dame economist
+historian author founder co-founder executive press assistant senior white house
+"""
+_TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
+_ORG_WORDS_TEXT = """
+university school institute ministry department committee council party agency bank
+company corporation corp inc group association foundation center centre office
+administration government times post news network journal fund union court senate
+congress commission organization organisation federation league club board authority
+service services forces army navy campaign
+"""
+_ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
+_FUNCTION_TEXT = """
+the a an and or of for in on at by with to from as but that this these those his her
+their its our my your who which what when where while after before during
+"""
+_FUNCTION = frozenset(_FUNCTION_TEXT.split())
+_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org"}
+_DETERMINERS_TEXT = """
+a an the his her their its this that our my your every each
+"""
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|del|di)(?=\s+[A-Z])")
+
+
+def _tokens(text: str, offset: int):
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in re.finditer(r"\S+", text)]
+
+
+def _strip_punct(tok: str) -> str:
+    return tok.strip(",.;:!?()[]{}\"“”‘’'«»")
+
+
+@dataclass
+class _Found:
+    name: str
+    kind: str
+    affiliation: str | None
+    start: int | None
+    end: int | None
+
+
+def _entry_found(entry: SpeakerEntry, s: int, e: int) -> _Found:
+    return _Found(entry.name, entry.kind, entry.country_or_bloc, s, e)
+
+
+class _Resolver:
+    """Resolves noun phrases of one article to speakers, remembering speakers found."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, masked: str):
+        self.doc = doc
+        self.gaz = gaz
+        self.text = masked  # doc.clean with quote contents blanked
+        self.history: list[tuple[int, _Found]] = []  # (paragraph, speaker) in order
+        self.surnames = self._scan_names()
+
+    def _scan_names(self) -> dict[str, str]:
+        """Surname → full name for two- and three-word capitalised names in the body."""
+        seen: dict[str, set[str]] = {}
+        for m in re.finditer(
+            r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\b", self.text
+        ):
+            words = m.group().split()
+            while words and words[0].lower() in _TITLE_WORDS:
+                words = words[1:]
+            if len(words) < 2 or any(w.lower() in _ORG_WORDS | _FUNCTION for w in words):
+                continue
+            seen.setdefault(words[-1], set()).add(" ".join(words))
+        return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+    # -- phrase resolution
+    def phrase(self, s: int, e: int, para: int) -> _Found | None:
+        """Resolve the noun phrase ``text[s:e]`` (already cut at clause boundaries)."""
+        text = self.text
+        while s < e and not (text[s].isalnum()):
+            s += 1
+        while e > s and not (text[e - 1].isalnum() or text[e - 1] in ".)"):
+            e -= 1
+        if s >= e:
+            return None
+        words = text[s:e].split()
+        if len(words) > 25:
+            return None
+        low = [_strip_punct(w).lower() for w in words]
+        if len(words) <= 2 and low[-1] in _PRONOUNS:
+            return self.pronoun(low[-1], para, s + text[s:e].rfind(words[-1]))
+        if low[0] in ("who", "which", "that"):
+            return None
+        # possessive: "China’s Global Times" -> "Global Times"
+        head_s, head_e = s, e
+        for m in re.finditer(r"(?:['’]s|s['’])\s+", text[s:e]):
+            after = s + m.end()
+            if self._has_name(after, e):
+                head_s = after
+        # appositive: "Joel Pollak of Breitbart" -> "Joel Pollak"
+        m = re.search(r"\s(?:of|from|at|for|with|in|on|,)\s", text[head_s:head_e])
+        if m and self._has_name(head_s, head_s + m.start(), strict=True):
+            head_e = head_s + m.start()
+        return self._resolve_region(head_s, head_e) or (
+            self._resolve_region(s, e) if (head_s, head_e) != (s, e) else None
+        )
+
+    def _has_name(self, s: int, e: int, strict: bool = False) -> bool:
+        if self.gaz.find(self.text, s, e):
+            return True
+        for _, _, tok in _tokens(self.text[s:e], s):
+            t = _strip_punct(tok)
+            if t[:1].isupper() and t.lower() not in _TITLE_WORDS | _FUNCTION:
+                if strict and t.lower() in _ORG_WORDS:
+                    continue
+                return True
+        return False
+
+    def _resolve_region(self, s: int, e: int) -> _Found | None:
+        text = self.text
+        matches = [
+            (ms, me, ent)
+            for ms, me, ent in self.gaz.find(text, s, e)
+            if not re.match(r"['’]s?(?!\w)", text[me : me + 2])
+        ]
+        if matches:
+            # coordinated speakers: "China and Russia"
+            if len(matches) >= 2:
+                a, b = matches[-2], matches[-1]
+                between = text[a[1] : b[0]].strip().lower()
+                if between in ("and", "&") and a[2].name != b[2].name:
+                    affs = []
+                    for ent in (a[2], b[2]):
+                        if ent.country_or_bloc and ent.country_or_bloc not in affs:
+                            affs.append(ent.country_or_bloc)
+                    return _Found(
+                        f"{a[2].name} and {b[2].name}",
+                        "group",
+                        " & ".join(affs) or None,
+                        a[0],
+                        b[1],
+                    )
+            ms, me, ent = max(matches, key=lambda t: (t[1], t[1] - t[0]))
+            return _entry_found(ent, ms, me)
+        # last run of capitalised words
+        toks = [t for t in _tokens(text[s:e], s)]
+        runs: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
+        for ts, _te, tok in toks:
+            t = _strip_punct(tok)
+            if (
+                t
+                and _NAME_TOKEN.fullmatch(t)
+                and not (t.lower() in _FUNCTION and t[0].isupper() and not cur)
+            ):
+                lead = len(tok) - len(tok.lstrip(",.;:!?()[]{}\"“”‘’'«»"))
+                cur.append((ts + lead, ts + lead + len(t), t))
+                if tok.rstrip().endswith((",", ";", ":", ")")):
+                    runs.append(cur)
+                    cur = []
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        for run in reversed(runs):
+            orgs = [k for k, t in enumerate(run) if t[2].lower() in _ORG_WORDS]
+            if orgs and orgs[-1] < len(run) - 1:  # "Economics University Alexei Maslov"
+                run = run[orgs[-1] + 1 :]
+            while run and run[0][2].lower().rstrip(".") in _TITLE_WORDS:
+                run = run[1:]
+            while run and run[-1][2].lower() in _FUNCTION:
+                run = run[:-1]
+            if not run:
+                continue
+            if len(run) > 4:
+                run = run[-4:]
+            name = " ".join(t for _, _, t in run)
+            name = re.sub(r"['’]s$", "", name)
+            kind = "organisation" if any(t.lower() in _ORG_WORDS for _, _, t in run) else "unknown"
+            if len(run) == 1:
+                full = self.surnames.get(name)
+                if full:
+                    ent = self.gaz.lookup(full)
+                    if ent:
+                        return _entry_found(ent, run[0][0], run[-1][1])
+                    name = full
+            ent = self.gaz.lookup(name)
+            if ent:
+                return _entry_found(ent, run[0][0], run[-1][1])
+            if name.lower() in _PRONOUNS or name.lower() in _FUNCTION:
+                continue
+            return _Found(name, kind, None, run[0][0], run[-1][1])
+        return None
+
+    def pronoun(self, word: str, para: int, pos: int) -> _Found | None:
+        want = _PRONOUNS[word]
+        for p, f in reversed(self.history):
+            if para - p > 3:
+                break
+            if (
+                (want == "person" and f.kind in ("person", "unknown"))
+                or (want == "plural" and f.kind in ("group", "organisation", "outlet"))
+                or (want == "org" and f.kind in ("organisation", "outlet"))
+            ):
+                return _Found(f.name, f.kind, f.affiliation, pos, pos + len(word))
+        if want == "person":  # last person named in this or the previous paragraph
+            lo = self.doc.paragraphs[max(para - 1, 0)][0]
+            people = [
+                (ms, me, ent)
+                for ms, me, ent in self.gaz.find(self.text, lo, pos)
+                if ent.kind == "person"
+            ]
+            if people:
+                return _Found(
+                    people[-1][2].name,
+                    "person",
+                    people[-1][2].country_or_bloc,
+                    pos,
+                    pos + len(word),
+                )
+        return None
+
+
+_VERB_CS = re.compile(SPEECH_VERB_RE.pattern)  # lower-case verbs only: "State" is not "state"
+
+
+def _verbs(text: str, s: int, e: int):
+    out = []
+    for m in _VERB_CS.finditer(text, s, e):
+        prev = text[max(s, m.start() - 12) : m.start()].split()
+        if prev and _strip_punct(prev[-1]).lower() in _DETERMINERS:
+            continue  # "the report", "a call"
+        out.append(m)
+    return out
+
+
+_QMARK = "‖"  # stands in for a masked quotation: a clause boundary
+_BOUNDARY = re.compile(r"[,;:()–—‖]|\s-\s")
+
+
+def _chunks_before(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Clause chunks of ``text[s:e]``, nearest ``e`` first."""
+    cuts = [s] + [m.end() for m in _BOUNDARY.finditer(text, s, e)]
+    ends = [m.start() for m in _BOUNDARY.finditer(text, s, e)] + [e]
+    return list(reversed(list(zip(cuts, ends, strict=True))))
+
+
+def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """Return ``quotes`` with speaker, affiliation, speaker_kind and rule filled in.
+
+    See the module docstring for the rules. Quotes that are not top-level ``direct``
+    quotes are returned unchanged (no speaker).
+    """
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    clean = doc.clean
+    masked = list(clean)
+    for q in quotes:
+        for a, b in q.parts:
+            for j in range(a, b):
+                masked[j] = " "
+            masked[a] = masked[b - 1] = _QMARK
+    text = "".join(masked)
+    res = _Resolver(doc, gaz, text)
+    para_starts = [a for a, _ in doc.paragraphs]
+    sent_starts = [a for a, _ in doc.sentences]
+
+    def para_of(pos: int) -> int:
+        return max(bisect_right(para_starts, pos) - 1, 0)
+
+    def sent_of(pos: int) -> tuple[int, int]:
+        return doc.sentences[max(bisect_right(sent_starts, pos) - 1, 0)]
+
+    out: list[Quote] = []
+    found_by_quote: list[tuple[Quote, _Found | None]] = []
+    last_direct: tuple[int, _Found] | None = None
+    for q in quotes:
+        if q.kind != "direct" or q.depth > 0:
+            out.append(q)
+            continue
+        pi = para_of(q.start)
+        p_start, p_end = doc.paragraphs[pi]
+        first_end = q.parts[0][1]
+        s_start = max(sent_of(q.start)[0], p_start)
+        found: _Found | None = None
+        rule: str | None = None
+
+        # after: ,” he said / ,” said GT / ,” according to X
+        lim = min(p_end, q.parts[1][0] if len(q.parts) > 1 else p_end)
+        found = _after(res, text, first_end, lim, pi)
+        if found is None and q.end != first_end:
+            end_para = doc.paragraphs[para_of(q.end - 1)]
+            found = _after(res, text, q.end, end_para[1], pi)
+        if found:
+            rule = "after"
+        if found is None:
+            found = _before(res, text, s_start, q.start, pi, found_by_quote)
+            rule = "before" if found else None
+        if found is None:
+            colon = _colon_intro(doc, text, q.start, pi)
+            if colon is not None:
+                cs = max(sent_of(colon)[0], doc.paragraphs[para_of(colon)][0])
+                found = _before(res, text, cs, colon, para_of(colon), found_by_quote)
+                if found is None:
+                    intro = text[cs:colon]
+                    if 0 < len(intro.split()) <= 6:
+                        found = res.phrase(cs, colon, para_of(colon))
+                rule = "colon" if found else None
+        if found is None:
+            cs_, ce_ = _chunks_before(text, s_start, q.start)[0]
+            words = text[cs_:ce_].split()
+            if words and words[0].lower() in _PRONOUNS and len(words) <= 3:
+                pos = cs_ + text[cs_:ce_].index(words[0])
+                found = res.pronoun(words[0].lower(), pi, pos)
+                rule = "pronoun" if found else None
+        if found is None:
+            known = {f.name for _, f in res.history}
+            people = {
+                ent.name: (ms, me, ent)
+                for ms, me, ent in gaz.find(text, s_start, q.start)
+                if (ent.kind == "person" or ent.name in known)
+                and not re.match(r"['’]s?(?!\w)", text[me : me + 2])
+            }
+            if len(people) == 1:
+                ms, me, ent = next(iter(people.values()))
+                found, rule = _entry_found(ent, ms, me), "sentence-subject"
+        if found is None and last_direct is not None and pi - last_direct[0] <= 1:
+            prev = last_direct[1]
+            found = _Found(prev.name, prev.kind, prev.affiliation, None, None)
+            rule = "continuation"
+        if found is not None:
+            res.history.append((pi, found))
+            last_direct = (pi, found)
+            nq = replace(
+                q,
+                speaker=found.name,
+                affiliation=found.affiliation,
+                speaker_kind=found.kind,
+                rule=rule,
+                speaker_start=found.start,
+                speaker_end=found.end,
+            )
+        else:
+            nq = replace(q, speaker=None, affiliation=None, speaker_kind=None, rule=None)
+            last_direct = None
+        found_by_quote.append((nq, found))
+        out.append(nq)
+    return out
+
+
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\."
+_NP_CHAR = r"(?:" + _ABBR + r"|[^,.;:!?\n“”\"«»()–—‖])"
+_AFTER_RE = re.compile(
+    r"[\s,]*(?:(?P<v1>" + _VERB_CS.pattern + r")\s+(?P<p1>" + _NP_CHAR + r"{1,80}?)"
+    r"(?=\s*(?:[,.;:!?\n“”\"«»()–—‖]|$)|\s+(?:in|on|at|during|after|before|when|while|to|as|"
+    r"who|about|last|this|yesterday|today|earlier|later|on)\b)"
+    r"|(?P<p2>"
+    + _NP_CHAR
+    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},)?\s+(?P<v2>"
+    + _VERB_CS.pattern
+    + r")(?![\w-])"
+    r"|according\s+to\s+(?P<p3>" + _NP_CHAR + r"{1,80}))"
+)
+
+
+def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found | None:
+    m = _AFTER_RE.match(text, pos, limit)
+    if not m:
+        return None
+    for g in ("p1", "p2", "p3"):
+        if m.group(g) is not None:
+            s, e = m.span(g)
+            if g == "p2" and len(text[s:e].split()) > 8:
+                return None
+            if g == "p1":  # "said Xi, the leader" / "said Xi Tuesday night"
+                found = res.phrase(s, e, pi)
+                words = re.match(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+", text[s:e])
+                if found is None and words:
+                    found = res.phrase(s, s + words.end(), pi)
+                return found
+            return res.phrase(s, e, pi)
+    return None
+
+
+def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
+    """Speech verb (or "according to") before the quote in its sentence."""
+    verbs = _verbs(text, s_start, q_start)
+    acc = list(re.finditer(r"(?i)according\s+to\s+", text[s_start:q_start]))
+    acc_pos = s_start + acc[-1].end() if acc else -1
+    vpos = verbs[-1].start() if verbs else -1
+    if acc_pos > vpos:
+        m = re.match(r"[^,;:\n()–—]{1,80}", text[acc_pos:q_start])
+        if m:
+            return res.phrase(acc_pos, acc_pos + m.end(), pi)
+    if not verbs:
+        return None
+    v = verbs[-1]
+    chunks = _chunks_before(text, s_start, v.start())
+    cs, ce = chunks[0]
+    words = [_strip_punct(w).lower() for w in text[cs:ce].split()]
+    found = res.phrase(cs, ce, pi) if words else None
+    if found:
+        return found
+    # verb before its subject: "said Xi: “…”"
+    after = re.match(r"\s+([^,;:\n()–—]{1,60}?)\s*[,:]?\s*$", text[v.end() : q_start])
+    if after:
+        found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
+        if found:
+            return found
+    if words and words[0] in _DETERMINERS:
+        return None  # "the spokesman said": a subject that names nobody
+    if not words:  # "…, adding:" takes an earlier quote's speaker in the sentence
+        for pq, pf in reversed(found_by_quote):
+            if pq.start >= s_start and pf is not None:
+                return _Found(pf.name, pf.kind, pf.affiliation, None, None)
+    # "Putin, however, said" / "Smith, a senator, said": walk back over asides
+    for cs, ce in chunks[1:3]:
+        if text[cs:ce].split():
+            found = res.phrase(cs, ce, pi)
+            if found:
+                return found
+    return None
+
+
+def _colon_intro(doc: Doc, text: str, q_start: int, pi: int) -> int | None:
+    """Offset of the colon introducing a quote that opens paragraph ``pi``."""
+    p_start = doc.paragraphs[pi][0]
+    if text[p_start:q_start].strip() or pi == 0:
+        return None
+    a, b = doc.paragraphs[pi - 1]
+    if doc.clean[a:b].rstrip().endswith(":"):
+        return a + doc.clean[a:b].rstrip().rfind(":")
+    return None

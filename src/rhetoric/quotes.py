@@ -1,0 +1,596 @@
+"""Quotation spans in an article body: found, paired and classified.
+
+A **quotation** is a stretch of body text between a pair of quotation marks. The
+marks recognised are straight and curly double quotes (``"`` ``“`` ``”`` ``„``),
+guillemets (``«`` ``»`` ``‹`` ``›``), and single quotes (``‘`` ``’`` ``'``) where they
+are used as quotation marks rather than apostrophes. Only ``Doc.clean`` within
+``Doc.paragraphs`` is searched, so marks in site chrome, promos and reader comments
+(already blanked by the body extractor) are never seen.
+
+Pairing rules (per paragraph, with a stack so quotes can nest):
+
+* ``“`` and ``„`` always open; ``”`` closes the innermost open double quote (a
+  stray ``”`` before a word, with nothing open, opens one). A straight ``"`` opens
+  when it stands before a word (space or opening punctuation before it) and closes
+  when it stands after one; otherwise it toggles.
+* A ``"`` or ``'`` directly after a digit is an inch, foot or minute mark
+  (``5'11"``, ``a 12" record``) unless a quote of the same family is open.
+* ``’`` and ``'`` between two letters are apostrophes (``don’t``); after a word with
+  no single quote open they are possessives or elisions (``leaders’``); ``‘`` or
+  ``'`` before a digit (``’90s``) is an elision. A single opening mark that is never
+  closed within its paragraph is taken to be an apostrophe, not a quote.
+* A paragraph that ends inside a double quote continues the quotation when the next
+  paragraph opens with a quotation mark (the newspaper convention for quotes over
+  several paragraphs); the quote then has one *part* per paragraph.
+* A double quote that is never closed ends at a sensible boundary and is marked
+  ``unclosed`` (and a warning is issued): at the paragraph end, or, when a second
+  opening mark of the same kind appears first, at the first dash, semicolon or
+  sentence end after the opening mark (else just before the second mark).
+* Two quotes in one paragraph separated only by a short attribution
+  (``“…,” he said, “…”``) are one quotation with two parts.
+
+Editorial insertions (``(t)he``, ``[sic]``, ``(Both leaders)``) and ellipses are part
+of the quote because they lie between its marks.
+
+Classification (``kind``), applied in this order:
+
+1. ``title``: the quote follows a naming cue (``titled``, ``entitled``,
+   ``headlined``, or a work noun such as *book*, *article*, *film*, *report*,
+   *statement* titled or called ...) within four words, or (when the quote has three
+   or more words and no speech verb attached) every word of four or more letters is
+   capitalised, as in ``“Saturday Night Live”``. A quote nested in a title is a title.
+2. ``scare``: three words or fewer, not a whole paragraph, not introduced by a colon,
+   and no speech verb in the same sentence before it or right after it. A quote after
+   *so-called* is always ``scare``. Ambiguity: a short partial quote of a source the
+   article has been discussing, with no speech verb in its sentence, is counted as
+   scare; the rule prefers the author's voice when the text does not name a speaker.
+3. ``direct``: everything else: reported speech or writing.
+
+Quotes nested inside a direct quote (``depth`` 1 or more) are kept, with the parent's
+kind unless a title cue applies; they are not counted separately by
+:mod:`rhetoric.voice`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from bisect import bisect_left, bisect_right
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from .tokens import Doc
+
+__all__ = [
+    "Quote",
+    "SPEECH_VERBS",
+    "SPEECH_VERB_RE",
+    "find_quotes",
+    "direct_spans",
+    "records",
+    "to_frame",
+]
+
+KINDS = ("direct", "scare", "title")
+
+_SPEECH_VERBS_TEXT = """
+say says said saying tell tells told telling add adds added adding note notes noted
+noting stress stresses stressed stressing explain explains explained explaining urge
+urges urged urging declare declares declared declaring state states stated stating
+ask asks asked asking write writes wrote writing argue argues argued arguing claim
+claims claimed claiming insist insists insisted insisting warn warns warned warning
+announce announces announced announcing comment comments commented commenting continue
+continues continued continuing reply replies replied replying respond responds
+responded responding remark remarks remarked remarking observe observes observed
+observing emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised
+emphasising acknowledge acknowledges acknowledged acknowledging admit admits admitted
+admitting suggest suggests suggested suggesting recall recalls recalled recalling
+tweet tweets tweeted tweeting post posts posted call calls called calling describe
+describes described describing conclude concludes concluded concluding predict
+predicts predicted predicting promise promises promised promising vow vows vowed
+vowing complain complains complained complaining joke jokes joked joking quip quips
+quipped quipping testify testifies testified testifying report reports reported
+reporting assert asserts asserted asserting affirm affirms affirmed affirming
+reiterate reiterates reiterated reiterating proclaim proclaims proclaimed proclaiming
+mention mentions mentioned mentioning shout shouts shouted shouting yell yells
+yelled yelling whisper whispers whispered whispering boast boasts boasted boasting
+counter counters countered countering contend contends contended contending
+maintain maintains maintained maintaining charge charges charged charging
+chant chants chanted chanting read reads reading
+"""
+SPEECH_VERBS = frozenset(_SPEECH_VERBS_TEXT.split())
+"""Verbs that introduce reported speech or writing (all inflections listed)."""
+
+SPEECH_VERB_RE = re.compile(
+    r"(?<![\w’'-])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|pointed out"
+    r"|points out|put it|puts it)(?![\w’'-])",
+    re.IGNORECASE,
+)
+
+_TITLE_CUE_RE = re.compile(
+    r"(?<![\w-])(?:titled|entitled|subtitled|headlined|headline|captioned|hashtag|book|books|"
+    r"novel|memoir|article|op-ed|oped|column|essay|editorial|film|movie|documentary|song|album|"
+    r"poem|play|show|series|programme|program|episode|podcast|paper|"
+    r"(?:book|novel|article|column|essay|report|film|movie|song|album|show|paper|study|"
+    r"statement|document|speech|campaign|slogan|program|programme|series|doctrine|plan)"
+    r"\s+(?:called|named|dubbed))(?![\w-])[\s,:]*$",
+    re.IGNORECASE,
+)
+_SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
+
+_DOUBLE_OPEN = "“„"
+_ALL_MARKS = "\"“”„«»‹›‘’'"
+_FILLER = "\x01"  # stands in for the first apostrophe of ''
+_OPEN_PUNCT = "([{—–-/…" + _FILLER + _ALL_MARKS
+_CLOSE_PUNCT = ".,;:!?)]}—–-/…" + _ALL_MARKS
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: offsets into ``doc.text``; ``parts`` are the marked spans.
+
+    ``start``/``end`` cover the whole quotation, marks included (for a quote split by
+    an attribution this outer extent includes the attribution; use ``parts`` to
+    shade only the quoted words). ``content_start``/``content_end`` exclude the outer
+    marks. ``text`` is the quoted words without marks, parts joined by a space.
+    ``depth`` is 0 for a top-level quote, 1 for a quote inside a quote, and so on.
+    ``speaker``/``affiliation``/``speaker_kind``/``rule``/``speaker_start``/
+    ``speaker_end`` are filled by :func:`rhetoric.attribution.attribute`.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    unclosed: bool = False
+    content_start: int = 0
+    content_end: int = 0
+    parts: tuple[tuple[int, int], ...] = ()
+    depth: int = 0
+    n_words: int = 0
+    speaker: str | None = None
+    affiliation: str | None = None
+    speaker_kind: str | None = None
+    rule: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+    def record(self) -> dict:
+        """JSON-ready dict (``parts`` as lists)."""
+        d = asdict(self)
+        d["parts"] = [list(p) for p in self.parts]
+        return d
+
+
+def records(quotes: list[Quote]) -> list[dict]:
+    """JSON-ready records of quotes: start, end, text, kind, speaker, affiliation, ..."""
+    return [q.record() for q in quotes]
+
+
+def to_frame(quotes: list[Quote]) -> pd.DataFrame:
+    """One row per quote (columns as in :meth:`Quote.record`)."""
+    cols = list(Quote.__dataclass_fields__)
+    return pd.DataFrame(records(quotes), columns=cols)
+
+
+def direct_spans(quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sorted, merged ``(start, end)`` spans (marks included) of top-level direct quotes.
+
+    Use these for "is this word inside a direct quote?" tests (loaded terms,
+    sentiment by voice). Parts are used, so an attribution splitting a quote is
+    outside the spans.
+    """
+    spans = sorted(p for q in quotes if q.kind == "direct" and q.depth == 0 for p in q.parts)
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+# --------------------------------------------------------------------------- pairing
+
+
+def _family(ch: str) -> str:
+    if ch in '"“”„':
+        return "D"
+    if ch in "«»":
+        return "G"
+    if ch in "‹›":
+        return "g"
+    return "S"
+
+
+@dataclass
+class _Open:
+    pos: int
+    ch: str
+    family: str
+
+
+@dataclass
+class _Raw:
+    start: int  # opening mark
+    end: int  # one past the closing mark (or the boundary for an unclosed quote)
+    unclosed: bool
+    para: int
+    cont_open: bool = False  # ends a paragraph still open, continued in the next one
+
+
+def _flanks(clean: str, i: int, p_start: int, p_end: int) -> tuple[bool, bool, str, str]:
+    prev = clean[i - 1] if i > p_start else " "
+    nxt = clean[i + 1] if i + 1 < p_end else " "
+    left = (prev.isspace() or prev in _OPEN_PUNCT) and not nxt.isspace()
+    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT)
+    return left, right, prev, nxt
+
+
+def _soft_end(doc: Doc, start: int, limit: int) -> int:
+    """First dash/semicolon/sentence boundary after ``start`` (after a word), else ``limit``."""
+    clean = doc.clean
+    m = re.compile(r"\w[^\s]*?(\s+[–—]\s|\s*;|[.!?…](?=\s))").search(clean, start + 1, limit)
+    end = m.start(1) if m else limit
+    if m and clean[m.start(1)] in ".!?…":
+        end = m.start(1) + 1
+    while end > start + 1 and clean[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
+    """Pair marks in paragraph ``pi``; return True if it ends inside a double quote."""
+    p_start, p_end = doc.paragraphs[pi]
+    # Two straight apostrophes ('') are a double quotation mark (a typewriter and
+    # newswire convention): pair them as one " placed on the second apostrophe.
+    view = list(doc.clean)
+    for m in re.finditer("''", doc.clean[p_start:p_end]):
+        view[p_start + m.start()] = _FILLER
+        view[p_start + m.start() + 1] = '"'
+    clean = "".join(view)
+    stack: list[_Open] = []
+
+    def close(top_index: int, i: int) -> None:
+        op = stack[top_index]
+        for inner in stack[top_index + 1 :]:  # opened inside, never closed
+            if inner.family != "S":
+                raws.append(_Raw(inner.pos, _soft_end(doc, inner.pos, i), True, pi))
+        del stack[top_index:]
+        raws.append(_Raw(op.pos, i + 1, False, pi))
+
+    def top_of(fam: str) -> int | None:
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k].family == fam:
+                return k
+        return None
+
+    for i in range(p_start, p_end):
+        ch = clean[i]
+        if ch not in _ALL_MARKS:
+            continue
+        left, right, prev, nxt = _flanks(clean, i, p_start, p_end)
+        fam = _family(ch)
+        k = top_of(fam)
+        if fam == "D":
+            if ch in '"”' and prev.isdigit() and k is None:
+                continue  # inch mark
+            if ch == "”" or (ch == "“" and k is not None and stack[k].ch == "„"):
+                if k is not None and (ch == "”" or right):
+                    close(k, i)
+                elif k is None and left and nxt.isalnum():  # ” typed for “
+                    stack.append(_Open(i, ch, fam))
+                continue
+            if ch == '"':
+                if k is not None and (right or not left):
+                    close(k, i)
+                elif left or k is None:
+                    if k is not None:  # a second opener: the first never closed
+                        op = stack[k]
+                        raws.append(_Raw(op.pos, _soft_end(doc, op.pos, i), True, pi))
+                        del stack[k:]
+                    stack.append(_Open(i, ch, fam))
+                continue
+            # “ or „ opening
+            if k is not None:
+                if right and not left:  # “ typed for ”: it pairs better as a closer
+                    close(k, i)
+                    continue
+                op = stack[k]
+                raws.append(_Raw(op.pos, _soft_end(doc, op.pos, i), True, pi))
+                del stack[k:]
+            stack.append(_Open(i, ch, fam))
+        elif fam in "Gg":
+            opener, closer = ("«", "»") if fam == "G" else ("‹", "›")
+            if k is not None and stack[k].ch != ch and right:
+                close(k, i)
+            elif ch == opener or left:
+                stack.append(_Open(i, ch, fam))
+        else:  # single quotes
+            if prev.isalnum() and nxt.isalnum():
+                continue  # apostrophe inside a word
+            if ch in "’'" and k is not None and right and not left:
+                if i - stack[k].pos > 2:
+                    close(k, i)
+                continue
+            if ch in "‘'" and left and nxt.isalpha() and not prev.isdigit():
+                stack.append(_Open(i, ch, fam))
+    open_double = [op for op in stack if op.family != "S"]
+    if not open_double:
+        return False
+    first = open_double[0]
+    # Newspaper convention: the next paragraph reopens the quote.
+    nxt_para = doc.paragraphs[pi + 1] if pi + 1 < len(doc.paragraphs) else None
+    continues = (
+        nxt_para is not None
+        and (clean[nxt_para[0]] in '"“„«»' or doc.clean[nxt_para[0] : nxt_para[0] + 2] == "''")
+        and first.family != "S"
+    )
+    for op in open_double[1:]:
+        raws.append(_Raw(op.pos, _soft_end(doc, op.pos, p_end), True, pi))
+    raws.append(_Raw(first.pos, p_end, not continues, pi, cont_open=continues))
+    return continues
+
+
+# ----------------------------------------------------------------------- classifying
+
+
+def _n_words(doc: Doc, starts: list[int], s: int, e: int) -> int:
+    lo = bisect_left(starts, s)
+    hi = bisect_left(starts, e)
+    return max(0, hi - lo)
+
+
+def _sentence_of(doc: Doc, sent_starts: list[int], pos: int) -> tuple[int, int]:
+    k = bisect_right(sent_starts, pos) - 1
+    return doc.sentences[max(k, 0)]
+
+
+def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
+    """``clean[s:e]`` with the given spans blanked (keeps offsets)."""
+    chars = list(clean[s:e])
+    for a, b in spans:
+        for j in range(max(a, s), min(b, e)):
+            chars[j - s] = " "
+    return "".join(chars)
+
+
+_AFTER_CUE_RE = re.compile(
+    r"^[\s,]*(?:(?:[A-Z][\w.’'-]*|he|she|they|it|we|I|the|a|an)[^\n,.;:!?“”\"«»]{0,60}?\s+)?"
+    r"(?P<verb>" + SPEECH_VERB_RE.pattern + r")",
+    re.IGNORECASE,
+)
+
+
+def has_cue_after(doc: Doc, pos: int, limit: int) -> bool:
+    """A speech verb right after a closing mark: ``,” he said`` / ``,” said Xi``."""
+    m = _AFTER_CUE_RE.match(doc.clean, pos, limit)
+    return bool(m) and len(doc.clean[pos : m.start("verb")].split()) <= 8
+
+
+def _cue_before(doc: Doc, region: str) -> bool:
+    return bool(SPEECH_VERB_RE.search(region)) or "according to" in region.lower()
+
+
+def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
+    clean = doc.clean
+    kinds: list[str] = []
+    all_parts = [p for q in raw_quotes for p in q["parts"]]
+    for q in raw_quotes:
+        s, e = q["start"], q["end"]
+        p_start = next(a for a, b in doc.paragraphs if a <= s < b + 1)
+        before = clean[p_start:s]
+        # naming cue, possibly at the end of the previous paragraph ("titled:")
+        prev_text = before
+        if not before.strip():
+            pi = next(i for i, (a, b) in enumerate(doc.paragraphs) if a == p_start)
+            if pi > 0:
+                prev_text = clean[doc.paragraphs[pi - 1][0] : doc.paragraphs[pi - 1][1]]
+        tail = " ".join(prev_text.split()[-4:])
+        if _TITLE_CUE_RE.search(tail):
+            kinds.append("title")
+            continue
+        if _SO_CALLED_RE.search(before):
+            kinds.append("scare")
+            continue
+        sent_s, _ = _sentence_of(doc, sent_starts, s)
+        region = _mask(clean, max(sent_s, p_start), s, [p for p in all_parts if p[1] <= s])
+        p_end = next(b for a, b in doc.paragraphs if a == p_start)
+        cue = _cue_before(doc, region) or has_cue_after(doc, e, p_end)
+        colon = prev_text.rstrip().endswith(":")
+        starts_para = not before.strip()
+        nw = sum(_n_words(doc, word_starts, a, b) for a, b in q["parts"])
+        words = [
+            clean[a:b]
+            for ps, pe in q["parts"]
+            for a, b in doc.words[bisect_left(word_starts, ps) : bisect_left(word_starts, pe)]
+        ]
+        long_words = [w for w in words if len(w) >= 4 and w.isalpha()]
+
+        def words_raw(q):
+            return [clean[a + 1 : b - 1] for a, b in q["parts"]]
+
+        if (
+            nw >= 3
+            and not cue
+            and len(long_words) >= 2
+            and all(w[0].isupper() for w in long_words)
+            and not any(w.isupper() and len(w) > 1 for w in long_words[:1])
+        ):
+            kinds.append("title")
+            continue
+        sentence_like = bool(re.match(r"\W*[A-Z0-9].*[.!?…]\W*$", " ".join(words_raw(q)), re.S))
+        if nw <= 3 and not cue and not colon and not starts_para and not sentence_like:
+            kinds.append("scare")
+            continue
+        kinds.append("direct")
+    return kinds
+
+
+_GAP_RE = re.compile(r"^[,\s]*[^.!?“”\"«»\n]{1,70}?[,:]\s*$")
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Find, pair and classify the quotations of ``doc``'s body (see module docs).
+
+    Returns quotes sorted by start offset (outer quotes before the quotes nested in
+    them). Unclosed quotes are marked ``unclosed=True`` and reported with
+    :func:`warnings.warn`.
+    """
+    clean = doc.clean
+    raws: list[_Raw] = []
+    for pi in range(len(doc.paragraphs)):
+        _pair_paragraph(doc, pi, raws, False)
+    for r in raws:
+        if clean[r.start - 1 : r.start + 1] == "''":
+            r.start -= 1
+    raws = [r for r in raws if any(c.isalnum() for c in clean[r.start : r.end])]
+    raws.sort(key=lambda r: (r.start, -r.end))
+
+    # Join multi-paragraph quotes: an open-at-end part continues into the quote that
+    # opens the next paragraph.
+    by_start = {r.start: r for r in raws}
+    used: set[int] = set()
+    groups: list[list[_Raw]] = []
+    for r in raws:
+        if r.start in used:
+            continue
+        chain = [r]
+        used.add(r.start)
+        while chain[-1].cont_open and chain[-1].para + 1 < len(doc.paragraphs):
+            nxt_start = doc.paragraphs[chain[-1].para + 1][0]
+            nxt = by_start.get(nxt_start)
+            if nxt is None or nxt.start in used:
+                break
+            chain.append(nxt)
+            used.add(nxt.start)
+        groups.append(chain)
+
+    word_starts = [s for s, _ in doc.words]
+    sent_starts = [s for s, _ in doc.sentences]
+    raw_quotes = []
+    for chain in groups:
+        last = chain[-1]
+        unclosed = last.unclosed or last.cont_open
+        raw_quotes.append(
+            {
+                "start": chain[0].start,
+                "end": last.end,
+                "parts": [(c.start, c.end) for c in chain],
+                "unclosed": unclosed,
+            }
+        )
+    raw_quotes.sort(key=lambda q: (q["start"], -q["end"]))
+
+    # depth: how many other quotes' parts contain this one
+    for q in raw_quotes:
+        q["depth"] = sum(
+            1
+            for o in raw_quotes
+            if o is not q
+            and any(
+                a <= q["start"] and q["end"] <= b and (a, b) != (q["start"], q["end"])
+                for a, b in o["parts"]
+            )
+        )
+    kinds = _classify(doc, raw_quotes, word_starts, sent_starts)
+    for q, k in zip(raw_quotes, kinds, strict=True):
+        q["kind"] = k
+    # nested quotes take the kind of their parent unless they are titles
+    for q in raw_quotes:
+        if q["depth"]:
+            parent = max(
+                (
+                    o
+                    for o in raw_quotes
+                    if o["depth"] < q["depth"] and o["start"] < q["start"] and o["end"] >= q["end"]
+                ),
+                key=lambda o: o["start"],
+                default=None,
+            )
+            if parent is not None and q["kind"] != "title":
+                q["kind"] = parent["kind"]
+            elif parent is not None and parent["kind"] == "title":
+                q["kind"] = "title"
+
+    # Split quotes: “…,” he said, “…” become one quote with two parts.
+    merged: list[dict] = []
+    for q in raw_quotes:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and q["depth"] == 0
+            and prev["depth"] == 0
+            and prev["kind"] == q["kind"] == "direct"
+            and not prev["unclosed"]
+            and _same_paragraph(doc, prev["end"], q["start"])
+        ):
+            gap = clean[prev["end"] : q["start"]]
+            pe = _content(clean, *prev["parts"][-1], False)[1]
+            last_inner = clean[pe - 1 : pe]
+            qs_ = _content(clean, *q["parts"][0], False)[0]
+            first_inner = clean[qs_ : qs_ + 1]
+            if (
+                _GAP_RE.match(gap)
+                and SPEECH_VERB_RE.search(gap)
+                and len(gap.split()) <= 8
+                and (last_inner == "," or first_inner.islower())
+            ):
+                prev["parts"] = prev["parts"] + q["parts"]
+                prev["end"] = q["end"]
+                prev["unclosed"] = q["unclosed"]
+                continue
+        merged.append(q)
+
+    out: list[Quote] = []
+    n_unclosed = 0
+    for q in merged:
+        parts = tuple(q["parts"])
+        texts = []
+        for k, (a, b) in enumerate(parts):
+            is_open = (q["unclosed"] and k == len(parts) - 1) or _part_open(clean, a, b)
+            ia, ib = _content(clean, a, b, is_open)
+            texts.append(" ".join(clean[ia:ib].split()))
+        cs = _content(clean, *parts[0], True)[0]
+        ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, *parts[-1]))[1]
+        n_words = sum(_n_words(doc, word_starts, a + 1, b) for a, b in parts)
+        out.append(
+            Quote(
+                start=q["start"],
+                end=q["end"],
+                text=" ".join(t for t in texts if t),
+                kind=q["kind"],
+                unclosed=q["unclosed"],
+                content_start=cs,
+                content_end=ce,
+                parts=parts,
+                depth=q["depth"],
+                n_words=n_words,
+            )
+        )
+        n_unclosed += q["unclosed"]
+    if n_unclosed:
+        where = ", ".join(str(q.start) for q in out if q.unclosed)
+        warnings.warn(
+            f"{n_unclosed} quotation mark(s) never closed (at offsets {where}); "
+            "each quote was ended at a paragraph end or clause boundary",
+            stacklevel=2,
+        )
+    return out
+
+
+def _content(clean: str, a: int, b: int, open_end: bool) -> tuple[int, int]:
+    """Offsets of the words of part ``[a, b)`` without its marks ('' is one mark)."""
+    ia = a + (2 if clean[a : a + 2] == "''" else 1)
+    ib = b if open_end else b - (2 if clean[b - 2 : b] == "''" and b - 2 >= ia else 1)
+    return ia, max(ia, ib)
+
+
+def _part_open(clean: str, a: int, b: int) -> bool:
+    """True when part ``[a, b)`` does not end with a closing mark (a continued paragraph)."""
+    return clean[b - 1] not in _ALL_MARKS
+
+
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e in doc.paragraphs)

@@ -1,0 +1,165 @@
+"""Known-answer tests for rhetoric.attribution (speakers, normalisation, gazetteer)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from rhetoric.attribution import Gazetteer, attribute
+from rhetoric.quotes import find_quotes
+from rhetoric.tokens import tokenize
+
+
+def who(text: str, gazetteer: Gazetteer | None = None):
+    doc = tokenize(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        qs = attribute(doc, find_quotes(doc), gazetteer)
+    return [(q.speaker, q.affiliation, q.rule) for q in qs if q.kind == "direct" and q.depth == 0]
+
+
+def test_x_said_after_quote():
+    assert who("“The games are a major event,” Putin stressed.") == [
+        ("Vladimir Putin", "Russia", "after")
+    ]
+
+
+def test_said_x_after_quote():
+    assert who("“They are true friends,” said GT.") == [("Global Times", "China", "after")]
+
+
+def test_x_said_before_quote_with_title_and_possessive():
+    assert who("China’s President Xi Jinping said “we are friends and partners.”") == [
+        ("Xi Jinping", "China", "before")
+    ]
+
+
+def test_according_to():
+    t = "According to Kremlin spokesman Dmitry Peskov, the visit “will have an unusual format.”"
+    assert who(t) == [("Dmitry Peskov", "Russia", "before")]
+
+
+def test_nearest_name_to_the_verb_wins():
+    t = "International Olympic Committee President Thomas Bach said: “We all looked forward.”"
+    assert who(t) == [("Thomas Bach", "International", "before")]
+
+
+def test_colon_intro_in_previous_paragraph_and_continuation():
+    t = (
+        "On Friday, a joint statement by Xi and Putin said the following:\n"
+        "“Today, the world is undergoing massive changes.”\n"
+        "“Humanity is entering a new era.”\n"
+        "Both leaders left the hall afterwards.\n"
+        "Nobody knew why.\n"
+        "“Nothing lasts forever in this world.”"
+    )
+    joint = "Joint statement of Xi Jinping and Vladimir Putin"
+    assert who(t) == [
+        (joint, "China & Russia", "colon"),
+        (joint, "China & Russia", "continuation"),
+        (None, None, None),  # two commentary paragraphs break the chain
+    ]
+
+
+def test_adding_colon_takes_speaker_of_earlier_quote_in_sentence():
+    t = (
+        "Putin called the visit “a key event in our relations,” adding:\n"
+        "“Economic issues have always been at the centre of our attention.”"
+    )
+    assert [s for s, _, _ in who(t)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_pronoun_resolves_to_previous_person_speaker():
+    t = (
+        "“We are ready for talks with everyone,” Lavrov said.\n"
+        "“I wish you good health, prosperity, and success,” he stressed."
+    )
+    assert who(t) == [
+        ("Sergei Lavrov", "Russia", "after"),
+        ("Sergei Lavrov", "Russia", "after"),
+    ]
+
+
+def test_pronoun_without_antecedent_is_unattributed():
+    assert who("“We are ready to talk about it,” he said.") == [(None, None, None)]
+
+
+def test_name_variants_normalise_to_one_speaker():
+    t = (
+        "“Ties are the best in history,” said President Xi.\n"
+        "Xi Jinping added: “We will work together on many things.”\n"
+        "“Our trade keeps growing every single year,” China’s president said."
+    )
+    assert {s for s, _, _ in who(t)} == {"Xi Jinping"}
+
+
+def test_unknown_name_and_surname_expansion():
+    t = (
+        "Joel Pollak of Breitbart California observed: “The clear winner was the network.”\n"
+        "“It was fair,” Pollak added."
+    )
+    assert who(t) == [
+        ("Joel Pollak", None, "before"),
+        ("Joel Pollak", None, "after"),
+    ]
+
+
+def test_organisation_statement():
+    t = "Gazprom and CNPC signed a deal, a Gazprom statement saying: “This is an important step.”"
+    assert who(t) == [("Gazprom", "Russia", "before")]
+
+
+def test_unnamed_spokesman_is_unattributed_not_guessed():
+    t = "Trump spoke on Monday. The spokesman said “the meeting was productive and long.”"
+    assert who(t) == [(None, None, None)]
+
+
+def test_scare_and_title_quotes_get_no_speaker():
+    doc = tokenize("Putin said nothing about the so-called “reform” or the book “War and Peace.”")
+    qs = attribute(doc, find_quotes(doc))
+    assert [(q.kind, q.speaker) for q in qs] == [("scare", None), ("title", None)]
+
+
+def test_user_gazetteer_extends_default(tmp_path):
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        "name,kind,aliases,country_or_bloc,role,note\n"
+        "Jane Roe,person,Roe|Minister Roe,Freedonia,minister of truth,\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.default() | Gazetteer.from_csv(path)
+    assert len(gaz) == len(Gazetteer.default()) + 1
+    assert who("“We are ready for this,” Minister Roe said.", gaz) == [
+        ("Jane Roe", "Freedonia", "after")
+    ]
+    assert who("“We are ready for this,” Minister Roe said.") == [("Roe", None, "after")]
+
+
+def test_gazetteer_rejects_bad_kind(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,kind,aliases\nX,robot,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="kind"):
+        Gazetteer.from_csv(path)
+
+
+def test_default_gazetteer_covers_seed_speakers():
+    gaz = Gazetteer.default()
+    for alias, name in [
+        ("Xi", "Xi Jinping"),
+        ("the Kremlin", "Kremlin"),
+        ("Beijing", "China"),
+        ("Dmitry Peskov", "Dmitry Peskov"),
+        ("Alexei Maslov", "Alexei Maslov"),
+        ("Evsey Vasilyev", "Evsey Vasilyev"),
+        ("GT", "Global Times"),
+        ("Xinhua", "Xinhua"),
+        ("Tass", "Tass"),
+        ("Gazprom", "Gazprom"),
+        ("Thomas Bach", "Thomas Bach"),
+        ("China’s president", "Xi Jinping"),
+    ]:
+        entry = gaz.lookup(alias)
+        assert entry is not None and entry.name == name, alias
+    assert gaz.lookup("Peskov").country_or_bloc == "Russia"
+    assert gaz.lookup("beijing") is None  # single-word aliases are case-sensitive

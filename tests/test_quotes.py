@@ -1,0 +1,186 @@
+"""Known-answer tests for rhetoric.quotes on short hand-written texts."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from rhetoric.quotes import direct_spans, find_quotes, records, to_frame
+from rhetoric.tokens import tokenize
+
+
+def quotes_of(text: str, clean: str | None = None):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return find_quotes(tokenize(text, clean))
+
+
+def spans(text: str):
+    return [(q.start, q.end, q.kind, q.text) for q in quotes_of(text)]
+
+
+def test_curly_double_quote_offsets_include_marks():
+    t = "Xi said “we are friends.” Then he left."
+    (q,) = quotes_of(t)
+    assert (q.start, q.end) == (8, 25)
+    assert t[q.start : q.end] == "“we are friends.”"
+    assert (q.content_start, q.content_end) == (9, 24)
+    assert q.text == "we are friends."
+    assert q.kind == "direct"
+    assert not q.unclosed
+    assert q.n_words == 3
+
+
+def test_straight_quotes_and_whitespace_folding():
+    t = 'He said "we  will\twin" today.'
+    (q,) = quotes_of(t)
+    assert (q.start, q.end, q.text) == (8, 22, "we will win")
+
+
+def test_guillemets():
+    t = "The ministry said: «Nous sommes prêts.»"
+    (q,) = quotes_of(t)
+    assert (q.start, q.end, q.kind, q.text) == (19, 39, "direct", "Nous sommes prêts.")
+
+
+def test_apostrophes_and_possessives_are_not_quotes():
+    t = "The leaders’ summit and Russia’s plan didn’t work in the ’90s, rock ’n’ roll aside."
+    assert quotes_of(t) == []
+    t2 = "The leaders' summit, the '90s and Xi's don't are not quotes."
+    assert quotes_of(t2) == []
+
+
+def test_inch_and_minute_marks_are_not_quotes():
+    t = 'He is 5\'11" tall, bought a 12" record, and said "yes."'
+    assert spans(t) == [(48, 54, "direct", "yes.")]
+
+
+def test_single_curly_quotes_as_quotation_marks():
+    t = "She answered ‘no deal’ and left."
+    (q,) = quotes_of(t)
+    assert (q.start, q.end, q.text) == (13, 22, "no deal")
+
+
+def test_nested_quote_depth_and_kind():
+    t = "“He told me ‘never give up’ and left,” she said."
+    outer, inner = quotes_of(t)
+    assert (outer.start, outer.end, outer.depth, outer.kind) == (0, 38, 0, "direct")
+    assert (inner.start, inner.end, inner.depth, inner.kind) == (12, 27, 1, "direct")
+    assert inner.text == "never give up"
+
+
+def test_quote_inside_title_is_a_title():
+    t = "She read the book “Why ‘Freedom’ Matters” twice."
+    outer, inner = quotes_of(t)
+    assert (outer.kind, outer.text) == ("title", "Why ‘Freedom’ Matters")
+    assert (inner.kind, inner.depth, inner.text) == ("title", 1, "Freedom")
+
+
+def test_split_quote_is_one_quote_with_two_parts():
+    t = "“We are ready,” he said, “to talk about peace.”"
+    (q,) = quotes_of(t)
+    assert q.parts == ((0, 15), (25, 47))
+    assert (q.start, q.end) == (0, 47)
+    assert q.text == "We are ready, to talk about peace."
+    assert q.n_words == 7  # "he said" is not inside the quote
+
+
+def test_two_sentences_with_attribution_between_stay_separate():
+    t = "“We are ready.” He said it twice. “We will talk.”"
+    qs = quotes_of(t)
+    assert [(q.start, q.end) for q in qs] == [(0, 15), (34, 49)]
+
+
+def test_multi_paragraph_quote_reopened_each_paragraph():
+    t = "“This is the first paragraph of it\n“And this is the end,” Obama said."
+    (q,) = quotes_of(t)
+    assert q.parts == ((0, 34), (35, 57))
+    assert q.text == "This is the first paragraph of it And this is the end,"
+    assert not q.unclosed
+
+
+def test_unclosed_quote_stops_at_paragraph_end_and_warns():
+    t = "Critics said “it never ends and goes on\nSecond paragraph with no quote."
+    with pytest.warns(UserWarning, match="never closed"):
+        qs = find_quotes(tokenize(t))
+    (q,) = qs
+    assert (q.start, q.end, q.unclosed) == (13, 39, True)
+    assert q.text == "it never ends and goes on"
+
+
+def test_unclosed_quote_before_a_better_pair_ends_at_dash():
+    t = "They held a “full official visit on Tuesday – what Putin called “a major event.”"
+    q1, q2 = quotes_of(t)
+    assert (q1.start, q1.end, q1.unclosed) == (12, 43, True)
+    assert q1.text == "full official visit on Tuesday"
+    assert (q2.start, q2.end, q2.unclosed, q2.text) == (64, 80, False, "a major event.")
+
+
+def test_editorial_insertions_and_ellipses_stay_inside():
+    t = "Maslov said “(t)he format [sic] has changed…for good.”"
+    (q,) = quotes_of(t)
+    assert q.text == "(t)he format [sic] has changed…for good."
+    assert q.n_words == 7
+
+
+def test_scare_quotes_short_and_unattributed():
+    t = "The group was in “disarray.” Its so-called “reform” is the “deep state plan” again."
+    assert [(q.kind, q.text) for q in quotes_of(t)] == [
+        ("scare", "disarray."),
+        ("scare", "reform"),
+        ("scare", "deep state plan"),
+    ]
+
+
+def test_short_quote_with_speech_verb_is_direct():
+    t = "Xi calls the ties the “best in history,” as usual."
+    (q,) = quotes_of(t)
+    assert (q.kind, q.text) == ("direct", "best in history,")
+
+
+def test_short_complete_sentence_is_direct():
+    t = "“It is over,” said Xi. “We move on.”"
+    assert [q.kind for q in quotes_of(t)] == ["direct", "direct"]
+
+
+def test_titles_by_cue_and_by_capitalisation():
+    t = (
+        "His commentary, titled:\n“Russia and China: A Future Partnership,” "
+        "appeared on “Saturday Night Live” last week."
+    )
+    qs = quotes_of(t)
+    assert [(q.kind, q.text) for q in qs] == [
+        ("title", "Russia and China: A Future Partnership,"),
+        ("title", "Saturday Night Live"),
+    ]
+
+
+def test_long_lowercase_quote_is_direct_not_title():
+    t = "They urge “dialogue and mutual trust between all the nations.”"
+    (q,) = quotes_of(t)
+    assert q.kind == "direct"
+
+
+def test_marks_outside_the_body_are_ignored():
+    t = "Body says “hello there, friends.”\nMy book “Flashpoint in Ukraine” is out."
+    clean = t[:33] + "\n" + " " * (len(t) - 34)
+    qs = quotes_of(t, clean)
+    assert [(q.start, q.end) for q in qs] == [(10, 33)]
+
+
+def test_empty_and_junk_input():
+    assert quotes_of("") == []
+    assert quotes_of("   \n\n  ") == []
+    assert quotes_of("”’»") == []
+
+
+def test_direct_spans_and_records():
+    t = "“We are ready,” he said, “to talk.” The “plan” failed."
+    qs = quotes_of(t)
+    assert direct_spans(qs) == [(0, 15), (25, 35)]
+    rec = records(qs)
+    assert rec[0]["parts"] == [[0, 15], [25, 35]]
+    assert {"start", "end", "text", "kind", "speaker", "affiliation", "unclosed"} <= set(rec[0])
+    df = to_frame(qs)
+    assert list(df["kind"]) == ["direct", "scare"]
