@@ -53,12 +53,15 @@ kind unless a title cue applies; they are not counted separately by
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 import re
 import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
-
-import pandas as pd
 
 from .tokens import Doc
 
@@ -171,6 +174,8 @@ def records(quotes: list[Quote]) -> list[dict]:
 def to_frame(quotes: list[Quote]) -> pd.DataFrame:
     """One row per quote (columns as in :meth:`Quote.record`)."""
     cols = list(Quote.__dataclass_fields__)
+    import pandas as pd
+
     return pd.DataFrame(records(quotes), columns=cols)
 
 

@@ -33,12 +33,15 @@ Pareti (2016), *PARC 3.0*, and the notion of the author's voice in Bell (1991),
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 import math
 import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-
-import pandas as pd
 
 from .quotes import Quote, direct_spans, find_quotes
 from .quotes import records as quote_records
@@ -136,6 +139,8 @@ class VoiceResult:
             r = rows.setdefault(key, {"speaker": key, "affiliation": aff, "quotes": 0, "words": 0})
             r["quotes"] += 1
             r["words"] += w
+        import pandas as pd
+
         df = pd.DataFrame(
             list(rows.values()), columns=["speaker", "affiliation", "quotes", "words"]
         )
@@ -156,6 +161,8 @@ class VoiceResult:
         """One row per sentence: index, start, end, words, quoted_words, quoted_share, voice,
         speakers."""
         cols = list(SentenceVoice.__dataclass_fields__)
+        import pandas as pd
+
         df = pd.DataFrame([s.__dict__ for s in self.sentences], columns=cols)
         df["speakers"] = df["speakers"].map(lambda t: "; ".join(t))
         return df

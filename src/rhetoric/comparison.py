@@ -1,0 +1,571 @@
+"""Comparing articles: one table of metrics with bootstrap intervals, and permutation tests.
+
+Every function here accepts a list of analyses in either form: a
+:class:`rhetoric.analysis.Analysis` (anything with ``to_dict()`` and ``doc``) or the
+plain ``to_dict()`` record. A record without a ``doc`` should carry the article's
+``text`` (it is tokenised once with :func:`rhetoric.tokens.tokenize`); a record with
+neither still works for the point values, but its sentence word counts, and so its
+intervals, are missing (NaN, with a warning).
+
+Uncertainty is estimated by treating an article's sentences as the sampling unit
+(Efron & Tibshirani 1993, *An Introduction to the Bootstrap*, ch. 13, percentile
+interval): each replicate draws as many sentences as the article has, with
+replacement, and recomputes the metric. A short article has few sentences to
+resample, so its interval is wide; that is the point of showing it.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rhetoric.tokens import WORD_RE, Doc, tokenize
+
+__all__ = [
+    "ArticleData",
+    "PermutationResult",
+    "SENTENCE_METRICS",
+    "as_article",
+    "as_articles",
+    "compare",
+    "permutation_test",
+    "sentence_table",
+]
+
+# ---------------------------------------------------------------------------------------
+# The adapter: Analysis objects or to_dict() records -> one plain structure.
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """One analysed article as plain data: its record and (where known) its ``Doc``."""
+
+    id: str
+    title: str
+    record: Mapping[str, Any] = field(repr=False)
+    doc: Doc | None = field(default=None, repr=False)
+
+    @property
+    def metrics(self) -> Mapping[str, Any]:
+        return self.record.get("metrics") or {}
+
+    def list(self, key: str) -> list[Mapping[str, Any]]:
+        """The record's list ``key`` (``sentences``, ``quotes``, ...), empty if absent."""
+        value = self.record.get(key)
+        return list(value) if value else []
+
+
+def as_article(obj: Any, index: int = 0) -> ArticleData:
+    """Normalise an ``Analysis``, a ``to_dict()`` record or an :class:`ArticleData`.
+
+    A record may carry ``doc`` (a :class:`~rhetoric.tokens.Doc`) or ``text`` (the
+    article text, tokenised here once, all of it taken as body). ``index`` names an
+    article that has no ``id``.
+    """
+    if isinstance(obj, ArticleData):
+        return obj
+    doc = getattr(obj, "doc", None)
+    if hasattr(obj, "to_dict") and callable(obj.to_dict):
+        record = obj.to_dict()
+    elif isinstance(obj, Mapping):
+        record = obj
+        doc = record.get("doc")
+        if doc is None and isinstance(record.get("text"), str):
+            doc = tokenize(record["text"])
+    else:
+        raise TypeError(f"expected an Analysis or its to_dict() record, not {type(obj).__name__}")
+    if doc is not None and not isinstance(doc, Doc):
+        doc = None
+    ident = record.get("id")
+    ident = f"article{index + 1}" if ident in (None, "") else str(ident)
+    title = record.get("title") or ident
+    return ArticleData(ident, str(title), record, doc)
+
+
+def as_articles(analyses: Iterable[Any]) -> list[ArticleData]:
+    """:func:`as_article` over a sequence; repeated ids get a ``#2``, ``#3`` suffix."""
+    if isinstance(analyses, (Mapping, ArticleData)) or hasattr(analyses, "to_dict"):
+        analyses = [analyses]
+    out: list[ArticleData] = []
+    seen: dict[str, int] = {}
+    for i, obj in enumerate(analyses):
+        art = as_article(obj, i)
+        if art.id in seen:
+            seen[art.id] += 1
+            new_id = f"{art.id}#{seen[art.id]}"
+            warnings.warn(f"duplicate article id {art.id!r}; renamed {new_id!r}", stacklevel=2)
+            art = ArticleData(new_id, art.title, art.record, art.doc)
+        else:
+            seen[art.id] = 1
+        out.append(art)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Per-sentence features.
+
+
+def _word_starts(art: ArticleData) -> list[int] | None:
+    if art.doc is None:
+        return None
+    return [s for s, _ in art.doc.words]
+
+
+def _count_between(starts: list[int], s: int, e: int) -> int:
+    """How many sorted ``starts`` lie in ``[s, e)``."""
+    from bisect import bisect_left
+
+    return bisect_left(starts, e) - bisect_left(starts, s)
+
+
+def _assign(spans: Sequence[Mapping[str, Any]], sent_starts: list[int], sent_ends: list[int]):
+    """Index of the sentence holding each span's start, or -1 (outside every sentence)."""
+    out = []
+    for sp in spans:
+        try:
+            pos = int(sp["start"])
+        except (KeyError, TypeError, ValueError):
+            out.append(-1)
+            continue
+        i = bisect_right(sent_starts, pos) - 1
+        out.append(i if i >= 0 and pos < sent_ends[i] else -1)
+    return out
+
+
+def _num(value: Any) -> float:
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return f
+
+
+def _unsquash(compound: np.ndarray) -> np.ndarray:
+    """Sentence valence from its VADER compound (inverse of ``v / sqrt(v**2 + 15)``).
+
+    Used when a record gives only the compound; compounds of +-1 (rounded) are capped
+    at +-0.9999, so the recovered valence of an extreme sentence is a little low.
+    """
+    c = np.clip(np.asarray(compound, float), -0.9999, 0.9999)
+    return c * np.sqrt(15.0) / np.sqrt(1.0 - c * c)
+
+
+def quote_parts(quote: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` pieces of a quote record: its ``parts`` if given, else itself.
+
+    ``parts`` may be pairs ``[s, e]`` or mappings with ``start``/``end``.
+    """
+    out = []
+    for part in quote.get("parts") or [quote]:
+        try:
+            if isinstance(part, Mapping):
+                s, e = int(part["start"]), int(part["end"])
+            else:
+                s, e = int(part[0]), int(part[1])
+        except (KeyError, IndexError, TypeError, ValueError):
+            continue
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def sentence_table(article: Any) -> pd.DataFrame:
+    """One row per sentence of the record, with everything the resampling needs.
+
+    Columns: ``start``, ``end``, ``voice``, ``sentiment`` (VADER compound),
+    ``valence`` (the record's, else recovered from the compound), ``n_words`` (body words
+    starting in the sentence, from the ``Doc``), ``quote_words`` (the record's
+    ``quoted_words``, else ``quoted_share`` × ``n_words``; where the record has
+    neither, the words starting inside a quote span), ``loaded``,
+    ``loaded_commentary``, ``loaded_quotes`` (loaded terms whose start lies in the
+    sentence, split by ``in_quote``).
+    """
+    art = as_article(article)
+    sents = art.list("sentences")
+    starts = [int(s.get("start", 0)) for s in sents]
+    ends = [int(s.get("end", 0)) for s in sents]
+    order = sorted(range(len(sents)), key=lambda i: starts[i])
+    sents = [sents[i] for i in order]
+    starts = [starts[i] for i in order]
+    ends = [ends[i] for i in order]
+    word_starts = _word_starts(art)
+    if word_starts is not None:
+        n_words = np.array(
+            [_count_between(word_starts, s, e) for s, e in zip(starts, ends, strict=False)], float
+        )
+    else:
+        n_words = np.array([_num(s.get("n_words", math.nan)) for s in sents], float)
+    quote_spans = [
+        part
+        for q in art.list("quotes")
+        if q.get("kind", "direct") != "title"
+        for part in quote_parts(q)
+    ]
+    quote_words = np.empty(len(sents))
+    for i, (s, sent) in enumerate(zip(starts, sents, strict=False)):
+        share = _num(sent.get("quoted_share"))
+        if not math.isnan(_num(sent.get("quoted_words"))):
+            quote_words[i] = _num(sent.get("quoted_words"))
+        elif not math.isnan(share):
+            quote_words[i] = share * n_words[i]
+        elif word_starts is not None:
+            ws = word_starts[_count_between(word_starts, 0, s) :][: int(n_words[i])]
+            quote_words[i] = sum(any(a <= w < b for a, b in quote_spans) for w in ws)
+        else:
+            quote_words[i] = math.nan
+    loaded = art.list("loaded")
+    where = _assign(loaded, starts, ends)
+    total = np.zeros(len(sents))
+    in_q = np.zeros(len(sents))
+    for term, i in zip(loaded, where, strict=False):
+        if i >= 0:
+            total[i] += 1
+            in_q[i] += bool(term.get("in_quote"))
+    sentiment = np.array([_num(s.get("sentiment")) for s in sents], float)
+    valence = np.array([_num(s.get("valence")) for s in sents], float)
+    missing = np.isnan(valence)
+    valence[missing] = _unsquash(sentiment[missing])
+    return pd.DataFrame(
+        {
+            "start": np.array(starts, dtype=int),
+            "end": np.array(ends, dtype=int),
+            "voice": [str(s.get("voice") or "") for s in sents],
+            "sentiment": sentiment,
+            "valence": valence,
+            "n_words": n_words,
+            "quote_words": quote_words,
+            "loaded": total,
+            "loaded_commentary": total - in_q,
+            "loaded_quotes": in_q,
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Sentence-level statistics, each a ratio of two sums over sentences: sum(num) / sum(den).
+# Written this way, a bootstrap or permutation replicate is two matrix products.
+
+
+@dataclass(frozen=True)
+class _Ratio:
+    num: Callable[[pd.DataFrame], np.ndarray]
+    den: Callable[[pd.DataFrame], np.ndarray]
+    scale: float = 1.0
+    description: str = ""
+    post: Callable[[np.ndarray], np.ndarray] | None = None
+
+
+MIN_SENTIMENT_WORDS = 4
+"""Sentences shorter than this get no weight in the sentiment means (as in
+:func:`rhetoric.sentiment.aggregate`), unless every sentence of the set is that short."""
+
+VADER_ALPHA = 15.0
+
+
+def _squash(m: np.ndarray) -> np.ndarray:
+    """VADER's normalisation ``m / sqrt(m**2 + 15)`` (range -1..+1)."""
+    return m / np.sqrt(m * m + VADER_ALPHA)
+
+
+def _sentiment_weights(voice: str | None) -> Callable[[pd.DataFrame], np.ndarray]:
+    def weights(t: pd.DataFrame) -> np.ndarray:
+        ok = t["valence"].notna() & (t["n_words"] > 0)
+        if voice is not None:
+            ok &= t["voice"] == voice
+        n = t["n_words"].where(ok, 0.0).to_numpy(float)
+        long_enough = n >= MIN_SENTIMENT_WORDS
+        return np.where(long_enough, n, 0.0) if long_enough.any() else n
+
+    return weights
+
+
+def _weighted_valence(voice: str | None) -> Callable[[pd.DataFrame], np.ndarray]:
+    w = _sentiment_weights(voice)
+    return lambda t: w(t) * np.nan_to_num(t["valence"].to_numpy(float))
+
+
+def _col(name: str) -> Callable[[pd.DataFrame], np.ndarray]:
+    return lambda t: t[name].to_numpy(float)
+
+
+def _commentary_words(t: pd.DataFrame) -> np.ndarray:
+    return (t["n_words"] - t["quote_words"]).to_numpy(float)
+
+
+def _sentiment_metric(voice: str | None, what: str) -> _Ratio:
+    return _Ratio(
+        _weighted_valence(voice),
+        _sentiment_weights(voice),
+        1.0,
+        f"VADER-normalised word-weighted mean sentence valence, {what}",
+        _squash,
+    )
+
+
+SENTENCE_METRICS: dict[str, _Ratio] = {
+    "quote_share": _Ratio(
+        _col("quote_words"), _col("n_words"), 1.0, "quoted words / all words (0-1)"
+    ),
+    "loaded_per_100_words": _Ratio(
+        _col("loaded"), _col("n_words"), 100.0, "loaded terms per 100 words"
+    ),
+    "loaded_per_100_words_commentary": _Ratio(
+        _col("loaded_commentary"),
+        _commentary_words,
+        100.0,
+        "loaded terms outside quotes per 100 words outside quotes",
+    ),
+    "loaded_per_100_words_quotes": _Ratio(
+        _col("loaded_quotes"),
+        _col("quote_words"),
+        100.0,
+        "loaded terms inside quotes per 100 quoted words",
+    ),
+    "sentiment_mean": _sentiment_metric(None, "all sentences"),
+    "sentiment_mean_commentary": _sentiment_metric("commentary", "commentary sentences"),
+    "sentiment_mean_quotes": _sentiment_metric("quote", "quote sentences"),
+}
+"""Metrics that :func:`compare` resamples and :func:`permutation_test` accepts."""
+
+
+def _arrays(stat: _Ratio, table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    num = np.asarray(stat.num(table), float)
+    den = np.asarray(stat.den(table), float)
+    bad = ~(np.isfinite(num) & np.isfinite(den))
+    return np.where(bad, 0.0, num), np.where(bad, 0.0, den)
+
+
+def _ratio(
+    num: np.ndarray, den: np.ndarray, scale: float, post: Callable | None = None
+) -> np.ndarray | float:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = scale * np.asarray(num, float) / np.asarray(den, float)
+    out = np.where(np.asarray(den) > 0, out, np.nan)
+    if post is not None:
+        out = post(out)
+    return float(out) if out.ndim == 0 else out
+
+
+def _point(stat: _Ratio, table: pd.DataFrame) -> float:
+    num, den = _arrays(stat, table)
+    return float(_ratio(num.sum(), den.sum(), stat.scale, stat.post))
+
+
+def _bootstrap(
+    stat: _Ratio, table: pd.DataFrame, n_boot: int, level: float, seed: int, min_sentences: int
+) -> tuple[float, float]:
+    num, den = _arrays(stat, table)
+    n = len(table)
+    if n == 0 or np.count_nonzero(den) < min_sentences:
+        return math.nan, math.nan
+    rng = np.random.default_rng(seed)
+    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+    reps = _ratio(counts @ num, counts @ den, stat.scale, stat.post)
+    reps = reps[np.isfinite(reps)]
+    if reps.size == 0:
+        return math.nan, math.nan
+    alpha = (1.0 - level) / 2.0
+    low, high = np.quantile(reps, [alpha, 1.0 - alpha])
+    return float(low), float(high)
+
+
+_CI_SUFFIXES = ("_ci_low", "_ci_high")
+
+
+def _differs(mine: float, theirs: float) -> bool:
+    """True when a recomputed value disagrees with the record's (unknown never does)."""
+    if math.isnan(mine) or math.isnan(theirs):
+        return False
+    a, b = mine, theirs
+    return abs(a - b) > 1e-3 * max(1.0, abs(a), abs(b))
+
+
+def compare(
+    analyses: Iterable[Any],
+    *,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+    min_sentences: int = 2,
+) -> pd.DataFrame:
+    """One row per article (index ``id``): every metric, with bootstrap intervals.
+
+    Columns: ``title``, ``n_words``, ``n_sentences``, then for each metric found in
+    any record, ``<metric>``, ``<metric>_ci_low`` and ``<metric>_ci_high``. The point
+    value is the record's own figure. Intervals are percentile intervals at ``level``
+    from ``n_boot`` replicates that resample the article's sentences with replacement
+    (seeded with ``seed``, so the table is reproducible), computed for the rates and
+    means in :data:`SENTENCE_METRICS`; every other metric (counts, readability
+    formulas) has NaN bounds. An interval is NaN, too, when fewer than
+    ``min_sentences`` sentences contribute to its denominator (a single quoted
+    sentence cannot say how variable quotes are).
+
+    Wider is "less certain": with a few hundred words the interval of a rate such as
+    ``loaded_per_100_words`` often spans a factor of two or more.
+    """
+    arts = as_articles(analyses)
+    if not arts:
+        warnings.warn("compare(): no analyses given; returning an empty table", stacklevel=2)
+        return pd.DataFrame(columns=["title", "n_words", "n_sentences"]).rename_axis("id")
+    names: list[str] = []
+    for art in arts:
+        for name in art.metrics:
+            if name.endswith(_CI_SUFFIXES) or name in names or name in ("words", "sentences"):
+                continue
+            names.append(name)
+    for name in SENTENCE_METRICS:
+        if name not in names:
+            names.append(name)
+    rows = []
+    for art in arts:
+        table = sentence_table(art)
+        n_words = table["n_words"].sum() if len(table) else 0.0
+        if art.doc is not None:
+            n_words = float(art.doc.n_words)
+        elif table["n_words"].isna().all():
+            n_words = _num(art.metrics.get("words"))
+        if art.doc is None and table["n_words"].isna().any():
+            warnings.warn(
+                f"{art.id}: no Doc or text, so sentence word counts are unknown; "
+                "rates have no intervals",
+                stacklevel=2,
+            )
+        if not len(table) or n_words == 0:
+            warnings.warn(f"{art.id}: no body words; its metrics are NaN", stacklevel=2)
+        row: dict[str, Any] = {
+            "id": art.id,
+            "title": art.title,
+            "n_words": n_words,
+            "n_sentences": _num(art.metrics.get("sentences", len(table))),
+        }
+        for name in names:
+            value = _num(art.metrics.get(name))
+            # intervals the record already carries (for metrics not resampled here)
+            low = _num(art.metrics.get(f"{name}_ci_low"))
+            high = _num(art.metrics.get(f"{name}_ci_high"))
+            stat = SENTENCE_METRICS.get(name)
+            if stat is not None and len(table):
+                mine = _point(stat, table)
+                if name not in art.metrics:
+                    value = mine
+                elif _differs(mine, value):
+                    warnings.warn(
+                        f"{art.id}: {name} recomputed from sentences is {mine:.4g}, the "
+                        f"record says {value:.4g}; the interval is for the recomputed one",
+                        stacklevel=2,
+                    )
+                low, high = _bootstrap(stat, table, n_boot, level, seed, min_sentences)
+                if not math.isnan(value) and not math.isnan(low):
+                    # small differences in definition (rounded compounds) must never
+                    # leave the reported value outside its own interval
+                    low, high = min(low, value), max(high, value)
+            row[name] = value
+            row[f"{name}_ci_low"] = low
+            row[f"{name}_ci_high"] = high
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("id")
+
+
+# ---------------------------------------------------------------------------------------
+# Permutation test.
+
+
+@dataclass(frozen=True)
+class PermutationResult:
+    """Difference ``value_a - value_b`` of one metric and its two-sided p-value."""
+
+    metric: str
+    a: str
+    b: str
+    value_a: float
+    value_b: float
+    difference: float
+    p_value: float
+    n_permutations: int
+
+    def records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "metric": self.metric,
+                "a": self.a,
+                "b": self.b,
+                "value_a": _json_float(self.value_a),
+                "value_b": _json_float(self.value_b),
+                "difference": _json_float(self.difference),
+                "p_value": _json_float(self.p_value),
+                "n_permutations": self.n_permutations,
+            }
+        ]
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([vars(self)])
+
+
+def _json_float(x: float) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def permutation_test(
+    a: Any, b: Any, metric: str, n: int = 10_000, *, seed: int = 0
+) -> PermutationResult:
+    """Sentence-level permutation test for ``metric(a) - metric(b)``.
+
+    The sentences of both articles are pooled and randomly re-split ``n`` times into
+    groups the size of ``a`` and ``b``; the p-value is the share of re-splits whose
+    absolute difference is at least the observed one, counting the observed split
+    itself: ``p = (1 + #{|d*| >= |d|}) / (n + 1)`` (two-sided; Phipson & Smyth 2010).
+    Small p means the articles' sentences differ more than a random split would.
+    Both values are recomputed from the sentences with the definitions in
+    :data:`SENTENCE_METRICS` (so they can differ in the last digits from the
+    record's). Sentences are treated as exchangeable, which ignores that neighbouring
+    sentences are alike: p-values are optimistic.
+    """
+    if metric not in SENTENCE_METRICS:
+        raise ValueError(f"permutation_test() supports {sorted(SENTENCE_METRICS)}, not {metric!r}")
+    art_a, art_b = as_article(a, 0), as_article(b, 1)
+    stat = SENTENCE_METRICS[metric]
+    ta, tb = sentence_table(art_a), sentence_table(art_b)
+    va, vb = _point(stat, ta), _point(stat, tb)
+    diff = va - vb
+    if math.isnan(diff) or n < 1:
+        warnings.warn(
+            f"permutation_test(): {metric} is undefined for "
+            f"{art_a.id if math.isnan(va) else art_b.id}",
+            stacklevel=2,
+        )
+        return PermutationResult(metric, art_a.id, art_b.id, va, vb, diff, math.nan, 0)
+    num_a, den_a = _arrays(stat, ta)
+    num_b, den_b = _arrays(stat, tb)
+    num = np.concatenate([num_a, num_b])
+    den = np.concatenate([den_a, den_b])
+    n_a, n_all = len(ta), len(ta) + len(tb)
+    rng = np.random.default_rng(seed)
+    exceed = 0
+    done = 0
+    chunk = 2000
+    while done < n:
+        k = min(chunk, n - done)
+        order = rng.permuted(np.tile(np.arange(n_all), (k, 1)), axis=1)
+        in_a = np.zeros((k, n_all))
+        np.put_along_axis(in_a, order[:, :n_a], 1.0, axis=1)
+        in_b = 1.0 - in_a
+        d = _ratio(in_a @ num, in_a @ den, stat.scale, stat.post) - _ratio(
+            in_b @ num, in_b @ den, stat.scale, stat.post
+        )
+        # undefined splits (an empty denominator) count as not exceeding
+        exceed += int(np.sum(np.abs(d) >= abs(diff) - 1e-12 * max(1.0, abs(diff))))
+        done += k
+    p = (1 + exceed) / (n + 1)
+    return PermutationResult(metric, art_a.id, art_b.id, va, vb, diff, p, n)
+
+
+def _words_in(text: str) -> int:
+    """Words in a string by the shared definition (for quotes of a record without a Doc)."""
+    return sum(1 for _ in WORD_RE.finditer(text))
