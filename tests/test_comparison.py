@@ -225,3 +225,234 @@ def test_record_quoted_words_win_over_share():
     rec = record()
     rec["sentences"][1].update(quoted_share=0.6, quoted_words=2)
     assert sentence_table(rec)["quote_words"].tolist() == [0, 2, 0]
+
+
+# --- voice_test, holm, pairwise_tests, interval_table, describe_metric, tables --------
+
+from rhetoric.comparison import (  # noqa: E402
+    describe_metric,
+    holm,
+    interval_table,
+    intervals_overlap,
+    pairwise_tests,
+    quote_table,
+    speaker_table,
+    voice_test,
+    voice_tests,
+)
+
+
+def test_voice_test_values_and_exact_p_value():
+    # commentary: S0 (4 words, 1 term) + S2 (4 words, 1 term) = 25 per 100 words;
+    # quote: S1 (5 words, 1 term) = 20. Of the three ways to relabel one sentence as
+    # "quote", only the observed one reaches |d| = 5, so p = 1/3.
+    res = voice_test(rich(), "loaded_per_100_words", n=3000)
+    assert (res.value_a, res.value_b, res.difference) == pytest.approx((25.0, 20.0, 5.0))
+    assert abs(res.p_value - 1 / 3) < 0.03
+    assert (res.a, res.b) == ("a: commentary", "a: quote")
+
+
+def test_voice_test_sentiment_is_the_voice_mean():
+    # commentary valences 2 and 4 (4 words each): m = 3 -> 3 / sqrt(24); quote: -1 / 4
+    res = voice_test(rich(), "sentiment_mean", n=10)
+    assert res.value_a == pytest.approx(3 / math.sqrt(24))
+    assert res.value_b == pytest.approx(-0.25)
+
+
+def test_voice_test_leaves_mixed_sentences_out():
+    rec = rich()
+    rec["sentences"][1]["voice"] = "mixed"
+    with pytest.warns(UserWarning, match="undefined for the quote sentences"):
+        res = voice_test(rec, "loaded_per_100_words", n=100)
+    assert res.value_a == pytest.approx(25.0)
+    assert math.isnan(res.value_b) and math.isnan(res.p_value)
+    with pytest.raises(ValueError):
+        voice_test(rich(), "quote_share")
+
+
+def test_voice_test_matches_the_analysis_voice_metrics():
+    from rhetoric import analyze
+
+    text = (
+        "The plan is a terrible failure and a disgrace.\n\n"
+        '"We are very happy and proud of this great plan," she said.\n\n'
+        "Critics call it a sad and cruel mistake."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = analyze(text)
+    assert a.voices == ["commentary", "quote", "commentary"]
+    res = voice_test(a, "sentiment_mean", n=10)
+    assert res.value_a == pytest.approx(a.metrics["sentiment_mean_commentary"], abs=1e-3)
+    assert res.value_b == pytest.approx(a.metrics["sentiment_mean_quotes"], abs=1e-3)
+    assert res.value_a < 0 < res.value_b
+
+
+def test_holm_by_hand():
+    # sorted 0.01, 0.03, 0.04 -> 3*0.01, max(0.03, 2*0.03), max(0.06, 1*0.04)
+    assert holm([0.01, 0.04, 0.03]).tolist() == pytest.approx([0.03, 0.06, 0.06])
+    out = holm([math.nan, 0.5, 0.2])  # NaN does not count: m = 2
+    assert math.isnan(out[0]) and out[1:].tolist() == pytest.approx([0.5, 0.4])
+    assert holm([0.6, 0.7]).tolist() == [1.0, 1.0]
+    assert holm([]).size == 0
+
+
+def test_pairwise_tests_identical_articles_do_not_differ():
+    a, b = rich(), rich()
+    b["id"] = "b"
+    c = record(ident="c")  # no loaded terms: 0 per 100 words
+    table = pairwise_tests([a, b, c], ["loaded_per_100_words", "quote_share"], n=200)
+    assert len(table) == 6
+    assert list(table[["a", "b"]].itertuples(index=False, name=None))[:3] == [
+        ("a", "b"),
+        ("a", "c"),
+        ("b", "c"),
+    ]
+    first = table.iloc[0]
+    assert first["difference"] == 0 and first["p_value"] == 1.0 and first["p_holm"] == 1.0
+    assert table.iloc[1]["value_a"] == pytest.approx(300 / 13)
+    assert table.iloc[1]["value_b"] == 0
+    assert (table["p_holm"] >= table["p_value"]).all()
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "m": [5.0, 2.0, math.nan],
+            "m_ci_low": [4.0, 1.0, math.nan],
+            "m_ci_high": [6.0, 3.0, math.nan],
+            "share": [0.375, 0.5, 0.25],
+            "share_ci_low": [0.25, math.nan, 0.125],
+            "share_ci_high": [0.5, math.nan, 0.375],
+        },
+        index=["x", "y", "z"],
+    )
+
+
+def test_interval_table_formats_values_and_bounds():
+    t = interval_table(
+        _frame(), {"share": "quoted %", "m": "rate", "missing": "none"},
+        digits={"share": 1}, scale={"share": 100},
+    )  # fmt: skip
+    assert t.loc["x"].tolist() == ["37.5 [25.0, 50.0]", "5.00 [4.00, 6.00]", "n/a"]
+    assert t.loc["y"].tolist() == ["50.0", "2.00 [1.00, 3.00]", "n/a"]
+    assert t.loc["z", "rate"] == "n/a"
+
+
+def test_describe_metric_says_whether_intervals_overlap():
+    f = _frame()
+    assert describe_metric(f, "m", "Rate") == (
+        "**Rate**: highest in `x` (5.00, 95% interval 4.00 to 6.00), lowest in `y` "
+        "(2.00, 95% interval 1.00 to 3.00); their intervals do not overlap. No value for z."
+    )
+    assert not intervals_overlap(f, "m", "x", "y")
+    f.loc["y", "m_ci_high"] = 4.0  # touching intervals count as overlapping
+    assert intervals_overlap(f, "m", "x", "y")
+    assert "no reliable difference" in describe_metric(f, "m")
+    assert describe_metric(f, "absent", "Absent") == "**Absent**: not measured."
+
+
+TALK = (
+    'One two. "Three four five," Ann said. "Six seven," someone said. '
+    '"Eight nine ten eleven," Bob said. It is "odd" now.'
+)
+
+
+def _talk():
+    def quote(first, last, **kw):
+        s = TALK.index(first) - 1
+        e = TALK.index(last) + len(last) + (2 if last.endswith(("five", "seven", "eleven")) else 1)
+        return {"start": s, "end": e, "kind": "direct", "depth": 0, "text": TALK[s:e], **kw}
+
+    rec = record(TALK, "t")
+    rec["quotes"] = [
+        quote("Three", "five", speaker="Ann", affiliation="X"),
+        quote("Six", "seven", speaker=None),
+        quote("Eight", "eleven", speaker="Bob"),
+        quote("nine", "ten", speaker="Zed", depth=1),  # nested: not counted
+        quote("odd", "odd", kind="scare"),
+    ]
+    return rec
+
+
+def test_speaker_table_counts_words_by_speaker_and_affiliation():
+    rec = _talk()
+    assert rec["quotes"][0]["text"] == '"Three four five,"'
+    assert rec["quotes"][4]["text"] == '"odd"'
+    t = speaker_table([rec])  # 21 body words; 9 words in direct quotes
+    assert t["speaker"].tolist() == ["Bob", "Ann", "(unattributed)"]
+    assert t["words"].tolist() == [4, 3, 2]
+    assert t["quotes"].tolist() == [1, 1, 1]
+    assert t["share_of_quoted"].tolist() == pytest.approx([4 / 9, 3 / 9, 2 / 9])
+    assert t["share_of_article"].tolist() == pytest.approx([4 / 21, 3 / 21, 2 / 21])
+    a = speaker_table([rec], by="affiliation")
+    assert a["affiliation"].tolist() == ["(unknown)", "X", "(unattributed)"]
+    assert a["words"].tolist() == [4, 3, 2]
+    with pytest.raises(ValueError):
+        speaker_table([rec], by="colour")
+
+
+def test_quote_table_lists_top_level_quotes_with_kinds():
+    t = quote_table([_talk()])
+    assert t["kind"].tolist() == ["direct", "direct", "direct", "scare"]
+    assert t["words"].tolist() == [3, 2, 4, 1]
+    scare = quote_table([_talk()], kinds=["scare"])
+    assert scare[["text", "words", "speaker"]].values.tolist() == [['"odd"', 1, None]]
+
+
+def test_voice_tests_one_row_per_article_and_metric():
+    b = rich()
+    b["id"] = "b"
+    t = voice_tests([rich(), b], n=300)
+    assert t[["id", "metric"]].values.tolist() == [
+        ["a", "loaded_per_100_words"],
+        ["a", "sentiment_mean"],
+        ["b", "loaded_per_100_words"],
+        ["b", "sentiment_mean"],
+    ]
+    assert t["commentary"].tolist()[:2] == pytest.approx([25.0, 3 / math.sqrt(24)])
+    assert t["n_commentary"].tolist() == [2, 2, 2, 2]
+    assert t["n_quote"].tolist() == [1, 1, 1, 1]
+    assert (t["p_holm"] >= t["p_value"]).all()
+
+
+# --- readability_intervals --------------------------------------------------------------
+def test_readability_intervals_known_answer_and_voice_filter():
+    import rhetoric
+    from rhetoric.comparison import readability_intervals
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = rhetoric.analyze('The cat sat. "The dog ran far," he said.')
+    # all: W = 3 + 6 = 9, S = 2, Y = 9 (every word one syllable)
+    # FK = 0.39 * 4.5 + 11.8 * 1 - 15.59 = -2.035
+    t = readability_intervals([a], ["flesch_kincaid_grade"])
+    assert t["value"].iloc[0] == pytest.approx(-2.035)
+    assert (t["sentences"].iloc[0], t["words"].iloc[0]) == (2, 9)
+    # the second sentence is 4/6 quoted: "mixed", so commentary is the first sentence only
+    # FK = 0.39 * 3 + 11.8 - 15.59 = -2.62; one sentence, so no interval
+    c = readability_intervals([a], ["flesch_kincaid_grade"], voice="commentary")
+    assert c["value"].iloc[0] == pytest.approx(-2.62)
+    assert (c["sentences"].iloc[0], c["voice"].iloc[0]) == (1, "commentary")
+    assert math.isnan(c["ci_low"].iloc[0]) and math.isnan(c["ci_high"].iloc[0])
+
+
+def test_readability_intervals_identical_sentences_have_zero_width():
+    import rhetoric
+    from rhetoric.comparison import readability_intervals
+
+    a = rhetoric.analyze("The cat sat down. The cat sat down. The cat sat down.")
+    t = readability_intervals([a], ["flesch_kincaid_grade", "words_per_sentence"])
+    assert t["value"].tolist() == pytest.approx([0.39 * 4 + 11.8 - 15.59, 4.0])
+    assert t["ci_low"].tolist() == pytest.approx(t["value"].tolist())
+    assert t["ci_high"].tolist() == pytest.approx(t["value"].tolist())
+
+
+def test_readability_intervals_without_doc_is_nan_with_warning():
+    from rhetoric.comparison import readability_intervals
+
+    with pytest.warns(UserWarning, match="no Doc"):
+        t = readability_intervals([{"id": "x", "metrics": {}}], ["flesch_kincaid_grade"])
+    assert math.isnan(t["value"].iloc[0]) and t["sentences"].iloc[0] == 0

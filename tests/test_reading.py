@@ -158,7 +158,7 @@ def test_title_quotes_are_plain_and_switches_work():
     out = highlight(rec)
     assert "rh-quote" not in out
     assert 'title="loaded term; category: pejorative; strength: 2"' in out
-    assert CATEGORY_COLOURS[0] in out
+    assert CATEGORY_COLOURS[1] in out  # pejorative is the 2nd default category, always
     assert "rh-loaded" not in highlight(rec, loaded=False)
     assert repr_html(rec) == out
 
@@ -177,3 +177,22 @@ def test_no_text_gives_a_message_not_a_crash():
     with pytest.warns(UserWarning):
         out = highlight({"id": "x", "quotes": []})
     assert "No article text" in out
+
+
+def test_category_colours_are_the_same_in_every_article():
+    text = "A vile and vicious plan."
+    (a0, a1), (b0, b1) = find(text, "vile"), find(text, "vicious")
+    one = highlight({"text": text, "loaded": [{"start": b0, "end": b1, "category": "fear"}]})
+    two = highlight(
+        {
+            "text": text,
+            "loaded": [
+                {"start": a0, "end": a1, "category": "pejorative"},
+                {"start": b0, "end": b1, "category": "fear"},
+                {"start": 0, "end": 1, "category": "my_own"},
+            ],
+        }
+    )
+    fear = CATEGORY_COLOURS[4]  # name_calling, pejorative, dehumanising, hyperbole, fear
+    assert fear in one and fear in two
+    assert CATEGORY_COLOURS[8] in two  # a user category comes after the eight defaults

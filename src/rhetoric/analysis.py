@@ -8,8 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import readability
+from .actors import ActorGazetteer, Mention, find_mentions
 from .article import Article, from_text, load
+from .attribution import Gazetteer, attribute
+from .lexicon import Lexicon
+from .loaded import LoadedResult, find_loaded
+from .quotes import Quote, find_quotes
+from .sentiment import SentimentResult, score_sentences
+from .stance import measure_stance
 from .tokens import Doc, tokenize
+from .voice import VoiceResult, measure_voice
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,13 +29,22 @@ SCHEMA_VERSION = "1.0"
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything measured on one article; ``to_dict()`` is the stable public record."""
+    """Everything measured on one article; ``to_dict()`` is the stable public record.
+
+    The parts are the results of each measure family, each with its own ``to_frame()``:
+    ``voice`` (quotes, speakers, sentence voice), ``loaded`` (loaded terms),
+    ``sentiment`` (VADER per sentence), ``mentions`` (actor groups), ``readability``
+    and ``stance`` (dicts of figures).
+    """
 
     article: Article
     doc: Doc
-    metrics: dict[str, float]
+    voice: VoiceResult = field(repr=False)
+    loaded: LoadedResult = field(repr=False)
+    sentiment: SentimentResult = field(repr=False)
+    mentions: tuple[Mention, ...] = field(repr=False)
+    metrics: dict[str, float] = field(repr=False)
     warnings: tuple[str, ...] = ()
-    sentence_rows: tuple[dict[str, Any], ...] = field(default=(), repr=False)
 
     @property
     def id(self) -> str:
@@ -36,9 +54,40 @@ class Analysis:
     def title(self) -> str | None:
         return self.article.title
 
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.voice.quotes
+
+    @property
+    def voices(self) -> list[str]:
+        """Voice of each body sentence: ``quote``, ``commentary`` or ``mixed``."""
+        return [s.voice for s in self.voice.sentences]
+
+    def commentary_sentences(self) -> list[int]:
+        """Indices of the sentences in the author's own voice."""
+        return [i for i, v in enumerate(self.voices) if v == "commentary"]
+
+    def framing(self) -> pd.DataFrame:
+        """One row per actor group: mentions, tone by voice, loaded terms nearby."""
+        from .actors import framing
+
+        spans = [(t.start, t.end, t.text) for t in self.loaded.terms]
+        return framing(self.doc, self.mentions, self.sentiment, self.voices, spans)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record (schema in the README; offsets index ``article.text``)."""
         art = self.article
+        sentences = [
+            {
+                "start": v.start,
+                "end": v.end,
+                "voice": v.voice,
+                "quoted_share": _json_number(v.quoted_share),
+                "sentiment": _json_number(s.compound),
+                "words": v.words,
+            }
+            for v, s in zip(self.voice.sentences, self.sentiment.sentences, strict=True)
+        ]
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,
@@ -51,27 +100,34 @@ class Analysis:
                 {"n": int(n), "label": label}
                 for n, label in zip(art.lines["n"], art.lines["label"], strict=True)
             ],
-            "sentences": [dict(row) for row in self.sentence_rows],
-            "quotes": [],
-            "loaded": [],
-            "mentions": [],
+            "sentences": sentences,
+            "quotes": self.voice.quote_records(),
+            "loaded": self.loaded.records(),
+            "mentions": [
+                {"start": m.start, "end": m.end, "text": m.text, "group": m.group}
+                for m in self.mentions
+            ],
             "metrics": {k: _json_number(v) for k, v in self.metrics.items()},
             "warnings": list(self.warnings),
         }
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per body sentence: start, end, text and per-sentence measures."""
-        import pandas as pd
-
-        frame = pd.DataFrame(list(self.sentence_rows))
-        if frame.empty:
-            return pd.DataFrame(columns=["start", "end", "text"])
-        frame.insert(2, "text", [self.doc.span_text(s, e) for s, e in self.doc.sentences])
+        """One row per body sentence: position, text, voice, quoted share, sentiment."""
+        frame = self.voice.to_frame()
+        frame.insert(3, "text", [self.doc.sentence_text(i) for i in range(len(self.doc.sentences))])
+        frame["sentiment"] = self.sentiment.compound
         return frame
 
+    def _repr_html_(self) -> str:
+        from .reading import repr_html
 
-def _json_number(value: float) -> float | int | None:
-    """NaN and infinities become ``None`` so the record is valid JSON."""
+        return repr_html(self)
+
+
+def _json_number(value: Any) -> Any:
+    """NaN and infinities become ``None`` and numpy scalars plain numbers (valid JSON)."""
+    if hasattr(value, "item"):
+        value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
@@ -84,24 +140,49 @@ def _as_article(obj: Article | str | Path) -> Article:
         return load(obj)
     if isinstance(obj, str):
         return from_text(obj)
-    raise TypeError(f"analyze() takes an Article, a str of text or a Path, not {type(obj).__name__}")
+    raise TypeError(
+        f"analyze() takes an Article, a str of text or a Path, not {type(obj).__name__}"
+    )
 
 
-def analyze(obj: Article | str | Path) -> Analysis:
+def analyze(
+    obj: Article | str | Path,
+    *,
+    lexicon: Lexicon | None = None,
+    speakers: Gazetteer | None = None,
+    actors: ActorGazetteer | None = None,
+) -> Analysis:
     """Analyse an article: a :class:`Article`, a ``Path`` to a file, or a ``str`` of text.
 
-    A ``str`` is always treated as the article's text, never as a file name.
+    A ``str`` is always treated as the article's text, never as a file name. Pass a
+    custom ``lexicon`` (loaded language), ``speakers`` gazetteer (quote attribution) or
+    ``actors`` gazetteer (framing) to extend or replace the shipped ones.
     """
     article = _as_article(obj)
     doc = tokenize(article.text, article.clean)
     notes = list(article.warnings)
+    with _warnings.catch_warnings(record=True) as caught:
+        _warnings.simplefilter("always")
+        quotes = attribute(doc, find_quotes(doc), speakers)
+        voice = measure_voice(doc, quotes)
+        loaded = find_loaded(doc, voice.quote_spans, lexicon)
+        sentiment = score_sentences(doc)
+        mentions = tuple(find_mentions(doc, actors))
+        voices = [s.voice for s in voice.sentences]
+        commentary = [i for i, v in enumerate(voices) if v == "commentary"]
+        metrics: dict[str, float] = {"words": len(doc.words), "sentences": len(doc.sentences)}
+        metrics.update(voice.metrics())
+        metrics.update(loaded.metrics())
+        metrics.update(sentiment.metrics(voices))
+        metrics.update(readability.measure(doc))
+        metrics.update(
+            {f"{k}_commentary": v for k, v in readability.measure(doc, commentary).items()}
+        )
+        metrics.update(measure_stance(doc, voice.quote_spans))
     if not doc.words:
         notes.append(f"{article.id}: no words in the body; metrics are NaN")
-        for note in notes[-1:]:
-            _warnings.warn(note, stacklevel=2)
-    metrics: dict[str, float] = {
-        "words": len(doc.words),
-        "sentences": len(doc.sentences),
-    }
-    rows = tuple({"start": s, "end": e} for s, e in doc.sentences)
-    return Analysis(article, doc, metrics, tuple(notes), rows)
+    else:  # every measure's own warnings (unclosed quotes, ...), each once
+        notes.extend(dict.fromkeys(f"{article.id}: {w.message}" for w in caught))
+    for note in notes[len(article.warnings) :]:
+        _warnings.warn(note, stacklevel=2)
+    return Analysis(article, doc, voice, loaded, sentiment, mentions, metrics, tuple(notes))

@@ -96,7 +96,13 @@ class Article:
         import pandas as pd
 
         rows = [
-            (s.label, s.start, s.end, len(self.text[s.start : s.end].split()), self.text[s.start : s.end])
+            (
+                s.label,
+                s.start,
+                s.end,
+                len(self.text[s.start : s.end].split()),
+                self.text[s.start : s.end],
+            )
             for s in self.segments
         ]
         return pd.DataFrame(rows, columns=["label", "start", "end", "words", "text"])
@@ -136,7 +142,9 @@ def from_text(
     return Article(text, segments, clean, format, path, encoding, tuple(notes))
 
 
-def load(path: str | Path, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def load(
+    path: str | Path, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
     """Read an article from a file (plain text, Markdown or HTML).
 
     Raises :class:`~rhetoric.decode.InputError` for a missing path, a directory, a

@@ -35,8 +35,20 @@ __all__ = [
     "as_article",
     "as_articles",
     "compare",
+    "READABILITY_GRADES",
     "permutation_test",
+    "readability_intervals",
     "sentence_table",
+    "VOICE_TEST_METRICS",
+    "describe_metric",
+    "holm",
+    "interval_table",
+    "intervals_overlap",
+    "pairwise_tests",
+    "quote_table",
+    "speaker_table",
+    "voice_test",
+    "voice_tests",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -541,6 +553,14 @@ def permutation_test(
             stacklevel=2,
         )
         return PermutationResult(metric, art_a.id, art_b.id, va, vb, diff, math.nan, 0)
+    p = _permutation_p(stat, ta, tb, diff, n, seed)
+    return PermutationResult(metric, art_a.id, art_b.id, va, vb, diff, p, n)
+
+
+def _permutation_p(
+    stat: _Ratio, ta: pd.DataFrame, tb: pd.DataFrame, diff: float, n: int, seed: int
+) -> float:
+    """Two-sided permutation p-value of ``diff`` for sentence groups ``ta`` and ``tb``."""
     num_a, den_a = _arrays(stat, ta)
     num_b, den_b = _arrays(stat, tb)
     num = np.concatenate([num_a, num_b])
@@ -562,10 +582,433 @@ def permutation_test(
         # undefined splits (an empty denominator) count as not exceeding
         exceed += int(np.sum(np.abs(d) >= abs(diff) - 1e-12 * max(1.0, abs(diff))))
         done += k
-    p = (1 + exceed) / (n + 1)
-    return PermutationResult(metric, art_a.id, art_b.id, va, vb, diff, p, n)
+    return (1 + exceed) / (n + 1)
 
 
 def _words_in(text: str) -> int:
     """Words in a string by the shared definition (for quotes of a record without a Doc)."""
     return sum(1 for _ in WORD_RE.finditer(text))
+
+
+# ---------------------------------------------------------------------------------------
+# Readability with bootstrap intervals.
+
+READABILITY_GRADES: tuple[str, ...] = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall",
+)
+"""Grade-like readability formulas :func:`readability_intervals` reports by default."""
+
+
+def readability_intervals(
+    analyses: Iterable[Any],
+    metrics: Sequence[str] = READABILITY_GRADES,
+    *,
+    voice: str | None = None,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Readability formulas per article with percentile bootstrap intervals.
+
+    One row per article and metric: ``id``, ``voice`` (``"all"`` or the voice given),
+    ``metric``, ``value``, ``ci_low``, ``ci_high``, ``sentences``, ``words``. The value
+    is :func:`rhetoric.readability.measure` over the article's sentences (all of them,
+    or only those whose voice label is ``voice``, e.g. ``"commentary"``). Each of the
+    ``n_boot`` replicates draws that many sentences with replacement (seeded, so
+    reproducible), adds up their counts (words, sentences, syllables, ...) and applies
+    the same formula; the interval is the ``(1-level)/2`` and ``(1+level)/2``
+    quantiles. A wide interval means a few sentences decide the grade. Intervals are
+    NaN with fewer than two sentences. Needs the ``Doc`` (an ``Analysis``, or a record
+    with ``text``); without it the row's values are NaN, with a warning.
+    """
+    from rhetoric import readability
+
+    rows: list[dict[str, Any]] = []
+    label = voice or "all"
+    for art in as_articles(analyses):
+        doc = art.doc
+        if doc is None:
+            warnings.warn(f"{art.id}: no Doc or text; readability is NaN", stacklevel=2)
+            ids: list[int] = []
+        else:
+            voices = [str(s.get("voice") or "") for s in art.list("sentences")]
+            ids = [
+                i
+                for i, (first, last) in enumerate(doc.sentence_words)
+                if last > first and (voice is None or (i < len(voices) and voices[i] == voice))
+            ]
+        fields = list(readability.ReadabilityCounts.__dataclass_fields__)
+        per = np.array(
+            [list(vars(readability.counts(doc, [i])).values()) for i in ids], dtype=float
+        ).reshape(len(ids), len(fields))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # empty selections are reported as NaN rows
+            point = readability.from_counts(
+                readability.ReadabilityCounts(*(int(x) for x in per.sum(axis=0)))
+                if len(ids)
+                else readability.ReadabilityCounts(*([0] * len(fields)))
+            )
+        reps: dict[str, np.ndarray] = {}
+        if len(ids) >= 2:
+            rng = np.random.default_rng(seed)
+            draws = rng.multinomial(len(ids), np.full(len(ids), 1.0 / len(ids)), size=n_boot)
+            sums = draws @ per
+            values = [
+                readability.from_counts(readability.ReadabilityCounts(*(int(x) for x in row)))
+                for row in sums
+            ]
+            reps = {m: np.array([v[m] for v in values], float) for m in metrics}
+        alpha = (1.0 - level) / 2.0
+        n_words = int(per[:, fields.index("words")].sum()) if len(ids) else 0
+        for m in metrics:
+            low = high = math.nan
+            if m in reps:
+                low, high = (float(x) for x in np.quantile(reps[m], [alpha, 1.0 - alpha]))
+            rows.append(
+                {
+                    "id": art.id,
+                    "voice": label,
+                    "metric": m,
+                    "value": float(point[m]),
+                    "ci_low": low,
+                    "ci_high": high,
+                    "sentences": len(ids),
+                    "words": n_words,
+                }
+            )
+    columns = ["id", "voice", "metric", "value", "ci_low", "ci_high", "sentences", "words"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ---------------------------------------------------------------------------------------
+# Tests and tables for the notebooks: the author's voice against quotes, every pair of
+# articles, intervals as text, who is quoted.
+
+VOICE_TEST_METRICS = ("loaded_per_100_words", "sentiment_mean")
+"""Metrics :func:`voice_test` compares between commentary and quote sentences."""
+
+
+def voice_test(
+    article: Any, metric: str = "loaded_per_100_words", n: int = 10_000, *, seed: int = 0
+) -> PermutationResult:
+    """Within one article: does ``metric`` differ between commentary and quote sentences?
+
+    Only the sentences labelled ``commentary`` (no quoted word) and ``quote`` (at least
+    75% of words quoted) take part; ``mixed`` sentences are left out. ``value_a`` is
+    ``metric`` over the commentary sentences, ``value_b`` over the quote sentences, with
+    the definitions of :data:`SENTENCE_METRICS` (``loaded_per_100_words``: 100 × loaded
+    terms / words; ``sentiment_mean``: the VADER-normalised word-weighted mean
+    valence, which equals the record's ``sentiment_mean_commentary`` and
+    ``sentiment_mean_quotes``). Because mixed sentences are dropped, the loaded rates
+    differ a little from ``loaded_per_100_words_commentary``/``_quotes``, which split
+    words rather than sentences.
+
+    The voice labels of the two groups are shuffled ``n`` times;
+    ``p = (1 + #{|d*| >= |d|}) / (n + 1)`` (two-sided; Phipson & Smyth 2010). Small p:
+    the author's own sentences differ from the quoted ones more than a random
+    relabelling would. Sentences are treated as exchangeable (neighbours are alike), so
+    p is optimistic. ``a`` and ``b`` of the result are ``"<id>: commentary"`` and
+    ``"<id>: quote"``; with fewer than one sentence in either group the values are NaN
+    (with a warning).
+    """
+    if metric not in VOICE_TEST_METRICS:
+        raise ValueError(f"voice_test() supports {list(VOICE_TEST_METRICS)}, not {metric!r}")
+    art = as_article(article)
+    stat = SENTENCE_METRICS[metric]
+    table = sentence_table(art)
+    ta = table[table["voice"] == "commentary"].reset_index(drop=True)
+    tb = table[table["voice"] == "quote"].reset_index(drop=True)
+    va = _point(stat, ta) if len(ta) else math.nan
+    vb = _point(stat, tb) if len(tb) else math.nan
+    diff = va - vb
+    a, b = f"{art.id}: commentary", f"{art.id}: quote"
+    if math.isnan(diff) or n < 1:
+        warnings.warn(
+            f"voice_test(): {metric} is undefined for the "
+            f"{'commentary' if math.isnan(va) else 'quote'} sentences of {art.id}",
+            stacklevel=2,
+        )
+        return PermutationResult(metric, a, b, va, vb, diff, math.nan, 0)
+    p = _permutation_p(stat, ta, tb, diff, n, seed)
+    return PermutationResult(metric, a, b, va, vb, diff, p, n)
+
+
+def holm(p_values: Sequence[float]) -> np.ndarray:
+    """Holm's step-down adjustment of p-values for multiple tests (Holm 1979).
+
+    Sort the ``m`` p-values ascending; the ``k``-th smallest (from 0) becomes
+    ``max over j <= k of min(1, (m - j) * p_(j))``. Adjusted values are never smaller
+    than the raw ones; NaN stays NaN and does not count towards ``m``.
+    """
+    p = np.asarray(p_values, float)
+    out = np.full(p.shape, np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    m = len(ok)
+    running = 0.0
+    for rank, i in enumerate(ok[np.argsort(p[ok], kind="stable")]):
+        running = max(running, min(1.0, (m - rank) * p[i]))
+        out[i] = running
+    return out
+
+
+def pairwise_tests(
+    analyses: Iterable[Any], metrics: Sequence[str], n: int = 10_000, *, seed: int = 0
+) -> pd.DataFrame:
+    """:func:`permutation_test` for every pair of articles and every metric, Holm-adjusted.
+
+    One row per (metric, pair), in the order the metrics and articles are given:
+    ``metric``, ``a``, ``b``, ``value_a``, ``value_b``, ``difference`` (a - b),
+    ``p_value`` and ``p_holm`` (Holm's adjustment over all rows of the table, so it is
+    honest about how many differences were looked at).
+    """
+    arts = as_articles(analyses)
+    rows = []
+    for metric in metrics:
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                res = permutation_test(arts[i], arts[j], metric, n, seed=seed)
+                rows.append(
+                    {k: getattr(res, k) for k in ("metric", "a", "b", "value_a", "value_b")}
+                    | {"difference": res.difference, "p_value": res.p_value}
+                )
+    columns = ["metric", "a", "b", "value_a", "value_b", "difference", "p_value", "p_holm"]
+    frame = pd.DataFrame(rows, columns=columns[:-1])
+    frame["p_holm"] = holm(frame["p_value"].to_numpy(float)) if len(frame) else []
+    return frame
+
+
+def _fmt(value: float, digits: int) -> str:
+    return "n/a" if value is None or math.isnan(value) else f"{value:.{digits}f}"
+
+
+def interval_table(
+    frame: pd.DataFrame,
+    metrics: Sequence[str] | Mapping[str, str],
+    *,
+    digits: int | Mapping[str, int] = 2,
+    scale: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """The :func:`compare` frame as text: ``"value [low, high]"`` per article and metric.
+
+    ``metrics`` lists the columns to show, or maps each to a display label. ``scale``
+    multiplies a metric before formatting (``{"quote_share": 100}`` for per cent) and
+    ``digits`` sets decimals (one number for all, or per metric). A metric without an
+    interval shows just its value; a missing one shows ``n/a``. Rows keep the frame's
+    index (article ids).
+    """
+    labels = dict(metrics) if isinstance(metrics, Mapping) else {m: m for m in metrics}
+    scale = dict(scale or {})
+    out = {}
+    for metric, label in labels.items():
+        d = digits.get(metric, 2) if isinstance(digits, Mapping) else digits
+        k = scale.get(metric, 1.0)
+        cells = []
+        for rid in frame.index:
+            value = _num(frame.at[rid, metric]) * k if metric in frame else math.nan
+            low = (
+                _num(frame.at[rid, f"{metric}_ci_low"]) * k
+                if f"{metric}_ci_low" in frame
+                else math.nan
+            )
+            high = (
+                _num(frame.at[rid, f"{metric}_ci_high"]) * k
+                if f"{metric}_ci_high" in frame
+                else math.nan
+            )
+            text = _fmt(value, d)
+            if not (math.isnan(value) or math.isnan(low) or math.isnan(high)):
+                text += f" [{_fmt(low, d)}, {_fmt(high, d)}]"
+            cells.append(text)
+        out[label] = cells
+    return pd.DataFrame(out, index=frame.index)
+
+
+def intervals_overlap(frame: pd.DataFrame, metric: str, a: str, b: str) -> bool:
+    """True when the intervals of articles ``a`` and ``b`` for ``metric`` overlap.
+
+    Overlapping 95% intervals mean the data cannot tell the two apart reliably
+    (non-overlap is a stricter bar than a test at 5%). Missing bounds count as overlap.
+    """
+    lo_a, hi_a = _num(frame.at[a, f"{metric}_ci_low"]), _num(frame.at[a, f"{metric}_ci_high"])
+    lo_b, hi_b = _num(frame.at[b, f"{metric}_ci_low"]), _num(frame.at[b, f"{metric}_ci_high"])
+    if any(math.isnan(x) for x in (lo_a, hi_a, lo_b, hi_b)):
+        return True
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def describe_metric(
+    frame: pd.DataFrame,
+    metric: str,
+    label: str | None = None,
+    *,
+    digits: int = 2,
+    scale: float = 1.0,
+) -> str:
+    """One sentence (Markdown) on which article is highest and lowest on ``metric``.
+
+    States both values with their 95% intervals and whether the intervals overlap
+    ("no reliable difference") or not. Used by the template notebook, whose findings
+    cannot be written in advance. Articles with no value are named as such.
+    """
+    label = label or metric
+    if metric not in frame:
+        return f"**{label}**: not measured."
+    values = pd.to_numeric(frame[metric], errors="coerce") * scale
+    have = values.dropna()
+    missing = [str(i) for i in values.index if i not in have.index]
+    note = f" No value for {', '.join(missing)}." if missing else ""
+    if have.empty:
+        return f"**{label}**: no article has a value.{note}"
+
+    def show(rid: str) -> str:
+        text = f"{_fmt(float(have[rid]), digits)}"
+        lo = _num(frame.at[rid, f"{metric}_ci_low"]) if f"{metric}_ci_low" in frame else math.nan
+        hi = _num(frame.at[rid, f"{metric}_ci_high"]) if f"{metric}_ci_high" in frame else math.nan
+        if not (math.isnan(lo) or math.isnan(hi)):
+            text += f", 95% interval {_fmt(lo * scale, digits)} to {_fmt(hi * scale, digits)}"
+        return f"`{rid}` ({text})"
+
+    if len(have) == 1:
+        return f"**{label}**: {show(have.index[0])}; nothing to compare it with.{note}"
+    top, bottom = have.idxmax(), have.idxmin()
+    if have[top] == have[bottom]:
+        same = _fmt(float(have[top]), digits)
+        return f"**{label}**: every article has the same value ({same}).{note}"
+    if f"{metric}_ci_low" in frame and not frame[f"{metric}_ci_low"].isna().all():
+        verdict = (
+            "their intervals overlap, so this is no reliable difference"
+            if intervals_overlap(frame, metric, top, bottom)
+            else "their intervals do not overlap"
+        )
+    else:
+        verdict = "this metric has no interval, so its uncertainty is unknown"
+    return f"**{label}**: highest in {show(top)}, lowest in {show(bottom)}; {verdict}.{note}"
+
+
+def speaker_table(analyses: Iterable[Any], by: str = "speaker") -> pd.DataFrame:
+    """Who is quoted: words in direct quotes per speaker (or affiliation), per article.
+
+    Counts top-level ``direct`` quotes (scare and title quotes are the author's words).
+    A quote's words are the body words starting inside its parts. Columns ``id``,
+    ``speaker`` (``"(unattributed)"`` when none was found) or ``affiliation``
+    (``"(unknown)"`` for a speaker without one, ``"(unattributed)"``), ``quotes``,
+    ``words``, ``share_of_quoted`` (words / all words in the article's direct quotes)
+    and ``share_of_article`` (words / the article's body words). Sorted by article,
+    then most words first. Agrees with ``Analysis.voice.by_speaker()``.
+    """
+    if by not in ("speaker", "affiliation"):
+        raise ValueError(f"by must be 'speaker' or 'affiliation', not {by!r}")
+    rows = []
+    for art in as_articles(analyses):
+        starts = _word_starts(art)
+        n_words = len(starts) if starts is not None else _num(art.metrics.get("words"))
+        groups: dict[str, dict[str, Any]] = {}
+        for q in art.list("quotes"):
+            if q.get("kind", "direct") != "direct" or int(q.get("depth") or 0) != 0:
+                continue
+            if starts is not None:
+                w = sum(_count_between(starts, s, e) for s, e in quote_parts(q))
+            else:
+                w = _num(q.get("n_words"))
+            speaker = q.get("speaker") or None
+            if by == "speaker":
+                key = speaker or "(unattributed)"
+            else:
+                key = (q.get("affiliation") or "(unknown)") if speaker else "(unattributed)"
+            row = groups.setdefault(key, {"id": art.id, by: key, "quotes": 0, "words": 0.0})
+            if by == "speaker":
+                row.setdefault("affiliation", q.get("affiliation") if speaker else None)
+            row["quotes"] += 1
+            row["words"] += w
+        total = sum(r["words"] for r in groups.values())
+        for r in sorted(groups.values(), key=lambda r: (-r["words"], r[by])):
+            r["share_of_quoted"] = r["words"] / total if total else math.nan
+            r["share_of_article"] = r["words"] / n_words if n_words else math.nan
+            rows.append(r)
+    columns = ["id", by] + (["affiliation"] if by == "speaker" else [])
+    columns += ["quotes", "words", "share_of_quoted", "share_of_article"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["words"] = frame["words"].astype(int) if frame["words"].notna().all() else frame["words"]
+    return frame
+
+
+def quote_table(analyses: Iterable[Any], kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """Every top-level quotation of every article, so a reader can check each call.
+
+    Columns ``id``, ``start``, ``end`` (offsets into the article text), ``kind``
+    (``direct``, ``scare``, ``title``), ``speaker``, ``affiliation``, ``rule`` (how the
+    speaker was found), ``words`` (body words starting inside the quote's parts),
+    ``unclosed`` and ``text``. ``kinds`` keeps only those kinds.
+    """
+    rows = []
+    for art in as_articles(analyses):
+        starts = _word_starts(art)
+        for q in art.list("quotes"):
+            if int(q.get("depth") or 0) != 0:
+                continue
+            kind = str(q.get("kind") or "direct")
+            if kinds is not None and kind not in kinds:
+                continue
+            if starts is not None:
+                w = sum(_count_between(starts, s, e) for s, e in quote_parts(q))
+            else:
+                w = _num(q.get("n_words"))
+            rows.append(
+                {
+                    "id": art.id,
+                    "start": int(q["start"]),
+                    "end": int(q["end"]),
+                    "kind": kind,
+                    "speaker": q.get("speaker") or None,
+                    "affiliation": q.get("affiliation") or None,
+                    "rule": q.get("rule") or None,
+                    "words": w,
+                    "unclosed": bool(q.get("unclosed")),
+                    "text": str(q.get("text") or ""),
+                }
+            )
+    columns = ["id", "start", "end", "kind", "speaker", "affiliation", "rule", "words"]
+    return pd.DataFrame(rows, columns=columns + ["unclosed", "text"])
+
+
+def voice_tests(
+    analyses: Iterable[Any],
+    metrics: Sequence[str] = VOICE_TEST_METRICS,
+    n: int = 10_000,
+    *,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """:func:`voice_test` for every article and metric, with Holm-adjusted p-values.
+
+    One row per (article, metric): ``id``, ``metric``, ``commentary`` and ``quote``
+    (the metric over each group of sentences), ``difference`` (commentary - quote),
+    ``p_value``, ``p_holm`` (over all rows) and ``n_commentary`` /
+    ``n_quote`` (how many sentences each group has).
+    """
+    rows = []
+    for art in as_articles(analyses):
+        voices = [str(s.get("voice") or "") for s in art.list("sentences")]
+        for metric in metrics:
+            res = voice_test(art, metric, n, seed=seed)
+            rows.append(
+                {
+                    "id": art.id,
+                    "metric": metric,
+                    "commentary": res.value_a,
+                    "quote": res.value_b,
+                    "difference": res.difference,
+                    "p_value": res.p_value,
+                    "n_commentary": voices.count("commentary"),
+                    "n_quote": voices.count("quote"),
+                }
+            )
+    columns = ["id", "metric", "commentary", "quote", "difference", "p_value"]
+    columns += ["p_holm", "n_commentary", "n_quote"]
+    frame = pd.DataFrame(rows, columns=[c for c in columns if c != "p_holm"])
+    frame.insert(6, "p_holm", holm(frame["p_value"].to_numpy(float)) if len(frame) else [])
+    return frame

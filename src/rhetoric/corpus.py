@@ -74,7 +74,9 @@ def segment_table(articles: Iterable[Article | Analysis]) -> pd.DataFrame:
                 {
                     "id": article.id,
                     "label": label,
-                    "lines": int(((lines["label"] == label) & (lines["text"].str.strip() != "")).sum()),
+                    "lines": int(
+                        ((lines["label"] == label) & (lines["text"].str.strip() != "")).sum()
+                    ),
                     "words": sum(1 for _ in WORD_RE.finditer(text)),
                 }
             )

@@ -63,7 +63,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
-from .tokens import Doc
+from .tokens import Doc, merge_spans
 
 __all__ = [
     "Quote",
@@ -186,14 +186,7 @@ def direct_spans(quotes: list[Quote]) -> list[tuple[int, int]]:
     sentiment by voice). Parts are used, so an attribution splitting a quote is
     outside the spans.
     """
-    spans = sorted(p for q in quotes if q.kind == "direct" and q.depth == 0 for p in q.parts)
-    merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
+    return merge_spans(p for q in quotes if q.kind == "direct" and q.depth == 0 for p in q.parts)
 
 
 # --------------------------------------------------------------------------- pairing

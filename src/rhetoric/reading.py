@@ -31,7 +31,21 @@ CATEGORY_COLOURS = (
     "#7f7f7f",  # grey
     "#bcbd22",  # olive
 )
-"""Underline colours for loaded-term categories, given in sorted category order."""
+"""Underline colours for loaded-term categories: the default lexicon's categories in
+:data:`rhetoric.loaded.CATEGORIES` order always get the same colour, in every article;
+other (user) categories follow in alphabetical order."""
+
+
+def _category_colours(present: set[str]) -> dict[str, str]:
+    """Colour of each category present, in legend order (default categories first)."""
+    from .loaded import CATEGORIES
+
+    extra = sorted(present - set(CATEGORIES))
+    slots = {name: i for i, name in enumerate(CATEGORIES)}
+    slots.update({name: len(CATEGORIES) + j for j, name in enumerate(extra)})
+    ordered = [c for c in CATEGORIES if c in present] + extra
+    return {name: CATEGORY_COLOURS[slots[name] % len(CATEGORY_COLOURS)] for name in ordered}
+
 
 SPEAKER_COLOURS = (
     "#fde2a7",
@@ -98,9 +112,8 @@ def _spans(art: ArticleData, loaded: bool, quotes: bool):
     if loaded:
         terms = [t for t in art.list("loaded") if t.get("category") is not None]
         terms += [t for t in art.list("loaded") if t.get("category") is None]
-        names = sorted({str(t.get("category") or "loaded") for t in terms})
-        for i, name in enumerate(names):
-            categories[name] = CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)]
+        present = {str(t.get("category") or "loaded") for t in terms}
+        categories.update(_category_colours(present))
         for t in terms:
             s, e = _span_int(t, "start"), _span_int(t, "end")
             if s is None or e is None or e <= s:

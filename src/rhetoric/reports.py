@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NOTEBOOK_NAME = re.compile(r"^\d{2}_[\w-]+\.ipynb$")
-_STRIP_REMOTE = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>\s*", re.I)
 
 
 class NotebookFailed(RuntimeError):
@@ -69,11 +68,18 @@ def title_and_summary(nb) -> tuple[str, str]:
 
 def to_html(nb) -> str:
     """Export an executed notebook as HTML with images embedded and no remote scripts."""
+    from importlib import resources
+
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", embed_images=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return _STRIP_REMOTE.sub("", body)
+    with resources.as_file(resources.files("rhetoric") / "templates") as templates:
+        exporter = HTMLExporter(
+            extra_template_basedirs=[str(templates)],
+            template_name="rhetoric_report",
+            embed_images=True,
+        )
+        body, _ = exporter.from_notebook_node(nb)
+    return body
 
 
 def build(notebook_dir: str | Path, out_dir: str | Path) -> list[Report]:

@@ -4,19 +4,52 @@ Each line of the text gets one label (:data:`LABELS`); runs of lines with the sa
 label become contiguous :class:`Segment` objects that together cover the whole text.
 The rules are general (they come from what WordPress, Blogger, Substack, Medium, news
 sites and aggregators put around an article) and live as data in
-``data/page_patterns.csv``: a regular expression per row, with a label and a scope.
+``data/page_patterns.csv``: a regular expression per row, with a label, a scope and a
+note. Lines are compared with runs of white space folded to one space.
 
-* ``header`` patterns (bylines, dates, taxonomy) count only before the body starts.
-* ``line`` patterns label the line they match.
-* ``section`` patterns ("About the author", "3 thoughts on …", "Leave a Reply") label
-  their line and every following unmatched line, until a line matched by a pattern of
-  another label.
-* The first short line without a final stop, before the body, is the ``title``; a
-  later repeat of it is ``title`` too.
-* A line with no words outside URLs (a rule, a bare link) takes the label of the line
-  before it; so does a line that starts in lower case after a non-body line (a
-  paragraph broken in two).
-* Everything else is ``body``: when the rules are unsure, prose stays body.
+Rules, in the order they are tried on each non-blank line:
+
+1. A label fixed by the caller (the HTML extractor's title, byline and comments).
+2. The first matching pattern, in file order (lines longer than 3,000 characters are
+   whole paragraphs and are not matched, which also keeps huge files fast).
+   ``header`` patterns (bylines, dates, taxonomy) count only before the body starts;
+   ``line`` patterns label their line;
+   ``section`` patterns ("About the author", "3 thoughts on “…”", "Leave a Reply")
+   label their line and every following unmatched line until a line matched by a
+   pattern of another label; ``list`` patterns ("Share this:", "Related") do the same
+   but the list also ends at the first line that reads as a sentence, so a widget in
+   the middle of an article cannot swallow the prose after it.
+3. A line with no words outside URLs (a rule, a bare link, ``* * *``) takes the label
+   of the line before it.
+4. A line that starts in lower case right after a promo, comments or boilerplate line
+   of eight words or more that does not end a sentence continues that line (a
+   paragraph broken in two); after a short widget line ("Advertisement") it does not.
+5. Before the body starts, a line that does not read as a sentence is a *header
+   candidate*; the body starts at the first unmatched line that reads as a sentence
+   (it ends in ``.``, ``!``, ``?``, ``…``, ``:``, ``;`` or ``,``, perhaps followed by
+   closing quotation marks or brackets, or it has 25 words or more).
+6. Everything else is ``body``.
+
+Then, over the whole page:
+
+* If no line reads as prose, the candidates stay ``body`` (a text of short lines, or a
+  one-line text such as ``analyze("Critics called it reckless")``). Otherwise the
+  title is the first header candidate of five words or more that is not followed by
+  a boilerplate line (a site's tagline sits among navigation links); failing that,
+  the first of five words or more, else the longest;
+  candidates before it are site chrome (site name, section names: ``boilerplate``),
+  later repeats of it are ``title``, a short name (two to four capitalised words)
+  next to a byline line is ``byline``, and the other candidates are ``body`` (a
+  subtitle or a subheading).
+* After the last body line that reads as a sentence, a short line (12 words or fewer)
+  that does not read as a sentence and would be body only by default is ``byline``
+  when it is a name next to a byline line, and otherwise takes the label of the
+  promo, comments or boilerplate line before it (footer links after a copyright line).
+* Inside a comment section, a line a ``byline`` pattern matches (a date) is
+  ``comments`` and the section goes on.
+
+When the rules are unsure, a line stays ``body``: a line of prose is never dropped
+for lack of evidence.
 """
 
 from __future__ import annotations
@@ -29,7 +62,7 @@ from importlib import resources
 from pathlib import Path
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
-_URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|ca|uk)\b\S*")
+SCOPES = ("header", "line", "section", "list")
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_TITLE_WORDS = 25
 
@@ -46,7 +79,7 @@ class Segment:
 @dataclass(frozen=True)
 class PagePattern:
     label: str
-    scope: str  # "header" | "line" | "section"
+    scope: str  # "header" | "line" | "section" | "list"
     regex: re.Pattern[str]
     note: str
 
@@ -57,7 +90,7 @@ def read_patterns(path: str | Path) -> tuple[PagePattern, ...]:
         rows = list(csv.DictReader(fh))
     patterns = []
     for row in rows:
-        if row["label"] not in LABELS or row["scope"] not in ("header", "line", "section"):
+        if row["label"] not in LABELS or row["scope"] not in SCOPES:
             raise ValueError(f"{path}: bad label or scope in row {row}")
         regex = re.compile(row["pattern"], re.IGNORECASE)
         patterns.append(PagePattern(row["label"], row["scope"], regex, row["note"]))
@@ -75,9 +108,39 @@ def _fold(line: str) -> str:
     return " ".join(line.split())
 
 
-def _is_title_like(line: str) -> bool:
-    n_words = len(line.split())
-    return 0 < n_words <= _MAX_TITLE_WORDS and not line.endswith((".", ":", ";", ","))
+_STOPS = ".!?…:;,"
+_CLOSERS = "\"'”’»)]*"
+_TOKEN_PUNCT = "()[]<>.,;:!?\"'“”‘’«»"
+_URL_TOKEN = re.compile(
+    r"(?:https?://|www\.)\S*|\S+@\S+\.\w+|\S+\.(?:com|org|net|ca|uk)(?:/\S*)?", re.I
+)
+_NAME_PART = r"(?:[A-Z][\w'’.-]*|van|von|de|da|del|der|la|le|bin|al)"
+_NAME = re.compile(rf"^{_NAME_PART}(?: {_NAME_PART}){{1,3}}$")  # "Jane Doe", "Ludwig van Beethoven"
+_MAX_TAIL_WORDS = 12
+_MIN_TITLE_WORDS = 5
+_MIN_LIST_EXIT_WORDS = 6
+_MIN_BROKEN_WORDS = 8
+_MAX_CHROME_CHARS = 3000
+
+
+def _ends_clause(line: str) -> bool:
+    """True when the line ends in a stop, perhaps followed by closing quotes or brackets."""
+    end = line.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _STOPS
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """True for prose: the line ends a sentence or clause, or it is long."""
+    return _ends_clause(line) or len(line.split()) > _MAX_TITLE_WORDS
+
+
+def _has_words(line: str) -> bool:
+    """True when the line has a word outside URLs and e-mail addresses."""
+    for token in line.split():
+        token = token.strip(_TOKEN_PUNCT)
+        if _LETTER.search(token) and not _URL_TOKEN.fullmatch(token):
+            return True
+    return False
 
 
 def classify_lines(
@@ -88,53 +151,163 @@ def classify_lines(
     """Label each line (markup already masked) with one of :data:`LABELS`.
 
     ``fixed`` maps line indices to labels already known (for HTML, from the extractor).
+    The rules and their order are in the module docstring.
     """
     patterns = default_patterns() if patterns is None else patterns
     fixed = fixed or {}
+    folded = [_fold(line) for line in lines]
     labels: list[str | None] = [None] * len(lines)
-    title_key: str | None = None
+    how: dict[int, str] = {}  # how an unmatched line got its label: candidate, default
     in_body = False
-    section: str | None = None
+    section: tuple[str, str] | None = None  # (label, scope) of the open section or list
     previous: str | None = None  # label of the previous non-blank line
-    for i, raw in enumerate(lines):
-        line = _fold(raw)
+    previous_line = ""
+    for i, line in enumerate(folded):
         if not line:
             continue
         label = fixed.get(i)
         if label is None:
-            label = _match(line, patterns, in_body, section)
-            if label is not None and label[1] == "section":
-                section = label[0]
-            elif label is not None and label[0] != section:
-                section = None
-            label = label[0] if label is not None else None
+            hit = _match(line, patterns, in_body)
+            if hit is not None and hit.label == "byline" and section and section[0] == "comments":
+                label = "comments"  # a date or name inside the comments is comment metadata
+            elif hit is not None:
+                label = hit.label
+                if hit.scope in ("section", "list"):
+                    section = (hit.label, hit.scope)
+                elif section is not None and hit.label != section[0]:
+                    section = None
+        else:
+            section = None
         if label is None:
-            if not _LETTER.search(_URLISH.sub("", line)):
-                label = previous or "body"
-            elif section is not None:
-                label = section
-            elif previous not in (None, "body", "title", "byline") and line[0].islower():
-                label = previous
-            elif not in_body and (title_key is None and _is_title_like(line)):
-                label, title_key = "title", line.casefold()
-            elif not in_body and line.casefold() == title_key:
-                label = "title"
-            else:
-                label = "body"
+            label = _unmatched(line, section, previous, previous_line)
+            if label is None:  # a sentence ends an open list
+                section = None
+                label = _unmatched(line, None, previous, previous_line)
+            if label == "body" and _has_words(line):
+                how[i] = "default" if in_body or _reads_as_sentence(line) else "candidate"
         labels[i] = label
-        in_body = in_body or label == "body"
-        previous = label
+        if how.get(i) == "default":
+            in_body = True
+        previous, previous_line = label, line
+    _resolve_header(folded, labels, how)
+    _resolve_tail(folded, labels, how)
     return _fill_blanks(labels)
 
 
-def _match(
-    line: str, patterns: tuple[PagePattern, ...], in_body: bool, section: str | None
-) -> tuple[str, str] | None:
+def _unmatched(
+    line: str,
+    section: tuple[str, str] | None,
+    previous: str | None,
+    previous_line: str,
+) -> str | None:
+    """The label of a line no pattern matched; None when it closes an open list."""
+    if not _has_words(line):
+        return previous or "body"
+    if section is not None:
+        label, scope = section
+        if (
+            scope == "list"
+            and _reads_as_sentence(line)
+            and len(line.split()) >= _MIN_LIST_EXIT_WORDS
+        ):
+            return None
+        return label
+    if (
+        previous in ("promo", "comments", "boilerplate")
+        and line[0].islower()
+        and not _ends_clause(previous_line)
+        and len(previous_line.split()) >= _MIN_BROKEN_WORDS
+    ):
+        return previous
+    return "body"
+
+
+def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, str]) -> None:
+    """Choose the title among the header candidates; relabel the other candidates."""
+    candidates = [i for i, h in how.items() if h == "candidate"]
+    fixed_title = next((i for i, label in enumerate(labels) if label == "title"), None)
+    if fixed_title is None and not any(h == "default" for h in how.values()):
+        return  # no line reads as prose: the short lines are all the text there is
+    if fixed_title is not None:
+        title = fixed_title
+    elif candidates:
+        long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
+        # a site's tagline sits among navigation links; a headline is not followed by one
+        outside_nav = [i for i in long_enough if _next_label(labels, i) != "boilerplate"]
+        if outside_nav or long_enough:
+            title = (outside_nav or long_enough)[0]
+        else:
+            title = max(candidates, key=lambda i: (len(folded[i].split()), -i))
+        labels[title] = "title"
+    else:
+        return
+    key = folded[title].casefold()
+    for i in candidates:
+        if i == title:
+            continue
+        if folded[i].casefold() == key:
+            labels[i] = "title"
+        elif i < title:
+            labels[i] = "boilerplate"
+        elif _NAME.match(folded[i]) and _next_to_byline(labels, i, frozenset(candidates)):
+            labels[i] = "byline"
+        else:
+            labels[i] = "body"
+        how.pop(i, None)
+    how.pop(title, None)
+
+
+def _next_label(labels: list[str | None], i: int) -> str | None:
+    """The label of the next non-blank line after ``i``."""
+    return next((label for label in labels[i + 1 :] if label is not None), None)
+
+
+def _next_to_byline(labels: list[str | None], i: int, skip: frozenset[int] = frozenset()) -> bool:
+    """True when the nearest line before or after ``i`` is a byline.
+
+    Blank lines, widgets (``boilerplate``) and the lines in ``skip`` (other header
+    candidates: a subtitle between the author's name and the date) are passed over.
+    """
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(labels):
+            if labels[j] is not None and labels[j] != "boilerplate" and j not in skip:
+                if labels[j] == "byline":
+                    return True
+                break
+            j += step
+    return False
+
+
+def _resolve_tail(folded: list[str], labels: list[str | None], how: dict[int, str]) -> None:
+    """Short default-body lines after the article's last sentence follow the chrome before them."""
+    last = max(
+        (i for i, label in enumerate(labels) if label == "body" and _reads_as_sentence(folded[i])),
+        default=None,
+    )
+    if last is None:
+        return
+    previous: str | None = None
+    for i in range(last + 1, len(labels)):
+        if labels[i] is None:
+            continue
+        short = not _reads_as_sentence(folded[i]) and len(folded[i].split()) <= _MAX_TAIL_WORDS
+        if how.get(i) == "default" and short:
+            if _NAME.match(folded[i]) and _next_to_byline(labels, i):
+                labels[i] = "byline"  # the author's name above a date line at the end
+            elif previous in ("promo", "comments", "boilerplate"):
+                labels[i] = previous
+        previous = labels[i]
+
+
+def _match(line: str, patterns: tuple[PagePattern, ...], in_body: bool) -> PagePattern | None:
+    if len(line) > _MAX_CHROME_CHARS:  # a whole paragraph, never a line of chrome
+        return None
     for p in patterns:
-        if p.scope == "header" and (in_body or section is not None):
+        if p.scope == "header" and in_body:
             continue
         if p.regex.search(line):
-            return p.label, p.scope
+            return p
     return None
 
 

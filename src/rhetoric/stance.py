@@ -30,7 +30,7 @@ from importlib import resources
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from rhetoric.tokens import WORD_RE
+from rhetoric.tokens import WORD_RE, words_within
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -170,10 +170,6 @@ def find_stance_markers(doc: Doc, lexicon: StanceLexicon | None = None) -> list[
     return out
 
 
-def _in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(qs <= start and end <= qe for qs, qe in spans)
-
-
 def measure_stance(
     doc: Doc,
     quote_spans: Iterable[Sequence[int]] = (),
@@ -189,9 +185,8 @@ def measure_stance(
     and are NaN when there are no such words. Also returns the raw counts ``hedges``,
     ``boosters`` and ``words``. A document without words gives NaN and a warning.
     """
-    spans = sorted((int(q[0]), int(q[1])) for q in quote_spans)
     markers = find_stance_markers(doc, lexicon)
-    in_quote = [_in_spans(s, e, spans) for s, e in doc.words] if spans else [False] * doc.n_words
+    in_quote = words_within(doc, quote_spans)
     n_quote = sum(in_quote)
     n_all = doc.n_words
     denominators = {"": n_all, "_commentary": n_all - n_quote, "_quotes": n_quote}

@@ -24,6 +24,8 @@ Definitions (also in the README):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,7 +38,7 @@ WORD_RE = re.compile(
 _PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")  # one non-blank line of the masked text
 
 _CLOSERS = "\"'”’»)]"
-_OPENERS = "\"'“‘«([" 
+_OPENERS = "\"'“‘«(["
 _SENT_END_RE = re.compile(
     r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"]*[A-Z0-9])"
 )
@@ -44,8 +46,8 @@ _SENT_END_RE = re.compile(
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "n.y" of "N.Y.", "u.s.a" of "U.S.A."
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev col lt sgt capt cmdr adm pres
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp dept univ
-    approx est fig al ca cf e.g i.e u.s u.k u.n u.s.a e.u p.m a.m d.c""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp dept
+    univ approx est fig al ca cf e.g i.e u.s u.k u.n u.s.a e.u p.m a.m d.c""".split()  # noqa: SIM905
 )
 
 
@@ -99,7 +101,7 @@ def _is_abbreviation(clean: str, para_start: int, dot: int) -> bool:
     while i > para_start and (clean[i - 1].isalpha() or clean[i - 1] == "."):
         i -= 1
     token = clean[i:dot].lower()
-    if not token:
+    if not token or (i > para_start and clean[i - 1] in "'’"):  # "Mary’s." is no initial
         return False
     if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
         return True
@@ -112,8 +114,10 @@ def split_sentences(clean: str, paragraphs: tuple[tuple[int, int], ...]) -> list
     for p_start, p_end in paragraphs:
         start = p_start
         for m in _SENT_END_RE.finditer(clean, p_start, p_end):
-            if clean[m.start()] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(
-                clean, p_start, m.start()
+            if (
+                clean[m.start()] == "."
+                and m.group().rstrip(_CLOSERS) == "."
+                and _is_abbreviation(clean, p_start, m.start())
             ):
                 continue
             out.append((start, m.end()))
@@ -152,3 +156,30 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
             words.append(m.span())
             word_sentence.append(i)
     return Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
+
+
+def merge_spans(spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
+    """Sort ``(start, end, ...)`` spans and merge those that overlap or touch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((int(sp[0]), int(sp[1])) for sp in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def words_within(doc: Doc, spans: Iterable[Sequence[int]]) -> list[bool]:
+    """For each word of ``doc``, whether it lies wholly inside one of ``spans``.
+
+    This is how every measure decides that a word is "in a quote".
+    """
+    merged = merge_spans(spans)
+    if not merged:
+        return [False] * len(doc.words)
+    starts = [s for s, _ in merged]
+    flags = []
+    for ws, we in doc.words:
+        k = bisect_right(starts, ws) - 1
+        flags.append(k >= 0 and we <= merged[k][1])
+    return flags

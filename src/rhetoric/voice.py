@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 from .quotes import Quote, direct_spans, find_quotes
 from .quotes import records as quote_records
-from .tokens import Doc
+from .tokens import Doc, words_within
 
 __all__ = ["SentenceVoice", "VoiceResult", "measure_voice", "analyse_voice", "QUOTE_THRESHOLD"]
 
@@ -190,13 +190,7 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
     needed for the per-speaker tables); unattributed quotes count as unattributed.
     """
     spans = direct_spans(quotes)
-    starts = [s for s, _ in spans]
-
-    def quoted(ws: int, we: int) -> bool:
-        k = bisect_right(starts, ws) - 1
-        return k >= 0 and we <= spans[k][1]
-
-    flags = [quoted(s, e) for s, e in doc.words]
+    flags = words_within(doc, spans)
     word_starts = [s for s, _ in doc.words]
     direct = [q for q in quotes if q.kind == "direct" and q.depth == 0]
     sentences = []

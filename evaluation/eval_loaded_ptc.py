@@ -1,0 +1,153 @@
+"""Loaded-language detectors against expert annotations (PTC, held-out articles).
+
+Gold: a word of ``rhetoric.tokens.tokenize(text)`` is positive when it overlaps a
+``Loaded_Language`` or ``Name_Calling,Labeling`` span. The held-out articles are the
+20 % that ``scripts/train_loaded_model.py`` set aside with its fixed seed (the model
+never saw them and nothing was tuned on them).
+
+Detectors: (a) baseline, VADER lexicon words with |valence| >= 2; (b) the lexicon alone
+(every match); (c) the learned detector alone; (d) the shipped default
+(``find_loaded``: lexicon checked by the model, plus model hits).
+
+Figures: token precision / recall / F1 (pooled over articles), and Spearman's rho per
+article between predicted and gold density per 100 words, both as flagged words
+(``words``) and as terms / gold spans (``terms``: the shipped ``loaded_per_100_words``).
+
+Usage: ``.venv/bin/python evaluation/eval_loaded_ptc.py [PATH_TO_PTC_TRAIN_JSONL]``
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_loaded_model import GOLD_TECHNIQUES, gold_words, load_articles, split_ids  # noqa: E402
+
+from rhetoric.lexicon import Lexicon  # noqa: E402
+from rhetoric.loaded import LoadedModel, find_loaded, vader_valence  # noqa: E402
+from rhetoric.tokens import tokenize  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ptc" / "train.jsonl"
+RESULTS = ROOT / "evaluation" / "results" / "loaded_ptc.json"
+
+
+def spearman(x: list[float], y: list[float]) -> float:
+    from scipy.stats import spearmanr
+
+    rho = spearmanr(x, y).statistic
+    return float(rho)
+
+
+def prf(gold: list[list[bool]], pred: list[list[bool]]) -> dict[str, float]:
+    tp = fp = fn = 0
+    for g_doc, p_doc in zip(gold, pred, strict=True):
+        for g, p in zip(g_doc, p_doc, strict=True):
+            tp += g and p
+            fp += p and not g
+            fn += g and not p
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def words_of(terms, n: int) -> list[bool]:
+    out = [False] * n
+    for t in terms:
+        for w in range(t.first_word, t.last_word):
+            out[w] = True
+    return out
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA
+    if not path.exists():
+        print(f"skipped: data not found at {path}")
+        return 0
+    articles = load_articles(path)
+    _, heldout = split_ids([a["id"] for a in articles])
+    shipped = LoadedModel.default().meta.get("heldout_ids")
+    if shipped is not None and sorted(shipped) != heldout:
+        print("warning: the held-out split differs from the one the shipped model was trained with")
+    by_id = {a["id"]: a for a in articles}
+    vader = vader_valence()
+    lexicon = Lexicon.default()
+    model_only_lexicon = Lexicon()
+
+    gold, gold_terms, n_words = [], [], []
+    preds: dict[str, list[list[bool]]] = {"baseline": [], "lexicon": [], "model": [], "default": []}
+    term_counts: dict[str, list[int]] = {k: [] for k in preds}
+    for aid in heldout:
+        art = by_id[aid]
+        doc = tokenize(art["text"])
+        n = len(doc.words)
+        if n == 0:
+            continue
+        gold.append(gold_words(doc, art["spans"]))
+        gold_terms.append(sum(s["technique"] in GOLD_TECHNIQUES for s in art["spans"]))
+        n_words.append(n)
+        # the baseline looks up the exact lower-cased word in VADER (no inflection)
+        base = [
+            abs(vader.get(doc.word_text(i).replace("’", "'").lower(), 0.0)) >= 2 for i in range(n)
+        ]
+        preds["baseline"].append(base)
+        term_counts["baseline"].append(sum(base))
+        for name, result in (
+            ("lexicon", find_loaded(doc, lexicon=lexicon, use_model=False)),
+            ("model", find_loaded(doc, lexicon=model_only_lexicon)),
+            ("default", find_loaded(doc)),
+        ):
+            preds[name].append(words_of(result.terms, n))
+            term_counts[name].append(len(result.terms))
+
+    gold_density = [100.0 * sum(g) / n for g, n in zip(gold, n_words, strict=True)]
+    gold_span_density = [100.0 * k / n for k, n in zip(gold_terms, n_words, strict=True)]
+    report: dict[str, object] = {
+        "data": str(path),
+        "articles": len(gold),
+        "words": sum(n_words),
+        "gold_words": sum(sum(g) for g in gold),
+        "gold_density_mean_per_100_words": sum(gold_density) / len(gold_density),
+        "detectors": {},
+    }
+    labels = {
+        "baseline": "(a) VADER words |valence| >= 2",
+        "lexicon": "(b) lexicon alone",
+        "model": "(c) learned detector alone",
+        "default": "(d) shipped default (find_loaded)",
+    }
+    print(
+        f"PTC held-out articles: {len(gold)}, words: {sum(n_words)}, "
+        f"gold words: {report['gold_words']}"
+    )
+    print(f"{'detector':38s} {'P':>6s} {'R':>6s} {'F1':>6s} {'rho_words':>9s} {'rho_terms':>9s}")
+    for name, pred in preds.items():
+        scores = prf(gold, pred)
+        density = [100.0 * sum(p) / n for p, n in zip(pred, n_words, strict=True)]
+        term_density = [100.0 * k / n for k, n in zip(term_counts[name], n_words, strict=True)]
+        scores["spearman_words"] = spearman(density, gold_density)
+        scores["spearman_terms"] = spearman(term_density, gold_span_density)
+        scores["predicted_density_mean_per_100_words"] = sum(density) / len(density)
+        scores = {
+            k: (round(v, 4) if isinstance(v, float) and not math.isnan(v) else v)
+            for k, v in scores.items()
+        }
+        report["detectors"][name] = {"label": labels[name], **scores}
+        print(
+            f"{labels[name]:38s} {scores['precision']:6.3f} {scores['recall']:6.3f} "
+            f"{scores['f1']:6.3f} {scores['spearman_words']:9.3f} {scores['spearman_terms']:9.3f}"
+        )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,520 @@
+"""Word lists ("dictionaries") matched against a tokenised article.
+
+A :class:`Lexicon` is a table of entries ``term, category, strength, note`` (CSV data, the
+format LIWC-style dictionary users know) and a matcher that finds the entries in a
+:class:`~rhetoric.tokens.Doc`. Matching rules:
+
+* **Word boundaries.** Terms match whole words of the Doc (never the inside of a word).
+  A hyphenated word (``war-making``) also offers its parts: ``making`` matches inside
+  ``war-making``, and the reported span is widened to the whole hyphenated word. This
+  part-splitting is the one sub-word operation the matcher does.
+* **Hyphens.** A space in a term also matches a hyphen in the text (``war making
+  machine`` matches "war-making machine"), but a hyphen in a term requires a hyphen or
+  nothing (``cover-up`` matches "cover-up" and "coverup", not the verb "cover up"); a
+  one-word term also matches the same letters written with hyphens (``warmonger``
+  matches "war-monger").
+* **Multi-word expressions** match consecutive words of one sentence separated only by
+  white space (no punctuation in between). Overlapping candidates are resolved by
+  *longest match wins* (most words, then most characters, then exact before wildcard,
+  then the higher strength).
+* **Wildcards.** A trailing ``*`` on a term word matches any word starting with it
+  (``imperial*`` matches "imperial", "imperialism", "imperialists").
+* **Case.** Matching ignores case, with one exception for acronyms: a term word written
+  in capitals (``US``, ``RINO``) matches only that spelling, and a text word of two to
+  four capital letters ("US", "WHO", "IT") matches only such capitalised terms, so the
+  pronoun entry ``us`` never matches the country "US".
+* **Apostrophes.** Curly and straight apostrophes are the same; a possessive ``'s``
+  is ignored ("Washington's" matches ``washington``).
+* **Inflections.** A term word in its base form also matches regular inflections:
+  plural and third person ``-s``/``-es``/``-ies``, ``-ed``/``-ied``, ``-ing`` (with
+  dropped ``e`` and doubled consonants), and ``-er``/``-est``. Irregular forms and
+  derivations (``-ly``, ``-ness``) must be listed or written with a wildcard.
+
+Lexicons combine like sets: ``a | b`` (entries of both; ``b`` wins on the same term),
+``a - ["term", ...]`` (drop terms), ``a.select(["fear"])`` (keep categories).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from os import PathLike
+from typing import Any
+
+from .tokens import Doc
+
+__all__ = ["Lexicon", "LexiconEntry", "LexiconMatch", "normalize_term"]
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _norm_token(token: str) -> str:
+    """Lower-case a term word unless it is an acronym; unify apostrophes."""
+    token = token.translate(_APOSTROPHES)
+    star = token.endswith("*")
+    core = token.rstrip("*")
+    core = core if _is_acronym(core) else core.lower()
+    return core + ("*" if star else "")
+
+
+def normalize_term(term: str) -> str:
+    """The key under which a term is stored: words joined by single spaces.
+
+    Apostrophes are straight, hyphens plain, and every word except acronyms (``US``)
+    is lower-cased: ``normalize_term("War-Making  Machine")`` is ``"war-making machine"``.
+    """
+    tokens = []
+    for token in term.translate(_HYPHENS).split():
+        pieces = [_norm_token(p) for p in token.split("-") if p]
+        if pieces:
+            tokens.append("-".join(pieces))
+    return " ".join(tokens)
+
+
+_VOWELS = "aeiouy"
+
+
+def _needs_e(stem: str) -> bool:
+    """A one-syllable stem ending vowel + consonant ("rat" of "rated") whose base is
+    ``stem + "e"``: English doubles that consonant when the base itself ends there
+    ("ratted"), so the bare stem is not offered."""
+    if len(stem) < 2 or stem[-1] in _VOWELS + "wx" or stem[-2] not in _VOWELS:
+        return False
+    groups = re.findall(r"[aeiouy]+", stem)
+    return len(groups) == 1 and len(groups[0]) == 1
+
+
+def _bases(word: str) -> set[str]:
+    """Candidate base forms of a (normalised) text word, the word itself included.
+
+    Suffix stripping without a dictionary, so it over-generates; a candidate only
+    matters if it is also a lexicon term.
+    """
+    out = {word}
+    if word.endswith("'s") and len(word) > 2:
+        word = word[:-2]
+        out.add(word)
+    elif word.endswith("'"):
+        word = word[:-1]
+        out.add(word)
+    n = len(word)
+
+    def stem(b: str) -> None:
+        out.add(b + "e")
+        if len(b) > 2 and b[-1] == b[-2]:  # "stopped" -> "stop"; "stalled" keeps "stall"
+            out.add(b[:-1])
+        if not _needs_e(b):
+            out.add(b)
+
+    if n > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.add(word[:-1])
+        if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+            out.add(word[:-2])
+        if n > 4 and word.endswith("ies"):
+            out.add(word[:-3] + "y")
+    if n == 4 and word.endswith("ed"):  # "lied" -> "lie", "used" -> "use" (never "us")
+        out.add(word[:-1])
+    if n > 4 and word.endswith("ed"):
+        stem(word[:-2])
+        if word.endswith("ied"):
+            out.add(word[:-3] + "y")
+    if n > 5 and word.endswith("ing"):
+        stem(word[:-3])
+    if n > 4 and word.endswith("ying"):  # "lying" -> "lie"
+        out.add(word[:-4] + "ie")
+    if n > 4 and word.endswith("er"):
+        stem(word[:-2])
+        if word.endswith("ier"):
+            out.add(word[:-3] + "y")
+    if n > 5 and word.endswith("est"):
+        stem(word[:-3])
+        if word.endswith("iest"):
+            out.add(word[:-4] + "y")
+    return out
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One row of a lexicon: ``strength`` is 1 (mild), 2 (clear) or 3 (strong)."""
+
+    term: str
+    category: str
+    strength: float = 1.0
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return normalize_term(self.term)
+
+    @property
+    def is_wildcard(self) -> bool:
+        return "*" in self.term
+
+
+@dataclass(frozen=True)
+class LexiconMatch:
+    """A lexicon term found in a Doc; ``start``/``end`` index ``doc.text``.
+
+    ``first_word``/``last_word`` are the half-open range of Doc word indices covered.
+    """
+
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    strength: float
+    first_word: int
+    last_word: int
+
+
+@dataclass(frozen=True)
+class _Part:
+    start: int
+    end: int
+    lower: frozenset[str]  # base forms, lower-cased (empty for short all-caps words)
+    exact: frozenset[str]  # base forms in original case (for acronym terms)
+    word: int
+    sentence: int
+
+
+class _Node:
+    """A trie node; ``*_cs`` tables hold acronym words, matched case-sensitively."""
+
+    __slots__ = ("exact", "exact_cs", "prefix", "prefix_cs", "entries")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.exact_cs: dict[str, _Node] = {}
+        self.prefix: dict[str, _Node] = {}
+        self.prefix_cs: dict[str, _Node] = {}
+        self.entries: list[LexiconEntry] = []
+
+
+def _parts(doc: Doc) -> tuple[list[_Part], list[tuple[int, int]]]:
+    """Hyphen parts of every Doc word, and the (first, last+1) part range per word."""
+    parts: list[_Part] = []
+    ranges: list[tuple[int, int]] = []
+    for w, (ws, we) in enumerate(doc.words):
+        first = len(parts)
+        sentence = doc.word_sentence[w]
+        pos = ws
+        for piece in doc.text[ws:we].split("-"):
+            s, e = pos, pos + len(piece)
+            pos = e + 1
+            raw = piece.translate(_APOSTROPHES).replace("(", "").replace(")", "")
+            if not raw:
+                continue
+            exact = frozenset(_bases(raw))
+            short_caps = _is_acronym(raw) and sum(c.isalpha() for c in raw) <= 4
+            lower = frozenset() if short_caps else frozenset(_bases(raw.lower()))
+            parts.append(_Part(s, e, lower, exact, w, sentence))
+        ranges.append((first, len(parts)))
+    return parts, ranges
+
+
+class Lexicon:
+    """A dictionary of loaded terms with categories, strengths and notes.
+
+    Build one with :meth:`from_csv`, :meth:`from_frame`, :meth:`from_terms` or
+    :meth:`default`; find its terms in a Doc with :meth:`match`.
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry] = (), name: str = "custom") -> None:
+        by_key: dict[str, LexiconEntry] = {}
+        for entry in entries:
+            if not normalize_term(entry.term).replace("*", "").strip():
+                continue
+            by_key[entry.key] = entry  # a later entry for the same term wins
+        self._entries: tuple[LexiconEntry, ...] = tuple(by_key.values())
+        self.name = name
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, Any]], name: str = "custom") -> Lexicon:
+        """Entries from mappings with keys ``term``, ``category`` and optionally
+        ``strength`` (default 1) and ``note``. Rows whose term starts with ``#`` are skipped."""
+        entries = []
+        for i, row in enumerate(rows):
+            term = str(row.get("term") or "").strip()
+            if not term or term.startswith("#"):
+                continue
+            category = str(row.get("category") or "").strip()
+            if not category:
+                raise ValueError(f"row {i + 1} ({term!r}) has no category")
+            raw_strength = row.get("strength")
+            try:
+                strength = float(raw_strength) if str(raw_strength or "").strip() else 1.0
+            except ValueError as err:
+                raise ValueError(f"row {i + 1} ({term!r}): bad strength {raw_strength!r}") from err
+            note = str(row.get("note") or "").strip()
+            entries.append(LexiconEntry(term, category, strength, note))
+        return cls(entries, name=name)
+
+    @classmethod
+    def from_csv(
+        cls, path: str | PathLike[str] | io.TextIOBase, name: str | None = None
+    ) -> Lexicon:
+        """Read a CSV with the header ``term,category[,strength][,note]``."""
+        if isinstance(path, io.TextIOBase):
+            return cls._from_handle(path, name or "custom")
+        with open(path, encoding="utf-8", newline="") as handle:
+            return cls._from_handle(handle, name or str(path))
+
+    @classmethod
+    def _from_handle(cls, handle: Any, name: str) -> Lexicon:
+        reader = csv.DictReader(handle)
+        missing = {"term", "category"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"lexicon CSV lacks column(s): {', '.join(sorted(missing))}")
+        return cls.from_rows(reader, name=name)
+
+    @classmethod
+    def from_frame(cls, frame: Any, name: str = "custom") -> Lexicon:
+        """Entries from a DataFrame with the CSV's columns."""
+        return cls.from_rows(frame.to_dict("records"), name=name)
+
+    @classmethod
+    def from_terms(
+        cls,
+        terms: Mapping[str, str] | Iterable[str],
+        category: str = "custom",
+        strength: float = 1.0,
+    ) -> Lexicon:
+        """A quick lexicon: ``{term: category}`` or a list of terms in one category."""
+        if isinstance(terms, Mapping):
+            pairs = list(terms.items())
+        else:
+            pairs = [(t, category) for t in terms]
+        return cls(LexiconEntry(t, c, strength, "") for t, c in pairs)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The packaged loaded-language lexicon (``rhetoric/data/loaded_lexicon.csv``)."""
+        return _default_lexicon()
+
+    # -- set algebra ---------------------------------------------------------------------
+    def __or__(self, other: Lexicon) -> Lexicon:
+        if not isinstance(other, Lexicon):
+            return NotImplemented
+        return Lexicon(self._entries + other._entries, name=f"{self.name}|{other.name}")
+
+    def __sub__(self, terms: Lexicon | str | Iterable[str]) -> Lexicon:
+        """Drop terms, compared case-insensitively after :func:`normalize_term`."""
+        if isinstance(terms, Lexicon):
+            drop = {e.key.lower() for e in terms._entries}
+        elif isinstance(terms, str):
+            drop = {normalize_term(terms).lower()}
+        else:
+            drop = {normalize_term(t).lower() for t in terms}
+        return Lexicon((e for e in self._entries if e.key.lower() not in drop), name=self.name)
+
+    def select(self, categories: str | Iterable[str]) -> Lexicon:
+        """Only the entries of the given categories."""
+        keep = {categories} if isinstance(categories, str) else set(categories)
+        return Lexicon((e for e in self._entries if e.category in keep), name=self.name)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[LexiconEntry]:
+        return iter(self._entries)
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and normalize_term(term) in self._keys
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and set(self._entries) == set(other._entries)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._entries))
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.name!r}, {len(self)} entries, categories={self.categories})"
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(e.key for e in self._entries)
+
+    @property
+    def entries(self) -> tuple[LexiconEntry, ...]:
+        return self._entries
+
+    @property
+    def categories(self) -> list[str]:
+        """Categories in order of first appearance."""
+        return list(dict.fromkeys(e.category for e in self._entries))
+
+    def get(self, term: str) -> LexiconEntry | None:
+        key = normalize_term(term)
+        return next((e for e in self._entries if e.key == key), None)
+
+    def to_frame(self) -> Any:
+        """The entries as a DataFrame with columns term, category, strength, note."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [(e.term, e.category, e.strength, e.note) for e in self._entries],
+            columns=["term", "category", "strength", "note"],
+        )
+
+    def to_csv(self, path: str | PathLike[str]) -> None:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["term", "category", "strength", "note"])
+            for e in self._entries:
+                writer.writerow([e.term, e.category, f"{e.strength:g}", e.note])
+
+    # -- matching ------------------------------------------------------------------------
+    @cached_property
+    def _trie(self) -> _Node:
+        root = _Node()
+        for entry in self._entries:
+            tokens = entry.key.split(" ")
+            keys = []  # trie keys: a word after a hyphen must follow one ("-be")
+            for tok in tokens:
+                pieces = tok.split("-")
+                keys += [pieces[0]] + ["-" + p for p in pieces[1:]]
+            variants = [keys]
+            if any("-" in t for t in tokens) and "*" not in entry.key[:-1]:
+                variants.append([t.replace("-", "") for t in tokens])  # "so-called": "socalled"
+            for toks in variants:
+                node = root
+                for tok in toks:
+                    core = tok.rstrip("*")
+                    if tok.endswith("*"):
+                        table = node.prefix_cs if _is_acronym(core) else node.prefix
+                    else:
+                        table = node.exact_cs if _is_acronym(core) else node.exact
+                    node = table.setdefault(core, _Node())
+                node.entries.append(entry)
+        return root
+
+    def match(self, doc: Doc) -> list[LexiconMatch]:
+        """All non-overlapping matches of the lexicon in ``doc``, in text order.
+
+        See the module docstring for the matching rules. Each match is widened to whole
+        Doc words and reports the word range it covers.
+        """
+        parts, word_parts = _parts(doc)
+        root = self._trie
+        if not parts or not self._entries:
+            return []
+        clean = doc.clean
+        candidates: list[tuple[int, int, LexiconEntry]] = []  # (first part, end part, entry)
+        for p0 in range(len(parts)):
+            stack: list[tuple[_Node, int]] = [(root, p0)]
+            while stack:
+                node, p = stack.pop()
+                if p >= len(parts):
+                    continue
+                part = parts[p]
+                joined = False  # reached through a hyphen inside one word
+                if p > p0:  # continuing a phrase: same sentence, only space/hyphen between
+                    prev = parts[p - 1]
+                    joined = part.word == prev.word
+                    if part.sentence != prev.sentence:
+                        continue
+                    gap = clean[prev.end : part.start]
+                    if part.word == prev.word:
+                        if gap != "-":
+                            continue
+                    elif gap.strip():
+                        continue
+                steps: list[tuple[frozenset[str], frozenset[str], int]] = [
+                    (part.lower, part.exact, p + 1)
+                ]
+                w_first, w_end = word_parts[part.word]
+                if p == w_first and w_end - w_first > 1:  # the hyphenated word as one
+                    joined = "".join(
+                        doc.text[parts[q].start : parts[q].end] for q in range(w_first, w_end)
+                    )
+                    joined = joined.translate(_APOSTROPHES).replace("(", "").replace(")", "")
+                    lower = (
+                        frozenset()
+                        if _is_acronym(joined) and len(joined) <= 4
+                        else frozenset(_bases(joined.lower()))
+                    )
+                    steps.append((lower, frozenset(_bases(joined)), w_end))
+                for lower, exact, nxt in steps:
+                    marks = ("", "-") if joined and nxt == p + 1 else ("",)
+                    children = []
+                    for mark in marks:
+                        children += [node.exact[k] for f in lower if (k := mark + f) in node.exact]
+                        children += [
+                            node.exact_cs[k] for f in exact if (k := mark + f) in node.exact_cs
+                        ]
+                    if node.prefix or node.prefix_cs:
+                        raw = doc.text[part.start : parts[nxt - 1].end].translate(_APOSTROPHES)
+                        raw = raw.replace("-", "").replace("(", "").replace(")", "")
+                        raw_lower = raw.lower()
+                        for mark in marks:
+                            for k in range(1, len(raw) + 1):
+                                if lower and (key := mark + raw_lower[:k]) in node.prefix:
+                                    children.append(node.prefix[key])
+                                if (key := mark + raw[:k]) in node.prefix_cs:
+                                    children.append(node.prefix_cs[key])
+                    seen: set[int] = set()
+                    for child in children:
+                        if id(child) in seen:
+                            continue
+                        seen.add(id(child))
+                        for entry in child.entries:
+                            candidates.append((p0, nxt, entry))
+                        stack.append((child, nxt))
+        if not candidates:
+            return []
+
+        def rank(c: tuple[int, int, LexiconEntry]) -> tuple[int, int, bool, float, int]:
+            p0, p1, entry = c
+            n_chars = parts[p1 - 1].end - parts[p0].start
+            return (-(p1 - p0), -n_chars, entry.is_wildcard, -entry.strength, p0)
+
+        taken = [False] * len(doc.words)
+        chosen: list[tuple[int, int, LexiconEntry]] = []
+        for p0, p1, entry in sorted(candidates, key=rank):
+            w0, w1 = parts[p0].word, parts[p1 - 1].word + 1
+            if any(taken[w0:w1]):
+                continue
+            for w in range(w0, w1):
+                taken[w] = True
+            chosen.append((w0, w1, entry))
+        out = []
+        for w0, w1, entry in sorted(chosen, key=lambda t: t[0]):
+            start, end = doc.words[w0][0], doc.words[w1 - 1][1]
+            out.append(
+                LexiconMatch(
+                    start,
+                    end,
+                    doc.text[start:end],
+                    entry.term,
+                    entry.category,
+                    entry.strength,
+                    w0,
+                    w1,
+                )
+            )
+        return out
+
+
+_DEFAULT: Lexicon | None = None
+
+
+def _default_lexicon() -> Lexicon:
+    global _DEFAULT
+    if _DEFAULT is None:
+        source = resources.files("rhetoric") / "data" / "loaded_lexicon.csv"
+        with source.open("r", encoding="utf-8", newline="") as handle:
+            _DEFAULT = Lexicon._from_handle(handle, "default")
+    return _DEFAULT

@@ -1,0 +1,470 @@
+"""Loaded language: emotionally charged words and phrases, by voice and category.
+
+:func:`find_loaded` combines two detectors over one :class:`~rhetoric.tokens.Doc`:
+
+* the **lexicon** (:meth:`rhetoric.lexicon.Lexicon.default`, about a thousand
+  hand-written entries in seven categories: ``name_calling``, ``pejorative``,
+  ``dehumanising``, ``hyperbole``, ``fear``, ``flag_waving``, ``intensifier``), and
+* a **learned** word classifier: a logistic regression over word features (the
+  lower-cased word, its neighbours, affixes, capitalisation, lexicon category, VADER
+  valence) fitted with scikit-learn on the Propaganda Techniques Corpus (Da San Martino
+  et al., 2019), gold = ``Loaded_Language`` + ``Name_Calling,Labeling`` spans. Only its
+  weights ship (``rhetoric/data/loaded_model.json``); scoring is a dictionary lookup and
+  a logistic function in pure Python (``scripts/train_loaded_model.py`` refits it).
+
+A model hit that no lexicon term covers is reported with category ``learned``.
+
+Metrics (:meth:`LoadedResult.metrics`), all "more = more loaded language":
+
+* ``loaded_per_100_words`` = 100 x terms / words of the body;
+* ``loaded_per_100_words_commentary`` = 100 x terms outside quotations / words outside
+  quotations; ``loaded_per_100_words_quotes`` the same inside quotations (NaN when the
+  article quotes nobody);
+* ``loaded_<category>_per_100_words`` = 100 x terms of that category / words.
+
+A term counts once however many words it spans. A word (or term) is inside a quotation
+when its span lies within one of the ``quote_spans`` passed in.
+
+References: Da San Martino, G. et al. (2019) "Fine-grained analysis of propaganda in
+news articles", EMNLP; Hutto, C. & Gilbert, E. (2014) "VADER", ICWSM.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .lexicon import Lexicon, LexiconMatch, _bases
+from .tokens import Doc, merge_spans, words_within
+
+__all__ = [
+    "CATEGORIES",
+    "LoadedModel",
+    "LoadedResult",
+    "LoadedTerm",
+    "find_loaded",
+    "terms_near",
+    "word_features",
+]
+
+CATEGORIES: tuple[str, ...] = (
+    "name_calling",
+    "pejorative",
+    "dehumanising",
+    "hyperbole",
+    "fear",
+    "flag_waving",
+    "intensifier",
+    "learned",
+)
+"""Categories of the default lexicon, plus ``learned`` for model-only hits."""
+
+_APOS = str.maketrans({"’": "'", "‘": "'"})
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with as into onto than that this
+    these those it its is are was were be been being has have had do does did will would
+    can could shall should may might must not no so if then there their they them he him
+    his she her we our us i me my you your who whom which what when where while""".split()  # noqa: SIM905
+)
+"""Closed-class words never starting or ending a ``learned`` term (PTC annotates whole
+phrases, so the model also scores articles and prepositions inside them)."""
+
+
+# -- features shared by the training script and run time --------------------------------
+@lru_cache(maxsize=1)
+def vader_valence() -> dict[str, float]:
+    """VADER's word valences (-4..+4), read from the installed ``vaderSentiment``."""
+    source = resources.files("vaderSentiment") / "vader_lexicon.txt"
+    out: dict[str, float] = {}
+    with source.open("r", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split("\t")
+            if len(parts) >= 2:
+                try:
+                    out[parts[0]] = float(parts[1])
+                except ValueError:
+                    continue
+    return out
+
+
+def _valence(word: str, vader: dict[str, float]) -> float:
+    if word in vader:
+        return vader[word]
+    for base in _bases(word):
+        if base in vader:
+            return vader[base]
+    return 0.0
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3+"
+
+
+def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
+    """Binary features of every Doc word for the learned detector.
+
+    ``matches`` are the lexicon matches of ``doc``. The feature strings are what the
+    shipped weights are keyed by, so training and run time must both call this.
+    """
+    vader = vader_valence()
+    n = len(doc.words)
+    lower = [doc.word_text(i).translate(_APOS).lower() for i in range(n)]
+    lex = [""] * n
+    lex_strength = [0.0] * n
+    for m in matches:
+        for w in range(m.first_word, m.last_word):
+            lex[w] = m.category
+            lex_strength[w] = m.strength
+    val = [_valence(w, vader) for w in lower]
+    sent_strong: Counter[int] = Counter()
+    sent_lex: Counter[int] = Counter()
+    for i in range(n):
+        s = doc.word_sentence[i]
+        sent_strong[s] += abs(val[i]) >= 2
+        sent_lex[s] += bool(lex[i])
+    doc_lex = 100.0 * sum(bool(x) for x in lex) / n if n else 0.0
+    doc_bucket = "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
+    out: list[list[str]] = []
+    for i in range(n):
+        w = lower[i]
+        raw = doc.word_text(i)
+        s = doc.word_sentence[i]
+        v = val[i]
+        f = [
+            "w=" + w,
+            "s3=" + w[-3:],
+            "s4=" + w[-4:],
+            "p3=" + w[:3],
+            "v=" + str(round(v)),
+            "sv=" + _bucket(sent_strong[s]),
+            "sl=" + _bucket(sent_lex[s]),
+            "dl=" + doc_bucket,
+        ]
+        if len(w) <= 3:
+            f.append("short")
+        if raw[:1].isupper():
+            f.append("upper1")
+            if i > 0 and doc.word_sentence[i - 1] == s:
+                f.append("capmid")  # a capital inside a sentence: most likely a name
+        if len(raw) > 1 and raw.isupper():
+            f.append("allcaps")
+        if any(c.isdigit() for c in raw):
+            f.append("digit")
+        if "-" in w:
+            f.append("hyphen")
+        if lex[i]:
+            f.append("lex=" + lex[i])
+            f.append(f"lex={lex[i]}:{lex_strength[i]:g}")
+        if abs(v) >= 2:
+            f.append("vstrong")
+        for off in (-1, 1):
+            j = i + off
+            if 0 <= j < n and doc.word_sentence[j] == s:
+                f.append(f"w{off:+d}=" + lower[j])
+                f.append(f"b{off:+d}=" + (lower[j] + "|" + w if off < 0 else w + "|" + lower[j]))
+                f.append(f"v{off:+d}=" + str(round(val[j])))
+                if lex[j]:
+                    f.append(f"lex{off:+d}=" + lex[j])
+            else:
+                f.append(f"w{off:+d}=<edge>")
+        out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """Weights of the learned detector and the rule that merges it with the lexicon.
+
+    ``p(word is loaded) = 1 / (1 + exp(-(bias + sum of the weights of its features)))``.
+    A word no lexicon term covers is flagged when ``p >= threshold``. A lexicon term is
+    kept when its strength is at least ``keep_strength`` or when the highest ``p`` over
+    its words is at least ``lexicon_threshold`` (the model's context check on the
+    lexicon: "never" in a neutral sentence is dropped, "never" in a tirade is kept).
+    """
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    lexicon_threshold: float = 0.0
+    keep_strength: float = 1.0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LoadedModel:
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            float(data["threshold"]),
+            float(data.get("lexicon_threshold", 0.0)),
+            float(data.get("keep_strength", 1.0)),
+            dict(data.get("meta", {})),
+        )
+
+    @classmethod
+    def default(cls) -> LoadedModel:
+        """The shipped model (``rhetoric/data/loaded_model.json``)."""
+        return _default_model()
+
+    def scores(self, features: Sequence[Sequence[str]]) -> list[float]:
+        """Probability per word."""
+        w = self.weights
+        out = []
+        for feats in features:
+            z = self.bias + sum(w.get(f, 0.0) for f in feats)
+            out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_model() -> LoadedModel:
+    source = resources.files("rhetoric") / "data" / "loaded_model.json"
+    with source.open("r", encoding="utf-8") as handle:
+        return LoadedModel.from_json(json.load(handle))
+
+
+# -- results ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LoadedTerm:
+    """One loaded term; ``start``/``end`` index ``doc.text``.
+
+    ``source`` is ``"lexicon"`` or ``"model"``; ``term`` is the lexicon entry (or the
+    lower-cased text for a model hit); ``score`` the model's highest word probability
+    over the span (NaN when the model did not run).
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    strength: float
+    in_quote: bool
+    source: str
+    term: str
+    score: float
+    first_word: int
+    last_word: int
+
+
+@dataclass(frozen=True)
+class LoadedResult:
+    """Loaded terms of one article with the word counts their densities divide by."""
+
+    terms: list[LoadedTerm]
+    n_words: int
+    n_words_quotes: int
+    categories: tuple[str, ...] = CATEGORIES
+
+    @property
+    def n_words_commentary(self) -> int:
+        return self.n_words - self.n_words_quotes
+
+    def records(self) -> list[dict[str, Any]]:
+        """JSON-ready dicts: start, end, text, category, in_quote, strength, source,
+        term, score (None when NaN)."""
+        out = []
+        for t in self.terms:
+            d = asdict(t)
+            if isinstance(d["score"], float) and math.isnan(d["score"]):
+                d["score"] = None
+            out.append(d)
+        return out
+
+    def to_frame(self) -> Any:
+        """One row per term (columns as :meth:`records`)."""
+        import pandas as pd
+
+        columns = list(LoadedTerm.__dataclass_fields__)
+        return pd.DataFrame([asdict(t) for t in self.terms], columns=columns)
+
+    def metrics(self) -> dict[str, float]:
+        """Densities per 100 words (see the module docstring); NaN where the word count
+        they divide by is zero. Also ``loaded_terms`` (count) and ``loaded_words``
+        (words covered by a term)."""
+
+        def per100(k: int, n: int) -> float:
+            return 100.0 * k / n if n else math.nan
+
+        in_q = sum(t.in_quote for t in self.terms)
+        out: dict[str, float] = {
+            "loaded_terms": float(len(self.terms)) if self.n_words else math.nan,
+            "loaded_words": float(sum(t.last_word - t.first_word for t in self.terms))
+            if self.n_words
+            else math.nan,
+            "loaded_per_100_words": per100(len(self.terms), self.n_words),
+            "loaded_per_100_words_commentary": per100(
+                len(self.terms) - in_q, self.n_words_commentary
+            ),
+            "loaded_per_100_words_quotes": per100(in_q, self.n_words_quotes),
+        }
+        counts = Counter(t.category for t in self.terms)
+        cats = list(self.categories) + sorted(set(counts) - set(self.categories))
+        for cat in cats:
+            out[f"loaded_{cat}_per_100_words"] = per100(counts[cat], self.n_words)
+        return out
+
+    def top_terms(self, n: int = 10) -> Any:
+        """The ``n`` most frequent terms (lower-cased text): columns term, category,
+        count, in_quote (how many of them stand in quotations)."""
+        import pandas as pd
+
+        counts: Counter[tuple[str, str]] = Counter()
+        quoted: Counter[tuple[str, str]] = Counter()
+        for t in self.terms:
+            key = (" ".join(t.text.translate(_APOS).lower().split()), t.category)
+            counts[key] += 1
+            quoted[key] += t.in_quote
+        rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        return pd.DataFrame(
+            [(k[0], k[1], c, quoted[k]) for k, c in rows],
+            columns=["term", "category", "count", "in_quote"],
+        )
+
+
+# -- detection -------------------------------------------------------------------------
+def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """True when ``(s, e)`` lies within one of the sorted, merged ``spans``."""
+    k = bisect.bisect_right(starts, s) - 1
+    return k >= 0 and spans[k][0] <= s and e <= spans[k][1]
+
+
+def find_loaded(
+    doc: Doc,
+    quote_spans: Sequence[tuple[int, int]] = (),
+    lexicon: Lexicon | None = None,
+    *,
+    use_model: bool = True,
+    model: LoadedModel | None = None,
+) -> LoadedResult:
+    """Find loaded terms in ``doc`` and mark those inside ``quote_spans``.
+
+    ``lexicon`` defaults to :meth:`Lexicon.default` (pass ``Lexicon()`` for the model
+    alone); ``use_model=False`` gives every lexicon match. With the model (the default),
+    lexicon matches pass the model's context check (see :class:`LoadedModel`), and
+    model-flagged words that no kept lexicon match covers are grouped into runs of
+    consecutive words of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at
+    both ends, each run a ``learned`` term. The learned model
+    is fitted to the default lexicon's categories, so with a custom lexicon consider
+    ``use_model=False``.
+    """
+    if lexicon is None:
+        lexicon = Lexicon.default()
+    n = len(doc.words)
+    categories = tuple(dict.fromkeys([*CATEGORIES[:-1], *lexicon.categories, "learned"]))
+    if n == 0:
+        warnings.warn("find_loaded: the document has no words", stacklevel=2)
+        return LoadedResult([], 0, 0, categories)
+    quotes = merge_spans(quote_spans)
+    q_starts = [s for s, _ in quotes]
+    word_in_quote = words_within(doc, quotes)
+
+    matches = lexicon.match(doc)
+    scores = [math.nan] * n
+    flagged = [False] * n
+    if use_model:
+        model = model or LoadedModel.default()
+        base_matches = matches if lexicon is Lexicon.default() else Lexicon.default().match(doc)
+        scores = model.scores(word_features(doc, base_matches))
+        flagged = [p >= model.threshold for p in scores]
+
+    terms: list[LoadedTerm] = []
+    covered = [False] * n
+    for m in matches:
+        score = max(scores[m.first_word : m.last_word]) if use_model else math.nan
+        if use_model and m.strength < model.keep_strength and score < model.lexicon_threshold:
+            continue  # the model's context check drops this lexicon match
+        for w in range(m.first_word, m.last_word):
+            covered[w] = True
+        terms.append(
+            LoadedTerm(
+                m.start,
+                m.end,
+                m.text,
+                m.category,
+                m.strength,
+                bool(quotes) and _inside(quotes, q_starts, m.start, m.end),
+                "lexicon",
+                m.term,
+                score,
+                m.first_word,
+                m.last_word,
+            )
+        )
+    i = 0
+    while i < n:
+        if not flagged[i] or covered[i]:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and flagged[j]
+            and not covered[j]
+            and doc.word_sentence[j] == doc.word_sentence[i]
+            and word_in_quote[j] == word_in_quote[i]
+        ):
+            j += 1
+        a, b = i, j
+        while a < b and doc.word_text(a).translate(_APOS).lower() in FUNCTION_WORDS:
+            a += 1
+        while b > a and doc.word_text(b - 1).translate(_APOS).lower() in FUNCTION_WORDS:
+            b -= 1
+        if a == b:  # only function words
+            i = j
+            continue
+        start, end = doc.words[a][0], doc.words[b - 1][1]
+        text = doc.text[start:end]
+        terms.append(
+            LoadedTerm(
+                start,
+                end,
+                text,
+                "learned",
+                1.0,
+                bool(quotes) and _inside(quotes, q_starts, start, end),
+                "model",
+                " ".join(text.translate(_APOS).lower().split()),
+                max(scores[a:b]),
+                a,
+                b,
+            )
+        )
+        i = j
+    terms.sort(key=lambda t: (t.start, t.end))
+    return LoadedResult(terms, n, sum(word_in_quote), categories)
+
+
+def terms_near(
+    doc: Doc, result: LoadedResult, mentions: Sequence[tuple[int, int]], window: int = 5
+) -> list[LoadedTerm]:
+    """Loaded terms within ``window`` words of any mention span, in the same sentence.
+
+    ``mentions`` are character spans (e.g. an actor group's mentions); a term is near
+    when the gap between it and a mention is at most ``window`` words.
+    """
+    starts = [s for s, _ in doc.words]
+    ends = [e for _, e in doc.words]
+    ranges = []
+    for s, e in mentions:
+        w0 = bisect.bisect_right(ends, s)  # first word ending after the mention starts
+        w1 = bisect.bisect_left(starts, e)  # words starting before the mention ends
+        if w1 > w0:
+            ranges.append((w0, w1))
+    out = []
+    for t in result.terms:
+        for w0, w1 in ranges:
+            if doc.word_sentence[w0] != doc.word_sentence[t.first_word]:
+                continue
+            gap = max(w0 - t.last_word, t.first_word - w1)  # words in between; < 0 overlaps
+            if gap <= window:
+                out.append(t)
+                break
+    return out

@@ -1,0 +1,189 @@
+"""Reading the validation figures the ``evaluation/`` scripts write.
+
+Each script in ``evaluation/`` compares one detector with a human-annotated corpus and
+writes ``evaluation/results/NAME.json``. Those files are committed, so the figures can
+be read (by notebook 06) where the annotated corpora themselves are absent.
+
+:func:`load_results` flattens every results file into one long table;
+:func:`headline` picks the figures that say how far each metric can be trusted
+(:data:`HEADLINES`), with their sample sizes and intervals where the file has them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["HEADLINES", "SPLITS", "headline", "load_results", "spearman_ci", "wilson"]
+
+SPLITS = ("tuning", "held_out", "heldout", "dev", "test", "train", "all")
+"""Top-level keys read as the split a figure was computed on."""
+
+COLUMNS = ["evaluation", "split", "figure", "value", "ci_low", "ci_high", "n", "text"]
+
+
+def _is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _walk(node: Any, path: list[str], rows: list[dict[str, Any]], name: str) -> None:
+    def row(**kw: Any) -> None:
+        split = path[0] if path and path[0] in SPLITS else ""
+        figure = ".".join(path[1:] if split else path)
+        base = dict.fromkeys(COLUMNS, math.nan) | {"evaluation": name, "split": split}
+        base.update({"figure": figure, "text": None, **kw})
+        rows.append(base)
+
+    if isinstance(node, dict):
+        if _is_number(node.get("r")):  # a correlation with its interval and n
+            ci = node.get("ci95") or [math.nan, math.nan]
+            row(value=float(node["r"]), ci_low=float(ci[0]), ci_high=float(ci[1]),
+                n=float(node.get("n", math.nan)))  # fmt: skip
+            return
+        for key, value in node.items():
+            _walk(value, [*path, str(key)], rows, name)
+    elif _is_number(node):
+        row(value=float(node))
+    elif isinstance(node, (str, bool)):
+        row(text=str(node))
+    # lists (id lists, intervals outside an "r" record) are not figures
+
+
+def load_results(folder: str | Path) -> pd.DataFrame:
+    """Every figure of every ``*.json`` in ``folder``, one row each.
+
+    Columns: ``evaluation`` (file name without ``.json``), ``split`` (the top-level key
+    when it names a split, see :data:`SPLITS`, else empty), ``figure`` (the remaining
+    key path joined by ``.``), ``value`` (a number), ``ci_low``/``ci_high``/``n``
+    (for correlations stored as ``{"r", "ci95", "n"}``), ``text`` (string and boolean
+    entries, with ``value`` NaN). A missing folder or a file that is not valid JSON
+    gives a warning and no rows, never an error.
+    """
+    folder = Path(folder)
+    rows: list[dict[str, Any]] = []
+    if not folder.is_dir():
+        warnings.warn(f"no evaluation results at {folder}", stacklevel=2)
+        return pd.DataFrame(columns=COLUMNS)
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            warnings.warn(f"{path.name}: not readable as JSON ({exc})", stacklevel=2)
+            continue
+        _walk(data, [], rows, path.stem)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+HEADLINES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
+    # (evaluation, split, figure, label, key of the sample size, unit of n, interval)
+    # interval: "stored" (from the file), "wilson" (a proportion of n), "spearman"
+    # (Fisher z with the Fieller et al. 1957 standard error), "" (none: token counts
+    # within an article are not independent, so no simple interval applies)
+    ("loaded_ptc", "", "detectors.default.precision", "loaded: token precision",
+     "articles", "articles", ""),
+    ("loaded_ptc", "", "detectors.default.recall", "loaded: token recall",
+     "articles", "articles", ""),
+    ("loaded_ptc", "", "detectors.default.f1", "loaded: token F1", "articles", "articles", ""),
+    ("loaded_ptc", "", "detectors.default.spearman_terms",
+     "loaded: Spearman rho of density per article", "articles", "articles", "spearman"),
+    ("loaded_ptc", "", "detectors.baseline.f1", "baseline (VADER words): token F1",
+     "articles", "articles", ""),
+    ("loaded_ptc", "", "detectors.baseline.spearman_terms",
+     "baseline (VADER words): Spearman rho", "articles", "articles", "spearman"),
+    ("sentiment_nyt", "held_out", "sentiment_mean (shipped)",
+     "sentiment: Pearson r with readers", "", "snippets", "stored"),
+    ("sentiment_nyt", "held_out", "raw_vader_whole_snippet",
+     "baseline (raw VADER): Pearson r with readers", "", "snippets", "stored"),
+    ("sentiment_nyt", "", "multi_sentence_snippets_all.sentiment_mean (shipped)",
+     "sentiment: Pearson r, snippets of 2+ sentences", "", "snippets", "stored"),
+    ("quotes_polnear", "test", "recall_quoted_attributions", "quotes: recall",
+     "quoted_attributions", "annotated quotes", "wilson"),
+    ("quotes_polnear", "test", "precision_direct_quotes", "quotes: precision (direct quotes)",
+     "direct_quotes", "detected quotes", "wilson"),
+    ("quotes_polnear", "test", "speaker_accuracy", "quotes: speaker accuracy",
+     "speaker_pairs_name_source", "quotes with a named source", "wilson"),
+    ("quotes_polnear", "test", "speaker_coverage", "quotes: share given a speaker",
+     "speaker_pairs_name_source", "quotes with a named source", "wilson"),
+)  # fmt: skip
+"""The figures :func:`headline` reports: what each says is in its label."""
+
+
+SPLIT_NOTES = {"loaded_ptc": "held_out"}
+"""Evaluations whose whole file is computed on one split (no split key in the JSON)."""
+
+
+def headline(results: pd.DataFrame) -> pd.DataFrame:
+    """The figures of :data:`HEADLINES` found in ``results`` (from :func:`load_results`).
+
+    Columns ``evaluation``, ``split``, ``label``, ``value``, ``ci_low``, ``ci_high``
+    (95%: from the file, or :func:`wilson` for proportions, :func:`spearman_ci` for
+    rank correlations; NaN for token scores), ``n`` and ``unit`` (what was counted:
+    articles, snippets, quotes).
+    Figures whose file or key is absent are left out; which evaluations are missing can
+    be read from ``set(HEADLINE evaluations) - set(results.evaluation)``.
+    """
+    rows = []
+    for evaluation, split, figure, label, n_key, unit, method in HEADLINES:
+        sub = results[(results["evaluation"] == evaluation) & (results["split"] == split)]
+        hit = sub[sub["figure"] == figure]
+        if hit.empty:
+            continue
+        r = hit.iloc[0]
+        n = r["n"]
+        if n_key:
+            sized = sub[sub["figure"] == n_key]["value"]
+            n = float(sized.iloc[0]) if len(sized) else math.nan
+        low, high = r["ci_low"], r["ci_high"]
+        if method == "wilson":
+            low, high = wilson(r["value"], n)
+        elif method == "spearman":
+            low, high = spearman_ci(r["value"], n)
+        rows.append(
+            {
+                "evaluation": evaluation,
+                "split": split or SPLIT_NOTES.get(evaluation, ""),
+                "label": label,
+                "value": r["value"],
+                "ci_low": low,
+                "ci_high": high,
+                "n": n,
+                "unit": unit,
+            }
+        )
+    columns = ["evaluation", "split", "label", "value", "ci_low", "ci_high", "n", "unit"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+Z95 = 1.959963984540054
+
+
+def wilson(p: float, n: float, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval of a proportion ``p`` observed on ``n`` items (95% default).
+
+    ``(p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)`` (Wilson 1927). Assumes the
+    items are independent (quotes from one article are not quite), so it is a lower
+    bound on the real uncertainty. NaN for ``n < 1``.
+    """
+    if not (n >= 1) or math.isnan(p):
+        return math.nan, math.nan
+    centre = p + z * z / (2 * n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    den = 1 + z * z / n
+    return (centre - half) / den, (centre + half) / den
+
+
+def spearman_ci(rho: float, n: float, z: float = Z95) -> tuple[float, float]:
+    """Approximate 95% interval of Spearman's rho from ``n`` pairs.
+
+    Fisher's ``atanh(rho) ± z·se`` with ``se = sqrt(1.06 / (n - 3))`` (Fieller, Hartley
+    & Pearson 1957), transformed back with ``tanh``. NaN for ``n <= 3``.
+    """
+    if not (n > 3) or math.isnan(rho) or abs(rho) >= 1:
+        return math.nan, math.nan
+    centre, se = math.atanh(rho), math.sqrt(1.06 / (n - 3))
+    return math.tanh(centre - z * se), math.tanh(centre + z * se)

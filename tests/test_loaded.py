@@ -1,0 +1,155 @@
+"""Known-answer tests for rhetoric.loaded (densities, voices, model merge, API)."""
+
+from __future__ import annotations
+
+import json
+import math
+from importlib import resources
+
+import pytest
+
+from rhetoric.lexicon import Lexicon, LexiconEntry
+from rhetoric.loaded import LoadedModel, find_loaded, terms_near
+from rhetoric.tokens import tokenize
+
+TEXT = 'The vile regime lies. "They are vermin," he said. Fine weather today.'
+# words: The vile regime lies | They are vermin | he said | Fine weather today -> 12
+LEX = Lexicon(
+    [
+        LexiconEntry("vile", "pejorative", 3),
+        LexiconEntry("lie", "pejorative", 1),
+        LexiconEntry("vermin", "dehumanising", 3),
+    ]
+)
+QUOTE = (TEXT.index('"They'), TEXT.index(',"') + 2)
+
+
+def test_densities_by_voice_and_category():
+    doc = tokenize(TEXT)
+    assert len(doc.words) == 12
+    res = find_loaded(doc, [QUOTE], lexicon=LEX, use_model=False)
+    assert [(t.text, t.category, t.in_quote, t.source) for t in res.terms] == [
+        ("vile", "pejorative", False, "lexicon"),
+        ("lies", "pejorative", False, "lexicon"),
+        ("vermin", "dehumanising", True, "lexicon"),
+    ]
+    assert (res.n_words, res.n_words_quotes, res.n_words_commentary) == (12, 3, 9)
+    m = res.metrics()
+    assert m["loaded_terms"] == 3
+    assert m["loaded_per_100_words"] == pytest.approx(25.0)
+    assert m["loaded_per_100_words_commentary"] == pytest.approx(200 / 9)
+    assert m["loaded_per_100_words_quotes"] == pytest.approx(100 / 3)
+    assert m["loaded_pejorative_per_100_words"] == pytest.approx(200 / 12)
+    assert m["loaded_dehumanising_per_100_words"] == pytest.approx(100 / 12)
+    assert m["loaded_fear_per_100_words"] == 0.0
+    assert m["loaded_learned_per_100_words"] == 0.0
+
+
+def test_no_quotes_gives_nan_for_quote_density_only():
+    res = find_loaded(tokenize(TEXT), lexicon=LEX, use_model=False)
+    m = res.metrics()
+    assert math.isnan(m["loaded_per_100_words_quotes"])
+    assert m["loaded_per_100_words_commentary"] == pytest.approx(25.0)
+    assert not any(t.in_quote for t in res.terms)
+
+
+def test_term_straddling_a_quote_boundary_is_not_in_quote():
+    doc = tokenize(TEXT)
+    start = TEXT.index("vile")
+    res = find_loaded(doc, [(start, start + 2)], lexicon=LEX, use_model=False)
+    assert [t.in_quote for t in res.terms] == [False, False, False]
+    assert res.n_words_quotes == 0  # no word lies wholly inside "vi"
+
+
+def test_overlapping_quote_spans_are_merged():
+    doc = tokenize(TEXT)
+    a, b = QUOTE
+    res = find_loaded(doc, [(a, a + 10), (a + 5, b)], lexicon=LEX, use_model=False)
+    assert res.n_words_quotes == 3
+    assert [t.in_quote for t in res.terms] == [False, False, True]
+
+
+def test_records_frame_and_top_terms():
+    text = "Vile. vile! The vile lies."
+    res = find_loaded(tokenize(text), lexicon=LEX, use_model=False)
+    recs = res.records()
+    json.dumps(recs)  # JSON-ready
+    assert {"start", "end", "text", "category", "in_quote"} <= set(recs[0])
+    assert recs[0]["score"] is None
+    frame = res.to_frame()
+    assert list(frame["text"]) == ["Vile", "vile", "vile", "lies"]
+    top = res.top_terms(5)
+    assert top.to_dict("records") == [
+        {"term": "vile", "category": "pejorative", "count": 3, "in_quote": 0},
+        {"term": "lies", "category": "pejorative", "count": 1, "in_quote": 0},
+    ]
+    empty = find_loaded(tokenize("Plain words here."), lexicon=LEX, use_model=False)
+    assert list(empty.to_frame().columns)[:5] == ["start", "end", "text", "category", "strength"]
+    assert empty.top_terms().empty
+
+
+def test_model_merge_rules():
+    # weather and fine are flagged (p = 0.5 >= 0.5); every other word scores about 0.007
+    model = LoadedModel(
+        {"w=fine": 5.0, "w=weather": 5.0},
+        bias=-5.0,
+        threshold=0.5,
+        lexicon_threshold=0.9,
+        keep_strength=2.0,
+    )
+    res = find_loaded(tokenize(TEXT), [QUOTE], lexicon=LEX, model=model)
+    # "lies" (strength 1, low score) fails the context check; strength-3 terms stay;
+    # "Fine weather" is one learned term
+    assert [(t.text, t.category, t.source) for t in res.terms] == [
+        ("vile", "pejorative", "lexicon"),
+        ("vermin", "dehumanising", "lexicon"),
+        ("Fine weather", "learned", "model"),
+    ]
+    assert res.terms[2].score == pytest.approx(0.5)
+    assert res.metrics()["loaded_learned_per_100_words"] == pytest.approx(100 / 12)
+
+
+def test_learned_runs_stop_at_sentence_ends():
+    model = LoadedModel({"w=fine": 5.0, "w=weather": 5.0}, bias=-5.0, threshold=0.5)
+    res = find_loaded(tokenize("Fine. Weather fine."), lexicon=Lexicon(), model=model)
+    assert [t.text for t in res.terms] == ["Fine", "Weather fine"]
+
+
+def test_learned_runs_are_trimmed_of_function_words():
+    model = LoadedModel({"w=the": 5.0, "w=weather": 5.0, "w=and": 5.0}, bias=-5.0, threshold=0.5)
+    res = find_loaded(tokenize("And the weather. The and."), lexicon=Lexicon(), model=model)
+    assert [(t.text, t.first_word, t.last_word) for t in res.terms] == [("weather", 2, 3)]
+
+
+def test_empty_document_warns_and_gives_nan():
+    with pytest.warns(UserWarning, match="no words"):
+        res = find_loaded(tokenize("   "))
+    m = res.metrics()
+    assert res.terms == []
+    assert math.isnan(m["loaded_per_100_words"]) and math.isnan(m["loaded_terms"])
+
+
+def test_terms_near_mentions():
+    doc = tokenize(TEXT)
+    res = find_loaded(doc, lexicon=LEX, use_model=False)
+    regime = TEXT.index("regime")
+    near = terms_near(doc, res, [(regime, regime + 6)], window=0)
+    assert [t.text for t in near] == ["vile", "lies"]  # adjacent; vermin is another sentence
+    # from "The": vile is adjacent (0 words between), lies is 2 words away
+    assert [t.text for t in terms_near(doc, res, [(0, 3)], window=1)] == ["vile"]
+    assert [t.text for t in terms_near(doc, res, [(0, 3)], window=2)] == ["vile", "lies"]
+
+
+def test_shipped_model_is_small_json_and_runs():
+    path = resources.files("rhetoric") / "data" / "loaded_model.json"
+    assert len(path.read_bytes()) < 2_000_000
+    model = LoadedModel.default()
+    assert 0 < model.threshold < 1 and model.weights
+    text = (
+        "Neocons infesting Washington make unthinkable nuclear war possible. "
+        "Their rage for unchallenged global dominance is humanity's greatest scourge."
+    )
+    res = find_loaded(tokenize(text))
+    got = {t.text.lower() for t in res.terms}
+    assert {"infesting", "scourge"} <= got  # strength-3 terms are always kept
+    assert all(0.0 <= t.score <= 1.0 for t in res.terms)

@@ -1,0 +1,141 @@
+"""Known-answer tests for the shared tokeniser: words, sentences and their offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric.tokens import tokenize
+
+
+def words(text: str, clean: str | None = None) -> list[str]:
+    doc = tokenize(text, clean)
+    return [doc.word_text(i) for i in range(len(doc.words))]
+
+
+def sentences(text: str) -> list[str]:
+    doc = tokenize(text)
+    return [text[s:e] for s, e in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Don’t go; it isn't safe.", ["Don’t", "go", "it", "isn't", "safe"]),
+        ("O’Brien’s plan", ["O’Brien’s", "plan"]),
+        ("rock 'n' roll", ["rock", "n", "roll"]),  # quotes around a word are not part of it
+        (
+            "the China-Russia deal, COVID-19 and 10-15 years",
+            ["the", "China-Russia", "deal", "COVID-19", "and", "10-15", "years"],
+        ),
+        (
+            "a dash – here -- and -there trailing- end",
+            ["a", "dash", "here", "and", "there", "trailing", "end"],
+        ),
+        (
+            "$69.53 billion, 1,200 jobs, 3.5% and 2,000,000 people",
+            ["69.53", "billion", "1,200", "jobs", "3.5", "and", "2,000,000", "people"],
+        ),
+        ("the 1990s, 24/7", ["the", "1990s", "24", "7"]),
+        (
+            "in the U.S. and the E.U., e.g. today",
+            ["in", "the", "U.S.", "and", "the", "E.U.", "e.g.", "today"],
+        ),
+        ("x.y is not an initialism", ["x", "y", "is", "not", "an", "initialism"]),
+        ("(t)he end of (a) list", ["(t)he", "end", "of", "a", "list"]),
+        ("— … !!! ??? 100% ---", ["100"]),
+        ("naïve café Zürich", ["naïve", "café", "Zürich"]),
+        ("snake_case", ["snake", "case"]),
+    ],
+)
+def test_words(text, expected):
+    assert words(text) == expected
+
+
+def test_word_offsets_index_the_text():
+    text = "He said: “Don’t.”"
+    doc = tokenize(text)
+    assert doc.words == ((0, 2), (3, 7), (10, 15))
+    assert [text[s:e] for s, e in doc.words] == ["He", "said", "Don’t"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Smith met Dr. Jones on Jan. 3. They talked.",
+            ["Mr. Smith met Dr. Jones on Jan. 3.", "They talked."],
+        ),
+        ("J. R. Smith agreed. So did we.", ["J. R. Smith agreed.", "So did we."]),
+        ("The U.S. Army left. It rained.", ["The U.S. Army left.", "It rained."]),
+        (
+            'He said "we will win." Critics disagreed.',
+            ['He said "we will win."', "Critics disagreed."],
+        ),
+        ("“Really?” she asked. Yes!", ["“Really?” she asked.", "Yes!"]),
+        ("Was it true? Yes! No.", ["Was it true?", "Yes!", "No."]),
+        ("Well… Maybe. Wait... what? Fine.", ["Well…", "Maybe.", "Wait... what?", "Fine."]),
+        (
+            "The sum was 3.5 million. It rose to 4. Then it fell.",
+            ["The sum was 3.5 million.", "It rose to 4.", "Then it fell."],
+        ),
+        ("(It was.) Then more.", ["(It was.)", "Then more."]),
+        ("It ended at 5 p.m. on Friday.", ["It ended at 5 p.m. on Friday."]),
+        ("the end. but lower case goes on", ["the end. but lower case goes on"]),
+        ("Growth was 2%. 2015 was worse.", ["Growth was 2%.", "2015 was worse."]),
+    ],
+)
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_paragraph_end_and_heading_without_stop_end_sentences():
+    text = "A Heading Without Stop\n\nFirst para ends here. Second sentence\nNext para."
+    doc = tokenize(text)
+    assert sentences(text) == [
+        "A Heading Without Stop",
+        "First para ends here.",
+        "Second sentence",
+        "Next para.",
+    ]
+    assert doc.paragraphs == ((0, 22), (24, 61), (62, 72))
+    assert doc.word_sentence == (0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3)
+    assert doc.sentence_words == ((0, 4), (4, 8), (8, 10), (10, 12))
+
+
+def test_crlf_line_endings_stay_out_of_sentences():
+    text = "First line.\r\nSecond line.\r\n"
+    doc = tokenize(text)
+    assert [text[s:e] for s, e in doc.sentences] == ["First line.", "Second line."]
+
+
+def test_clean_text_decides_what_is_tokenised():
+    text = "Menu\nThe vote passed.\n© 2021"
+    clean = "    \nThe vote passed.\n      "
+    doc = tokenize(text, clean)
+    assert [doc.word_text(i) for i in range(len(doc.words))] == ["The", "vote", "passed"]
+    assert doc.sentences == ((5, 21),)
+    assert doc.sentence_text(0) == "The vote passed."
+
+
+def test_span_text_folds_white_space():
+    doc = tokenize("Two   spaces\tand a tab.")
+    assert doc.span_text(0, len(doc.text)) == "Two spaces and a tab."
+
+
+def test_clean_of_another_length_is_refused():
+    with pytest.raises(ValueError, match="same length"):
+        tokenize("abc", "ab")
+
+
+def test_empty_text_has_no_tokens():
+    doc = tokenize("")
+    assert (doc.paragraphs, doc.sentences, doc.words, doc.sentence_words) == ((), (), (), ())
+    doc = tokenize(" \n\t\n")
+    assert doc.n_words == 0 and doc.sentences == ()
+
+
+def test_possessive_before_a_full_stop_ends_the_sentence():
+    assert sentences("He works at St. Mary’s. Prices rose.") == [
+        "He works at St. Mary’s.",
+        "Prices rose.",
+    ]

@@ -1,0 +1,77 @@
+import json
+import math
+
+import pytest
+
+from rhetoric.validation import headline, load_results, spearman_ci, wilson
+
+
+def write(folder, name, data):
+    (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_load_results_flattens_splits_correlations_and_text(tmp_path):
+    write(tmp_path, "quotes_polnear", {
+        "data": "/somewhere/train.jsonl",
+        "seed": 7,
+        "test": {"articles": 10, "recall_quoted_attributions": 0.9, "ok": True,
+                 "quotes_by_kind": {"direct": 40}},
+    })  # fmt: skip
+    write(tmp_path, "sentiment_nyt", {
+        "held_out": {"raw": {"r": 0.5, "ci95": [0.4, 0.6], "n": 100}},
+        "heldout_ids": [1, 2, 3],
+    })  # fmt: skip
+    r = load_results(tmp_path)
+    cols = r[["evaluation", "split", "figure", "value", "text"]]
+    rows = {(e, s, f): (v, t) for e, s, f, v, t in cols.itertuples(index=False)}
+    assert rows[("quotes_polnear", "", "seed")][0] == 7.0
+    assert rows[("quotes_polnear", "", "data")][1] == "/somewhere/train.jsonl"
+    assert rows[("quotes_polnear", "test", "recall_quoted_attributions")][0] == 0.9
+    assert rows[("quotes_polnear", "test", "quotes_by_kind.direct")][0] == 40.0
+    assert rows[("quotes_polnear", "test", "ok")][1] == "True"  # a bool is text, not 1.0
+    corr = r[r["figure"] == "raw"].iloc[0]
+    assert (corr["split"], corr["value"], corr["ci_low"], corr["ci_high"], corr["n"]) == (
+        "held_out", 0.5, 0.4, 0.6, 100.0)  # fmt: skip
+    assert not r["figure"].str.contains("heldout_ids").any()  # lists are not figures
+    assert len(r) == 7  # data, seed, articles, recall, ok, direct, raw
+
+
+def test_load_results_survives_missing_folder_and_bad_json(tmp_path):
+    with pytest.warns(UserWarning, match="no evaluation results"):
+        assert load_results(tmp_path / "absent").empty
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    write(tmp_path, "fine", {"x": 1})
+    with pytest.warns(UserWarning, match="broken.json"):
+        r = load_results(tmp_path)
+    assert r["evaluation"].tolist() == ["fine"]
+
+
+def test_headline_picks_figures_with_sample_sizes_and_intervals(tmp_path):
+    write(tmp_path, "quotes_polnear", {
+        "dev": {"recall_quoted_attributions": 0.1, "quoted_attributions": 5},
+        "test": {"recall_quoted_attributions": 0.5, "quoted_attributions": 100},
+    })  # fmt: skip
+    write(tmp_path, "loaded_ptc", {
+        "articles": 109, "detectors": {"default": {"spearman_terms": 0.0, "f1": 0.25}},
+    })  # fmt: skip
+    h = headline(load_results(tmp_path)).set_index("label")
+    recall = h.loc["quotes: recall"]  # the test split, not dev
+    assert (recall["split"], recall["value"], recall["n"]) == ("test", 0.5, 100.0)
+    assert (recall["ci_low"], recall["ci_high"]) == pytest.approx((0.4038, 0.5962), abs=1e-4)
+    rho = h.loc["loaded: Spearman rho of density per article"]
+    assert rho["split"] == "held_out" and rho["n"] == 109.0
+    assert (rho["ci_low"], rho["ci_high"]) == pytest.approx((-0.19353, 0.19353), abs=1e-4)
+    f1 = h.loc["loaded: token F1"]
+    assert f1["value"] == 0.25 and math.isnan(f1["ci_low"])
+    assert "sentiment: Pearson r with readers" not in h.index  # file absent: row absent
+
+
+def test_wilson_and_spearman_intervals_by_hand():
+    # p = 0.5, n = 100: 0.5 +- 1.96 * sqrt(0.0025 + 0.000096) / 1.0384
+    assert wilson(0.5, 100) == pytest.approx((0.40383, 0.59617), abs=1e-5)
+    low, high = wilson(1.0, 20)  # never above 1, and below 1 at the low end
+    assert high == pytest.approx(1.0) and 0.8 < low < 0.85
+    assert all(math.isnan(x) for x in wilson(0.5, 0))
+    # rho = 0, n = 109: se = sqrt(1.06 / 106) = 0.1; tanh(1.96 * 0.1) = 0.19353
+    assert spearman_ci(0.0, 109) == pytest.approx((-0.19353, 0.19353), abs=1e-5)
+    assert all(math.isnan(x) for x in spearman_ci(0.5, 3))
