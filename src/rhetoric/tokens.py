@@ -35,7 +35,7 @@ WORD_RE = re.compile(
 )
 """A word: letters/digits with internal apostrophes, hyphens and digit separators."""
 
-_PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")  # one non-blank line of the masked text
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")  # one line of the masked text, trimmed
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
@@ -139,15 +139,7 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
         clean = text
     if len(clean) != len(text):
         raise ValueError("clean text must have the same length as the original text")
-    paragraphs = []
-    for m in _PARAGRAPH_RE.finditer(clean):
-        s, e = m.span()
-        while clean[s].isspace():
-            s += 1
-        while clean[e - 1].isspace():
-            e -= 1
-        paragraphs.append((s, e))
-    paragraphs_t = tuple(paragraphs)
+    paragraphs_t = tuple(m.span() for m in _PARAGRAPH_RE.finditer(clean))
     sentences = tuple(split_sentences(clean, paragraphs_t))
     words: list[tuple[int, int]] = []
     word_sentence: list[int] = []

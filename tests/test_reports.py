@@ -1,0 +1,122 @@
+"""Every notebook runs top to bottom in a fresh kernel, and its report renders cleanly."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from rhetoric import reports
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = reports.notebooks_in(ROOT / "notebooks")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+IMG_RE = re.compile(r'<img[^>]+src="data:image/(png|svg\+xml);base64,([^"]*)"')
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """Execute every notebook once into a temporary report folder."""
+    out = tmp_path_factory.mktemp("reports")
+    reports.build(ROOT / "notebooks", out)
+    return out
+
+
+def test_notebooks_are_numbered_and_stored_without_outputs():
+    assert [p.name[:2] for p in NOTEBOOKS] == [f"{i:02d}" for i in range(len(NOTEBOOKS))]
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [], f"{path.name} is stored with outputs"
+                assert cell["execution_count"] is None
+
+
+def test_every_notebook_has_a_committed_report():
+    for path in NOTEBOOKS:
+        assert (ROOT / "reports" / f"{path.stem}.html").is_file(), f"run `make report` for {path}"
+    assert (ROOT / "reports" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_report_has_no_errors_and_real_images(built, notebook):
+    page = (built / f"{notebook.stem}.html").read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" not in page
+    assert "jp-OutputArea-output jp-mod-error" not in page
+    assert 'data-mime-type="application/vnd.jupyter.error"' not in page
+    for kind, payload in IMG_RE.findall(page):
+        data = base64.b64decode(payload)
+        assert len(data) > 2000, f"{notebook.stem}: an image of {len(data)} bytes"
+        if kind == "png":
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not re.search(r'(?:src|href)="https?://', page), "report references the network"
+
+
+def test_index_links_every_report(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        assert f'href="{path.stem}.html"' in index
+
+
+def _render(page: Path, tmp_path: Path) -> tuple[Path, list[str]]:
+    """Screenshot ``page`` in headless Chromium; return the PNG and any http(s) requests."""
+    png = tmp_path / f"{page.stem}.png"
+    netlog = tmp_path / f"{page.stem}.netlog.json"
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--log-net-log={netlog}",
+        "--window-size=1000,4000",
+        f"--screenshot={png}",
+        page.as_uri(),
+    ]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+    return png, _page_requests(netlog)
+
+
+def _page_requests(netlog: Path) -> list[str]:
+    """http(s) requests the page made, from Chromium's net log.
+
+    The browser's own housekeeping (update checks, network time) has the initiator
+    "not an origin"; anything the page loads has the page's origin ("null" for file://).
+    """
+    text = netlog.read_text(encoding="utf-8", errors="replace").rstrip()
+    try:
+        log = json.loads(text)
+    except json.JSONDecodeError:  # a log cut short when the browser exits
+        log = json.loads(text.rstrip(",") + "]}")
+    start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    return sorted(
+        {
+            e["params"]["url"]
+            for e in log["events"]
+            if e["type"] == start_job
+            and e.get("params", {}).get("url", "").startswith(("http:", "https:"))
+            and e["params"].get("initiator") != "not an origin"
+        }
+    )
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium not installed: `apt-get install chromium` (CI installs it)",
+)
+@pytest.mark.parametrize("name", [p.stem for p in NOTEBOOKS] + ["index"])
+def test_report_renders_in_chromium_without_network(built, name, tmp_path):
+    png, requests = _render(built / f"{name}.html", tmp_path)
+    assert png.stat().st_size > 10_000, "the screenshot is (nearly) blank"
+    assert requests == [], f"{name}.html made network requests: {requests}"
