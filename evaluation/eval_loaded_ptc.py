@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def main(argv: list[str]) -> int:
     gold_density = [100.0 * sum(g) / n for g, n in zip(gold, n_words, strict=True)]
     gold_span_density = [100.0 * k / n for k, n in zip(gold_terms, n_words, strict=True)]
     report: dict[str, object] = {
-        "data": str(path),
+        "data": os.path.relpath(path, ROOT),
         "articles": len(gold),
         "words": sum(n_words),
         "gold_words": sum(sum(g) for g in gold),

@@ -36,6 +36,7 @@ Run: ``.venv/bin/python evaluation/eval_quotes_polnear.py [PATH]``. Writes
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sys
@@ -158,7 +159,7 @@ def main(argv: list[str]) -> int:
     dev = set(ids[: len(ids) // 2])
     gaz = Gazetteer.default()
     result = {
-        "data": str(path),
+        "data": os.path.relpath(path, ROOT),
         "seed": SEED,
         "dev": evaluate([d for d in docs if d["id"] in dev], gaz),
         "test": evaluate([d for d in docs if d["id"] not in dev], gaz),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import sys
 from pathlib import Path
@@ -121,7 +122,7 @@ def main(argv: list[str]) -> int:
     tune_t = table(tune)
     best = max(names, key=lambda k: tune_t[k]["r"])
     report = {
-        "data": str(path),
+        "data": os.path.relpath(path, ROOT),
         "n_snippets": len(rows),
         "snippets_with_2plus_sentences": int((n_sent >= 2).sum()),
         "split": f"by editorial id, seed {SEED}: "
