@@ -11,6 +11,7 @@ import argparse
 import csv
 import json
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -33,7 +34,9 @@ TABLE_METRICS = (
 def analyze_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
     """The record of one file, or an error record (``error`` key) if it cannot be read."""
     try:
-        analysis = analyze(load(path, max_bytes=max_bytes))
+        with warnings.catch_warnings():  # they are in the record, and printed once by _write
+            warnings.simplefilter("ignore")
+            analysis = analyze(load(path, max_bytes=max_bytes))
     except InputError as exc:
         return _error_record(path, str(exc))
     except Exception as exc:  # one bad file never stops a batch
@@ -124,6 +127,11 @@ def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> tuple[in
     return ok, failed
 
 
+def _number(x: float) -> str:
+    """Counts as integers, rates to three significant digits."""
+    return f"{x:.0f}" if float(x).is_integer() and abs(x) >= 1 else f"{x:.3g}"
+
+
 def _write_table(records: list[dict[str, Any]], out: TextIO) -> None:
     import pandas as pd
 
@@ -135,7 +143,7 @@ def _write_table(records: list[dict[str, Any]], out: TextIO) -> None:
         rows.append(row)
     frame = pd.DataFrame(rows)
     with pd.option_context("display.max_colwidth", 90, "display.width", 250):
-        out.write(frame.to_string(index=False, float_format=lambda x: f"{x:.3g}") + "\n")
+        out.write(frame.to_string(index=False, float_format=_number) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
