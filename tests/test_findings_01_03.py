@@ -305,12 +305,12 @@ def claims_03_checks(corpus):
     """Sentence boundaries to check, syllable sources, textstat's own sentence count."""
     import textstat
 
-    from rhetoric import plots
+    from rhetoric import tables
 
     out = {}
     for a in corpus:
-        b = plots.sentence_boundaries(a)
-        syl = plots.syllable_table(a)
+        b = tables.sentence_boundaries(a)
+        syl = tables.syllable_table(a)
         est = syl[syl["source"] == "estimated"]
         out[_key(a.id)] = {
             "quote_ends": int((b["kind"] == "quote").sum()),
@@ -370,11 +370,11 @@ def claims_02_actor_table(corpus):
 def claims_03_boundaries(corpus):
     """Sentences without a final stop: their last character (':' lead-in) or the heading;
     first characters of the sentences after a closing quote."""
-    from rhetoric import plots
+    from rhetoric import tables
 
     out = {}
     for a in corpus:
-        b = plots.sentence_boundaries(a)
+        b = tables.sentence_boundaries(a)
         nostop = b[b["kind"] == "no stop"]
         quote = b[b["kind"] == "quote"]
         out[_key(a.id)] = {
@@ -388,11 +388,11 @@ def claims_03_boundaries(corpus):
 
 def claims_03_number_syllables(corpus):
     """Syllable counts given to estimated number tokens (set per article)."""
-    from rhetoric import plots
+    from rhetoric import tables
 
     out = {}
     for a in corpus:
-        t = plots.syllable_table(a)
+        t = tables.syllable_table(a)
         nums = t[(t["source"] == "estimated") & t["word"].str[0].str.isdigit()]
         out[_key(a.id)] = sorted(set(int(x) for x in nums["syllables"]))
     return out

@@ -181,61 +181,6 @@ def test_plots_do_not_touch_pyplot_and_import_lightly():
 
 
 # --- tables and charts for notebooks 01-03 ----------------------------------------------
-def test_loaded_in_context_marks_the_term_in_its_sentence():
-    text = "We saw a vicious attack. Calm day."
-    doc = tokenize(text)
-    rec = {
-        "id": "x",
-        "text": text,
-        "sentences": [{"start": s, "end": e} for s, e in doc.sentences],
-        "loaded": [
-            {
-                "start": 9,
-                "end": 16,
-                "text": "vicious",
-                "category": "pejorative",
-                "in_quote": False,
-                "source": "lexicon",
-                "term": "vicious*",
-                "score": None,
-            },
-        ],  # fmt: skip
-    }
-    t = plots.loaded_in_context(rec)
-    assert t["sentence"].tolist() == ["We saw a «vicious» attack."]
-    assert t[["term", "voice", "source", "entry"]].iloc[0].tolist() == [
-        "vicious", "commentary", "lexicon", "vicious*",
-    ]  # fmt: skip
-    assert math.isnan(t["score"].iloc[0])
-
-
-def test_sentence_boundaries_finds_quote_ends_and_headings_only():
-    import rhetoric
-
-    text = 'He said "we win." Then he left.\n\nA Final Comment\n\nThe end came.'
-    t = plots.sentence_boundaries(rhetoric.analyze(text))
-    assert t[["sentence", "kind", "words"]].values.tolist() == [
-        [0, "quote", 4],
-        [2, "no stop", 3],
-    ]
-    assert t["next starts"].iloc[0] == "Then he left …"
-
-
-def test_syllable_table_separates_dictionary_and_estimates():
-    import rhetoric
-
-    t = plots.syllable_table(rhetoric.analyze("In 2012 the cat saw a cat."))
-    rows = {r.word: (r.count, r.syllables, r.source) for r in t.itertuples()}
-    assert rows["2012"] == (1, 1, "estimated")  # a number is not in the CMU dictionary
-    assert rows["cat"] == (2, 1, "dictionary")
-    assert t["source"].iloc[0] == "estimated"
-
-
-def test_shared_sentences_lists_only_sentences_with_two_groups():
-    import rhetoric
-
-    t = plots.shared_sentences(rhetoric.analyze("Russia and China met. The US stayed home."))
-    assert t[["sentence", "groups"]].values.tolist() == [[0, "russia, china"]]
 
 
 def test_readability_by_voice_draws_one_row_per_formula():

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from rhetoric import readability
 from rhetoric.tokens import WORD_RE, Doc, tokenize
 
 __all__ = [
@@ -593,13 +594,10 @@ def _words_in(text: str) -> int:
 # ---------------------------------------------------------------------------------------
 # Readability with bootstrap intervals.
 
-READABILITY_GRADES: tuple[str, ...] = (
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall",
+_READABILITY_RATIOS = ("words_per_sentence", "syllables_per_word")
+
+READABILITY_GRADES: tuple[str, ...] = tuple(
+    m for m in readability.METRICS if m not in ("flesch_reading_ease", *_READABILITY_RATIOS)
 )
 """Grade-like readability formulas :func:`readability_intervals` reports by default."""
 
@@ -626,8 +624,6 @@ def readability_intervals(
     NaN with fewer than two sentences. Needs the ``Doc`` (an ``Analysis``, or a record
     with ``text``); without it the row's values are NaN, with a warning.
     """
-    from rhetoric import readability
-
     rows: list[dict[str, Any]] = []
     label = voice or "all"
     for art in as_articles(analyses):
