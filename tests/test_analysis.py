@@ -94,3 +94,27 @@ def test_empty_text_gives_nan_metrics_and_a_warning():
     assert record["metrics"]["sentiment_mean"] is None  # NaN becomes null in JSON
     assert math.isnan(result.metrics["sentiment_mean"])
     assert record["warnings"]
+
+
+def test_records_do_not_depend_on_the_hash_seed():
+    """Ties (two lexicon entries for one word, ...) break the same way in every run."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json, warnings, rhetoric; from pathlib import Path; "
+        "warnings.simplefilter('ignore'); "
+        "print(json.dumps([rhetoric.analyze(p).to_dict() "
+        f"for p in map(Path, {[str(p) for p in SEEDS]!r})]))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "1", "2", "3")
+    }
+    assert len(outputs) == 1

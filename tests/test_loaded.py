@@ -153,3 +153,42 @@ def test_shipped_model_is_small_json_and_runs():
     got = {t.text.lower() for t in res.terms}
     assert {"infesting", "scourge"} <= got  # strength-3 terms are always kept
     assert all(0.0 <= t.score <= 1.0 for t in res.terms)
+
+
+_ADVERSARIAL_TEXTS = [
+    "NATO's so-called 'peace' plan: a TOTAL disaster! Traitors, thugs and vermin.",
+    "US officials said the U.S. would never, EVER back down. (T)he regime's lies...",
+    "Mr. Smith-Jones 69.53 percent don’t can’t won’t — the radical-left mob's hoax.",
+    "word",
+    "A. B. C. Hyphen-ated-three-part e-mail X-ray anti-American pro-Kremlin",
+    "The The the THE the. Evil evil EVIL evil!\n\nNew paragraph of ordinary words here.",
+]
+
+
+@pytest.mark.parametrize("which", ["seeds", "adversarial"])
+def test_fast_word_scores_equal_scores_of_word_features(which):
+    import random
+    from pathlib import Path
+
+    import rhetoric
+    from rhetoric.loaded import word_features
+
+    if which == "seeds":
+        raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+        docs = [rhetoric.analyze(p).doc for p in sorted(raw.glob("*.txt"))]
+        assert len(docs) == 3
+    else:
+        docs = [tokenize(t) for t in _ADVERSARIAL_TEXTS]
+    model = LoadedModel.default()
+    for doc in docs:
+        matches = Lexicon.default().match(doc)
+        expected = model.scores(word_features(doc, matches))
+        assert model.word_scores(doc, matches) == expected  # the same floats
+        assert model.word_scores(doc, []) == model.scores(word_features(doc, []))
+    # a model that weights every feature these texts have (bigrams, capmid, edges, ...)
+    rng = random.Random(7)
+    feats = [(doc, Lexicon.default().match(doc)) for doc in docs]
+    names = sorted({f for doc, m in feats for word in word_features(doc, m) for f in word})
+    dense = LoadedModel({f: rng.uniform(-3, 3) for f in names}, -1.5, 0.5)
+    for doc, matches in feats:
+        assert dense.word_scores(doc, matches) == dense.scores(word_features(doc, matches))

@@ -137,3 +137,72 @@ def test_normalize():
     assert normalize(0.0) == 0.0
     assert math.isnan(normalize(math.nan))
     assert isinstance(score_sentences(tokenize("x")), SentimentResult)
+
+
+def _reference_polarity(text):
+    """polarity() through VADER's own sentiment_valence (the code before the fast path)."""
+    from vaderSentiment import vaderSentiment as vs
+
+    a = analyzer()
+    text = text.strip()
+    sentitext = vs.SentiText(text)
+    tokens = sentitext.words_and_emoticons
+    sentiments = []
+    for i, item in enumerate(tokens):
+        low = item.lower()
+        if low in vs.BOOSTER_DICT or (
+            low == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower() == "of"
+        ):
+            sentiments.append(0)
+            continue
+        sentiments = a.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = a._but_check(tokens, sentiments)
+    if not sentiments:
+        return 0.0, 0.0, 0.0, 0.0, 0.0
+    total = float(sum(sentiments))
+    emphasis = a._punctuation_emphasis(text)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    pos_sum, neg_sum, neu_count = a._sift_sentiment_scores(sentiments)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += emphasis
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= emphasis
+    denom = pos_sum + math.fabs(neg_sum) + neu_count
+    return (
+        round(vs.normalize(total), 4),
+        round(math.fabs(pos_sum / denom), 3),
+        round(math.fabs(neu_count / denom), 3),
+        round(math.fabs(neg_sum / denom), 3),
+        total,
+    )
+
+
+ADVERSARIAL = [
+    "No good deed goes unpunished, and no one is happy.",
+    "It is not the least bit bad, at least not very least good.",
+    "Never so good, never this bad, without doubt a great win.",
+    "He was kind of happy but sort of sad, but also GREAT and TERRIBLE.",
+    "The kiss of death for a bad ass yeah right plan; it cut the mustard.",
+    "I don't love it, I can't hate it, and nor do they or nor care.",
+    "VERY GOOD news, EXTREMELY bad news, barely good, hardly terrible!!!!",
+    "no no no good bad no or nor happy least least sad",
+    "good",
+    "No",
+    "Is it? Really?? Not bad at all, but hardly great.",
+]
+
+
+def test_fast_valence_equals_vader_path_on_adversarial_and_seed_sentences():
+    from pathlib import Path
+
+    import rhetoric
+
+    texts = list(ADVERSARIAL)
+    for path in sorted(Path(__file__).resolve().parents[1].joinpath("data", "raw").glob("*.txt")):
+        doc = rhetoric.analyze(path).doc
+        texts += [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    for text in texts:
+        assert polarity(text) == _reference_polarity(text), text

@@ -165,7 +165,7 @@ def analyze(
         _warnings.simplefilter("always")
         quotes = attribute(doc, find_quotes(doc), speakers)
         voice = measure_voice(doc, quotes)
-        loaded = find_loaded(doc, voice.quote_spans, lexicon)
+        loaded = find_loaded(doc, voice.quote_spans, lexicon, word_in_quote=voice.word_in_quote)
         sentiment = score_sentences(doc)
         mentions = tuple(find_mentions(doc, actors))
         voices = [s.voice for s in voice.sentences]
@@ -178,7 +178,7 @@ def analyze(
         metrics.update(
             {f"{k}_commentary": v for k, v in readability.measure(doc, commentary).items()}
         )
-        metrics.update(measure_stance(doc, voice.quote_spans))
+        metrics.update(measure_stance(doc, voice.quote_spans, word_in_quote=voice.word_in_quote))
     if not doc.words:
         notes.append(f"{article.id}: no words in the body; metrics are NaN")
     else:  # every measure's own warnings (unclosed quotes, ...), each once

@@ -41,10 +41,10 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from os import PathLike
-from typing import Any
+from typing import Any, NamedTuple
 
 from .tokens import Doc
 
@@ -179,12 +179,11 @@ class LexiconMatch:
     last_word: int
 
 
-@dataclass(frozen=True)
-class _Part:
+class _Part(NamedTuple):
     start: int
     end: int
-    lower: frozenset[str]  # base forms, lower-cased (empty for short all-caps words)
-    exact: frozenset[str]  # base forms in original case (for acronym terms)
+    lower: tuple[str, ...]  # base forms, lower-cased (empty for short all-caps words)
+    exact: tuple[str, ...]  # base forms in original case (for acronym terms)
     word: int
     sentence: int
 
@@ -202,26 +201,87 @@ class _Node:
         self.entries: list[LexiconEntry] = []
 
 
+@lru_cache(maxsize=100_000)
+def _forms(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Case-folded and exact-case base forms of one word (or hyphen part), cached.
+
+    A short all-capitals word ("US", "NATO") has no case-folded forms, so it cannot
+    match a lower-case term ("us").
+    """
+    short_caps = _is_acronym(raw) and sum(c.isalpha() for c in raw) <= 4
+    lower = () if short_caps else tuple(sorted(_bases(raw.lower())))
+    return lower, tuple(sorted(_bases(raw)))  # sorted: ties break the same in every run
+
+
+@lru_cache(maxsize=100_000)
+def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]:
+    """The hyphen parts of one word as (start, end) offsets into it and their forms."""
+    out = []
+    pos = 0
+    for piece in word.split("-"):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        raw = piece.translate(_APOSTROPHES).replace("(", "").replace(")", "")
+        if not raw:
+            continue
+        lower, exact = _forms(raw)
+        out.append((s, e, lower, exact))
+    return tuple(out)
+
+
 def _parts(doc: Doc) -> tuple[list[_Part], list[tuple[int, int]]]:
     """Hyphen parts of every Doc word, and the (first, last+1) part range per word."""
     parts: list[_Part] = []
     ranges: list[tuple[int, int]] = []
+    text = doc.text
+    word_sentence = doc.word_sentence
     for w, (ws, we) in enumerate(doc.words):
         first = len(parts)
-        sentence = doc.word_sentence[w]
-        pos = ws
-        for piece in doc.text[ws:we].split("-"):
-            s, e = pos, pos + len(piece)
-            pos = e + 1
-            raw = piece.translate(_APOSTROPHES).replace("(", "").replace(")", "")
-            if not raw:
-                continue
-            exact = frozenset(_bases(raw))
-            short_caps = _is_acronym(raw) and sum(c.isalpha() for c in raw) <= 4
-            lower = frozenset() if short_caps else frozenset(_bases(raw.lower()))
-            parts.append(_Part(s, e, lower, exact, w, sentence))
+        sentence = word_sentence[w]
+        for s, e, lower, exact in _word_pieces(text[ws:we]):
+            parts.append(_Part(ws + s, ws + e, lower, exact, w, sentence))
         ranges.append((first, len(parts)))
     return parts, ranges
+
+
+_MAX_CHILDREN_CACHE = 500_000
+
+
+def _clean_word(joined: str) -> str:
+    return joined.translate(_APOSTROPHES).replace("(", "").replace(")", "")
+
+
+def _children(
+    node: _Node, lower: tuple[str, ...], exact: tuple[str, ...], raw: str, joined: bool
+) -> tuple[_Node, ...]:
+    """The trie children of ``node`` that one step matches, in matching order, each once.
+
+    ``lower``/``exact`` are the step's base forms, ``raw`` its text (for wildcard
+    prefixes), ``joined`` whether it follows a hyphen inside one word (then keys with
+    a leading ``-`` match too).
+    """
+    marks = ("", "-") if joined else ("",)
+    children = []
+    for mark in marks:
+        children += [node.exact[k] for f in lower if (k := mark + f) in node.exact]
+        children += [node.exact_cs[k] for f in exact if (k := mark + f) in node.exact_cs]
+    if node.prefix or node.prefix_cs:
+        raw = raw.translate(_APOSTROPHES)
+        raw = raw.replace("-", "").replace("(", "").replace(")", "")
+        raw_lower = raw.lower()
+        for mark in marks:
+            for k in range(1, len(raw) + 1):
+                if lower and (key := mark + raw_lower[:k]) in node.prefix:
+                    children.append(node.prefix[key])
+                if (key := mark + raw[:k]) in node.prefix_cs:
+                    children.append(node.prefix_cs[key])
+    seen: set[int] = set()
+    out = []
+    for child in children:
+        if id(child) not in seen:
+            seen.add(id(child))
+            out.append(child)
+    return tuple(out)
 
 
 class Lexicon:
@@ -378,6 +438,12 @@ class Lexicon:
 
     # -- matching ------------------------------------------------------------------------
     @cached_property
+    def _children_cache(self) -> dict[tuple[_Node, str, str | None, bool], tuple[_Node, ...]]:
+        """Trie steps already taken, by (node, part text, whole word, after a hyphen):
+        what a step matches depends only on the node and the text."""
+        return {}
+
+    @cached_property
     def _trie(self) -> _Node:
         root = _Node()
         for entry in self._entries:
@@ -412,6 +478,8 @@ class Lexicon:
         if not parts or not self._entries:
             return []
         clean = doc.clean
+        text = doc.text
+        cache = self._children_cache
         candidates: list[tuple[int, int, LexiconEntry]] = []  # (first part, end part, entry)
         for p0 in range(len(parts)):
             stack: list[tuple[_Node, int]] = [(root, p0)]
@@ -432,44 +500,28 @@ class Lexicon:
                             continue
                     elif gap.strip():
                         continue
-                steps: list[tuple[frozenset[str], frozenset[str], int]] = [
-                    (part.lower, part.exact, p + 1)
-                ]
                 w_first, w_end = word_parts[part.word]
+                steps = [(None, p + 1)]
                 if p == w_first and w_end - w_first > 1:  # the hyphenated word as one
-                    joined = "".join(
-                        doc.text[parts[q].start : parts[q].end] for q in range(w_first, w_end)
-                    )
-                    joined = joined.translate(_APOSTROPHES).replace("(", "").replace(")", "")
-                    lower = (
-                        frozenset()
-                        if _is_acronym(joined) and len(joined) <= 4
-                        else frozenset(_bases(joined.lower()))
-                    )
-                    steps.append((lower, frozenset(_bases(joined)), w_end))
-                for lower, exact, nxt in steps:
-                    marks = ("", "-") if joined and nxt == p + 1 else ("",)
-                    children = []
-                    for mark in marks:
-                        children += [node.exact[k] for f in lower if (k := mark + f) in node.exact]
-                        children += [
-                            node.exact_cs[k] for f in exact if (k := mark + f) in node.exact_cs
-                        ]
-                    if node.prefix or node.prefix_cs:
-                        raw = doc.text[part.start : parts[nxt - 1].end].translate(_APOSTROPHES)
-                        raw = raw.replace("-", "").replace("(", "").replace(")", "")
-                        raw_lower = raw.lower()
-                        for mark in marks:
-                            for k in range(1, len(raw) + 1):
-                                if lower and (key := mark + raw_lower[:k]) in node.prefix:
-                                    children.append(node.prefix[key])
-                                if (key := mark + raw[:k]) in node.prefix_cs:
-                                    children.append(node.prefix_cs[key])
-                    seen: set[int] = set()
+                    whole = text[parts[w_first].start : parts[w_end - 1].end]
+                    joined = "".join(whole.split("-"))
+                    steps.append((whole, w_end))
+                for whole_word, nxt in steps:
+                    marks = bool(joined) and nxt == p + 1
+                    key = (node, text[part.start : part.end], whole_word, marks)
+                    children = cache.get(key)
+                    if children is None:
+                        if whole_word is None:
+                            lower, exact = part.lower, part.exact
+                        else:
+                            lower, exact = _forms(_clean_word(joined))
+                        children = _children(
+                            node, lower, exact, key[1] if whole_word is None else whole_word, marks
+                        )
+                        if len(cache) >= _MAX_CHILDREN_CACHE:
+                            cache.clear()
+                        cache[key] = children
                     for child in children:
-                        if id(child) in seen:
-                            continue
-                        seen.add(id(child))
                         for entry in child.entries:
                             candidates.append((p0, nxt, entry))
                         stack.append((child, nxt))

@@ -38,9 +38,9 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .lexicon import Lexicon, LexiconMatch, _bases
 from .tokens import Doc, merge_spans, words_within
@@ -96,10 +96,13 @@ def vader_valence() -> dict[str, float]:
     return out
 
 
-def _valence(word: str, vader: dict[str, float]) -> float:
+@lru_cache(maxsize=100_000)
+def _valence(word: str) -> float:
+    """VADER's valence of a lower-cased word or, failing that, of a base form of it."""
+    vader = vader_valence()
     if word in vader:
         return vader[word]
-    for base in _bases(word):
+    for base in sorted(_bases(word)):
         if base in vader:
             return vader[base]
     return 0.0
@@ -115,7 +118,6 @@ def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
     ``matches`` are the lexicon matches of ``doc``. The feature strings are what the
     shipped weights are keyed by, so training and run time must both call this.
     """
-    vader = vader_valence()
     n = len(doc.words)
     lower = [doc.word_text(i).translate(_APOS).lower() for i in range(n)]
     lex = [""] * n
@@ -124,7 +126,7 @@ def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
         for w in range(m.first_word, m.last_word):
             lex[w] = m.category
             lex_strength[w] = m.strength
-    val = [_valence(w, vader) for w in lower]
+    val = [_valence(w) for w in lower]
     sent_strong: Counter[int] = Counter()
     sent_lex: Counter[int] = Counter()
     for i in range(n):
@@ -221,6 +223,173 @@ class LoadedModel:
         for feats in features:
             z = self.bias + sum(w.get(f, 0.0) for f in feats)
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
+        return out
+
+    @cached_property
+    def _scorer(self) -> _Scorer:
+        return _Scorer(self.weights)
+
+    def word_scores(self, doc: Doc, matches: Sequence[LexiconMatch]) -> list[float]:
+        """``self.scores(word_features(doc, matches))``, computed without building the
+        feature strings (what depends only on a word is looked up once per word type).
+
+        Gives the same floats: the non-zero weights are summed in the order of
+        :func:`word_features` (a zero weight added changes no sum)."""
+        ws = doc.word_sentence
+        if any(ws[i] > ws[i + 1] for i in range(len(ws) - 1)):  # not from tokenize()
+            return self.scores(word_features(doc, matches))
+        return self._scorer.scores(doc, matches, self.bias)
+
+
+class _WordWeights(NamedTuple):
+    """Weights of the features of :func:`word_features` that depend on one word only."""
+
+    lower: str
+    strong: bool  # abs(valence) >= 2
+    own: tuple[float, ...]  # w=, s3=, s4=, p3=, v=
+    mid: tuple[float, ...]  # short, upper1, allcaps, digit, hyphen
+    mid_capmid: tuple[float, ...]  # the same with capmid after upper1
+    vstrong: float
+    before: tuple[float, float]  # (w-1=, v-1=) it gives the word after it
+    after: tuple[float, float]  # (w+1=, v+1=) it gives the word before it
+
+
+class _Scorer:
+    """Weights of a :class:`LoadedModel` rearranged for :meth:`LoadedModel.word_scores`.
+
+    Every feature of :func:`word_features` is either static (a function of the word's
+    own text), whose weights are looked up once per word type, or contextual (sentence
+    and document buckets, lexicon category, bigrams), looked up in small tables keyed
+    by value. Weights are summed in the order of the features with ``sum`` (missing
+    features add 0.0, which changes no sum), so the probabilities are the same floats.
+    """
+
+    _MAX_TYPES = 200_000
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.w = weights
+        self.types: dict[str, _WordWeights] = {}
+        self.bigram: tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]] = ({}, {})
+        for key, value in weights.items():
+            for k, prefix in enumerate(("b-1=", "b+1=")):
+                if key.startswith(prefix):
+                    left, sep, right = key[len(prefix) :].partition("|")
+                    if sep and "|" not in right:
+                        self.bigram[k][(left, right)] = value
+        get = weights.get
+        self.sv = {b: get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")}
+        self.sl = {b: get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")}
+        self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
+        self.edge = (get("w-1=<edge>", 0.0), get("w+1=<edge>", 0.0))
+        self.lex: dict[tuple[str, float], tuple[float, float]] = {}
+        self.lex_near: dict[str, tuple[float, float]] = {}
+
+    def entry(self, raw: str) -> _WordWeights:
+        """Static weights of one word (see :func:`word_features` for the features)."""
+        e = self.types.get(raw)
+        if e is not None:
+            return e
+        get = self.w.get
+        w = raw.translate(_APOS).lower()
+        v = _valence(w)
+        rv = str(round(v))
+        own = (
+            get("w=" + w, 0.0),
+            get("s3=" + w[-3:], 0.0),
+            get("s4=" + w[-4:], 0.0),
+            get("p3=" + w[:3], 0.0),
+            get("v=" + rv, 0.0),
+        )
+        upper1 = raw[:1].isupper()
+        short = get("short", 0.0) if len(w) <= 3 else 0.0
+        rest = (
+            get("allcaps", 0.0) if len(raw) > 1 and raw.isupper() else 0.0,
+            get("digit", 0.0) if any(c.isdigit() for c in raw) else 0.0,
+            get("hyphen", 0.0) if "-" in w else 0.0,
+        )
+        if upper1:
+            mid = (short, get("upper1", 0.0), *rest)
+            mid_capmid = (short, get("upper1", 0.0), get("capmid", 0.0), *rest)
+        else:
+            mid = mid_capmid = (short, *rest)
+        e = _WordWeights(
+            w,
+            abs(v) >= 2,
+            own,
+            mid,
+            mid_capmid,
+            get("vstrong", 0.0) if abs(v) >= 2 else 0.0,
+            (get("w-1=" + w, 0.0), get("v-1=" + rv, 0.0)),
+            (get("w+1=" + w, 0.0), get("v+1=" + rv, 0.0)),
+        )
+        if len(self.types) >= self._MAX_TYPES:
+            self.types.clear()
+        self.types[raw] = e
+        return e
+
+    def _lex(self, category: str, strength: float) -> tuple[float, float]:
+        key = (category, strength)
+        out = self.lex.get(key)
+        if out is None:
+            get = self.w.get
+            out = (get("lex=" + category, 0.0), get(f"lex={category}:{strength:g}", 0.0))
+            self.lex[key] = out
+        return out
+
+    def _lex_near(self, category: str) -> tuple[float, float]:
+        out = self.lex_near.get(category)
+        if out is None:
+            get = self.w.get
+            out = (get("lex-1=" + category, 0.0), get("lex+1=" + category, 0.0))
+            self.lex_near[category] = out
+        return out
+
+    def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float]:
+        n = len(doc.words)
+        text = doc.text
+        entry = self.entry
+        ents = [entry(text[s:e]) for s, e in doc.words]
+        lex = [""] * n
+        lex_w: list[tuple[float, ...]] = [()] * n
+        for m in matches:
+            pair = self._lex(m.category, m.strength)
+            for w in range(m.first_word, m.last_word):
+                lex[w] = m.category
+                lex_w[w] = pair
+        doc_lex = 100.0 * sum(bool(x) for x in lex) / n if n else 0.0
+        doc_bucket = "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
+        w_dl = self.dl[doc_bucket]
+        edge_before, edge_after = (self.edge[0],), (self.edge[1],)
+        big_before, big_after = self.bigram
+        lex_near = self._lex_near
+        exp = math.exp
+        out = [0.0] * n
+        for first, last in doc.sentence_words:
+            if last <= first:
+                continue
+            strong = sum(ents[i].strong for i in range(first, last))
+            n_lex = sum(bool(lex[i]) for i in range(first, last))
+            ctx = (self.sv[_bucket(strong)], self.sl[_bucket(n_lex)], w_dl)
+            for i in range(first, last):
+                e = ents[i]
+                if i > first:
+                    p = ents[i - 1]
+                    before = (p.before[0], big_before.get((p.lower, e.lower), 0.0), p.before[1])
+                    if lex[i - 1]:
+                        before += (lex_near(lex[i - 1])[0],)
+                    mid = e.mid_capmid
+                else:
+                    before = edge_before
+                    mid = e.mid
+                if i + 1 < last:
+                    q = ents[i + 1]
+                    after = (q.after[0], big_after.get((e.lower, q.lower), 0.0), q.after[1])
+                    if lex[i + 1]:
+                        after += (lex_near(lex[i + 1])[1],)
+                else:
+                    after = edge_after
+                z = bias + sum((*e.own, *ctx, *mid, *lex_w[i], e.vstrong, *before, *after))
+                out[i] = 1.0 / (1.0 + exp(-z)) if z > -700 else 0.0
         return out
 
 
@@ -343,6 +512,7 @@ def find_loaded(
     *,
     use_model: bool = True,
     model: LoadedModel | None = None,
+    word_in_quote: Sequence[bool] | None = None,
 ) -> LoadedResult:
     """Find loaded terms in ``doc`` and mark those inside ``quote_spans``.
 
@@ -353,7 +523,8 @@ def find_loaded(
     consecutive words of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at
     both ends, each run a ``learned`` term. The learned model
     is fitted to the default lexicon's categories, so with a custom lexicon consider
-    ``use_model=False``.
+    ``use_model=False``. ``word_in_quote`` (one flag per Doc word, as
+    :func:`~rhetoric.tokens.words_within` gives for ``quote_spans``) saves recomputing it.
     """
     if lexicon is None:
         lexicon = Lexicon.default()
@@ -364,7 +535,8 @@ def find_loaded(
         return LoadedResult([], 0, 0, categories)
     quotes = merge_spans(quote_spans)
     q_starts = [s for s, _ in quotes]
-    word_in_quote = words_within(doc, quotes)
+    if word_in_quote is None or len(word_in_quote) != n:
+        word_in_quote = words_within(doc, quotes)
 
     matches = lexicon.match(doc)
     scores = [math.nan] * n
@@ -372,7 +544,7 @@ def find_loaded(
     if use_model:
         model = model or LoadedModel.default()
         base_matches = matches if lexicon is Lexicon.default() else Lexicon.default().match(doc)
-        scores = model.scores(word_features(doc, base_matches))
+        scores = model.word_scores(doc, base_matches)
         flagged = [p >= model.threshold for p in scores]
 
     terms: list[LoadedTerm] = []

@@ -96,16 +96,19 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     text = text.strip()
     sentitext = vs.SentiText(text)
     tokens = sentitext.words_and_emoticons
+    lower = [t.lower() for t in tokens]
+    is_cap_diff = sentitext.is_cap_diff
     sentiments: list[float] = []
     booster = vs.BOOSTER_DICT
-    for i, item in enumerate(tokens):
-        low = item.lower()
-        if low in booster or (
-            low == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower() == "of"
-        ):
+    lexicon = a.lexicon
+    last = len(tokens) - 1
+    for i, low in enumerate(lower):
+        if low in booster or (low == "kind" and i < last and lower[i + 1] == "of"):
             sentiments.append(0)
-            continue
-        sentiments = a.sentiment_valence(0, sentitext, item, i, sentiments)
+        elif low not in lexicon:
+            sentiments.append(0)  # what sentiment_valence gives a word not in the lexicon
+        else:
+            sentiments.append(_word_valence(lexicon, tokens, lower, i, is_cap_diff))
     sentiments = a._but_check(tokens, sentiments)
     if not sentiments:
         return 0.0, 0.0, 0.0, 0.0, 0.0
@@ -126,6 +129,113 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     neg = math.fabs(neg_sum / denom)
     neu = math.fabs(neu_count / denom)
     return round(compound, 4), round(pos, 3), round(neu, 3), round(neg, 3), total
+
+
+def _word_valence(
+    lexicon: dict[str, float], tokens: list[str], lower: list[str], i: int, is_cap_diff: bool
+) -> float:
+    """``SentimentIntensityAnalyzer.sentiment_valence`` for a word in VADER's lexicon.
+
+    The same rules and arithmetic in the same order (vaderSentiment 3.3), but over the
+    sentence's lower-cased tokens computed once: VADER lower-cases the whole sentence
+    again in every negation and idiom check of every lexicon word.
+    """
+    from vaderSentiment import vaderSentiment as vs
+
+    item, low = tokens[i], lower[i]
+    valence = lexicon[low]
+    if low == "no" and i != len(tokens) - 1 and lower[i + 1] in lexicon:
+        valence = 0.0
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"])
+    ):
+        valence = lexicon[low] * vs.N_SCALAR
+    if item.isupper() and is_cap_diff:
+        if valence > 0:
+            valence += vs.C_INCR
+        else:
+            valence -= vs.C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+            s = vs.scalar_inc_dec(tokens[i - (start_i + 1)], valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _negation_check(valence, lower, start_i, i)
+            if start_i == 2:
+                valence = _special_idioms_check(valence, lower, i)
+    # VADER's _least_check
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * vs.N_SCALAR
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * vs.N_SCALAR
+    return valence
+
+
+def _negated(word: str) -> bool:
+    """``vaderSentiment.negated([word])``."""
+    from vaderSentiment import vaderSentiment as vs
+
+    return word in vs.NEGATE or "n't" in word
+
+
+def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
+    """``SentimentIntensityAnalyzer._negation_check`` over lower-cased tokens."""
+    from vaderSentiment import vaderSentiment as vs
+
+    if start_i == 0 and _negated(lower[i - (start_i + 1)]):
+        valence = valence * vs.N_SCALAR
+    if start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            valence = valence
+        elif _negated(lower[i - (start_i + 1)]):
+            valence = valence * vs.N_SCALAR
+    if start_i == 2:
+        if (
+            lower[i - 3] == "never"
+            and (lower[i - 2] == "so" or lower[i - 2] == "this")
+            or (lower[i - 1] == "so" or lower[i - 1] == "this")
+        ):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            valence = valence
+        elif _negated(lower[i - (start_i + 1)]):
+            valence = valence * vs.N_SCALAR
+    return valence
+
+
+def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    """``SentimentIntensityAnalyzer._special_idioms_check`` over lower-cased tokens."""
+    from vaderSentiment import vaderSentiment as vs
+
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in vs.SPECIAL_CASES:
+            valence = vs.SPECIAL_CASES[seq]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in vs.SPECIAL_CASES:
+            valence = vs.SPECIAL_CASES[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in vs.SPECIAL_CASES:
+            valence = vs.SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in vs.BOOSTER_DICT:
+            valence = valence + vs.BOOSTER_DICT[n_gram]
+    return valence
 
 
 def _weights(n_words: np.ndarray, min_words: int = MIN_WORDS) -> np.ndarray:

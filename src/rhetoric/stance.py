@@ -174,6 +174,8 @@ def measure_stance(
     doc: Doc,
     quote_spans: Iterable[Sequence[int]] = (),
     lexicon: StanceLexicon | None = None,
+    *,
+    word_in_quote: Sequence[bool] | None = None,
 ) -> dict[str, float]:
     """Hedges and boosters per 100 words, overall, in commentary and in quotes.
 
@@ -182,11 +184,16 @@ def measure_stance(
     when its span lies inside one of ``quote_spans`` (``(start, end, ...)`` offsets into
     ``doc.text``); a marker belongs to the voice of its first word. The ``_commentary``
     and ``_quotes`` variants use the words outside and inside quotes as denominators
-    and are NaN when there are no such words. Also returns the raw counts ``hedges``,
+    and are NaN when there are no such words. ``word_in_quote`` (one flag per Doc word,
+    as :func:`~rhetoric.tokens.words_within` gives for ``quote_spans``) saves
+    recomputing it. Also returns the raw counts ``hedges``,
     ``boosters`` and ``words``. A document without words gives NaN and a warning.
     """
     markers = find_stance_markers(doc, lexicon)
-    in_quote = words_within(doc, quote_spans)
+    if word_in_quote is not None and len(word_in_quote) == len(doc.words):
+        in_quote = word_in_quote
+    else:
+        in_quote = words_within(doc, quote_spans)
     n_quote = sum(in_quote)
     n_all = doc.n_words
     denominators = {"": n_all, "_commentary": n_all - n_quote, "_quotes": n_quote}

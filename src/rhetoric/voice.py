@@ -82,6 +82,9 @@ class VoiceResult:
     quote_spans: tuple[tuple[int, int], ...]
     warnings: tuple[str, ...] = ()
     _speaker_words: tuple[tuple[str | None, str | None, int], ...] = field(default=(), repr=False)
+    word_in_quote: tuple[bool, ...] = field(default=(), repr=False, compare=False)
+    """For each Doc word, whether it lies inside ``quote_spans`` (``words_within``), so
+    other measures need not recompute it."""
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when the span ``[start, end)`` lies inside a direct quote."""
@@ -232,6 +235,7 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
         tuple(spans),
         tuple(msgs),
         tuple(speaker_words),
+        tuple(flags),
     )
 
 
