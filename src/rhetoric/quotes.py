@@ -63,7 +63,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
-from .tokens import Doc, merge_spans
+from .tokens import Doc, grouped_alternation, merge_spans
 
 __all__ = [
     "Quote",
@@ -105,9 +105,12 @@ chant chants chanted chanting read reads reading
 SPEECH_VERBS = frozenset(_SPEECH_VERBS_TEXT.split())
 """Verbs that introduce reported speech or writing (all inflections listed)."""
 
+_SPEECH_VERB_ALTERNATIVES = [
+    *sorted(SPEECH_VERBS, key=len, reverse=True),
+    *("pointed out", "points out", "put it", "puts it"),
+]
 SPEECH_VERB_RE = re.compile(
-    r"(?<![\w’'-])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|pointed out"
-    r"|points out|put it|puts it)(?![\w’'-])",
+    r"(?<![\w’'-])(?:" + grouped_alternation(_SPEECH_VERB_ALTERNATIVES) + r")(?![\w’'-])",
     re.IGNORECASE,
 )
 
@@ -125,6 +128,7 @@ _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
 _DOUBLE_OPEN = "“„"
 _ALL_MARKS = "\"“”„«»‹›‘’'"
 _FILLER = "\x01"  # stands in for the first apostrophe of ''
+_MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
 _OPEN_PUNCT = "([{—–-/…" + _FILLER + _ALL_MARKS
 _CLOSE_PUNCT = ".,;:!?)]}—–-/…" + _ALL_MARKS
 
@@ -243,11 +247,13 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
     p_start, p_end = doc.paragraphs[pi]
     # Two straight apostrophes ('') are a double quotation mark (a typewriter and
     # newswire convention): pair them as one " placed on the second apostrophe.
-    view = list(doc.clean)
-    for m in re.finditer("''", doc.clean[p_start:p_end]):
-        view[p_start + m.start()] = _FILLER
-        view[p_start + m.start() + 1] = '"'
-    clean = "".join(view)
+    clean = doc.clean
+    if "''" in clean[p_start:p_end]:  # rare: only then build the altered view
+        view = list(clean)
+        for m in re.finditer("''", clean[p_start:p_end]):
+            view[p_start + m.start()] = _FILLER
+            view[p_start + m.start() + 1] = '"'
+        clean = "".join(view)
     stack: list[_Open] = []
 
     def close(top_index: int, i: int) -> None:
@@ -264,10 +270,9 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
                 return k
         return None
 
-    for i in range(p_start, p_end):
+    for mark in _MARK_RE.finditer(clean, p_start, p_end):
+        i = mark.start()
         ch = clean[i]
-        if ch not in _ALL_MARKS:
-            continue
         left, right, prev, nxt = _flanks(clean, i, p_start, p_end)
         fam = _family(ch)
         k = top_of(fam)
@@ -482,16 +487,21 @@ def find_quotes(doc: Doc) -> list[Quote]:
     raw_quotes.sort(key=lambda q: (q["start"], -q["end"]))
 
     # depth: how many other quotes' parts contain this one
+    # (raw_quotes is sorted by start and every part of a quote starts at or after the
+    # quote's start, so the quotes after the first one starting past q contain none)
     for q in raw_quotes:
-        q["depth"] = sum(
-            1
-            for o in raw_quotes
-            if o is not q
-            and any(
-                a <= q["start"] and q["end"] <= b and (a, b) != (q["start"], q["end"])
-                for a, b in o["parts"]
-            )
-        )
+        qs, qe = q["start"], q["end"]
+        depth = 0
+        for o in raw_quotes:
+            if o["start"] > qs:
+                break
+            if o is q:
+                continue
+            for a, b in o["parts"]:
+                if a <= qs and qe <= b and (a != qs or b != qe):
+                    depth += 1
+                    break
+        q["depth"] = depth
     kinds = _classify(doc, raw_quotes, word_starts, sent_starts)
     for q, k in zip(raw_quotes, kinds, strict=True):
         q["kind"] = k

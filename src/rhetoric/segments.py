@@ -300,12 +300,123 @@ def _resolve_tail(folded: list[str], labels: list[str | None], how: dict[int, st
         previous = labels[i]
 
 
+# -- an exact prefilter: literal text a pattern cannot match without -------------------
+#
+# A pattern not anchored at the line start is run only on lines whose normalised text
+# contains one of the literal strings it requires (derived from its parse tree). Under
+# ``re.IGNORECASE`` an ASCII letter also matches its other case and the four
+# characters below (checked over every code point in tests/test_segments.py); a
+# character without case matches only itself. ``_norm_line`` maps each character on
+# its own, every character a literal character can match to that literal character
+# (``_CASE_FOLD``), so a line the pattern matches always contains the literal after
+# the mapping. What other characters become does not matter: at worst a pattern runs
+# on a line it cannot match.
+_CASE_FOLD = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_CASE_FOLD.update({0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"})
+
+
+def _norm_line(line: str) -> str:
+    """``line`` with the characters of ``_CASE_FOLD`` mapped (others lower-cased)."""
+    if line.isascii():
+        return line.lower()
+    return line.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
+
+
+def _literal_char(code: int) -> str | None:
+    """The normalised form of a literal character, None when none is exact."""
+    c = chr(code)
+    if c.isascii():
+        return c.lower()
+    if c.lower() == c == c.upper() and code not in _CASE_FOLD:
+        return c  # no case: it matches only itself
+    return None
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """Literal strings one of which every match of the parsed ``items`` contains."""
+    try:
+        from re import _constants as sre
+    except ImportError:  # Python < 3.11
+        import sre_constants as sre  # type: ignore[no-redef]
+    best: frozenset[str] | None = None
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run: list[str] = []
+    for op, av in items:
+        ch = _literal_char(av) if op is sre.LITERAL else None
+        if ch is not None:
+            run.append(ch)
+            continue
+        consider(frozenset(["".join(run)]) if run else None)
+        run = []
+        if op is sre.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is sre.BRANCH:
+            alternatives = [_required(b) for b in av[1]]
+            if all(a is not None for a in alternatives):
+                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider(frozenset(["".join(run)]) if run else None)
+    return best
+
+
+def required_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings (normalised as by ``_norm_line``) one of which any line ``regex`` finds
+    a match in contains; None when the pattern has no such literal."""
+    try:
+        from re import _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_parse as parser  # type: ignore[no-redef]
+    if regex.flags & re.LOCALE or not isinstance(regex.pattern, str):
+        return None
+    try:
+        found = _required(list(parser.parse(regex.pattern, regex.flags)))
+    except Exception:  # noqa: BLE001 - no prefilter rather than a wrong one
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+_PREPARED: dict[int, tuple[tuple[PagePattern, ...], list]] = {}
+
+
+def _prepared(
+    patterns: tuple[PagePattern, ...],
+) -> list[tuple[PagePattern, tuple[str, ...] | None]]:
+    """Each pattern with its required literals (kept per patterns tuple)."""
+    entry = _PREPARED.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        if len(_PREPARED) > 16:
+            _PREPARED.clear()
+        # A pattern anchored at the line start fails fast by itself: no prefilter.
+        entry = (
+            patterns,
+            [
+                (p, None if p.regex.pattern.startswith("^") else required_literals(p.regex))
+                for p in patterns
+            ],
+        )
+        _PREPARED[id(patterns)] = entry
+    return entry[1]
+
+
 def _match(line: str, patterns: tuple[PagePattern, ...], in_body: bool) -> PagePattern | None:
     if len(line) > _MAX_CHROME_CHARS:  # a whole paragraph, never a line of chrome
         return None
-    for p in patterns:
+    norm = _norm_line(line)
+    for p, needs in _prepared(patterns):
         if p.scope == "header" and in_body:
             continue
+        if needs is not None:
+            for n in needs:
+                if n in norm:
+                    break
+            else:
+                continue  # the pattern cannot match a line without one of these
         if p.regex.search(line):
             return p
     return None

@@ -15,6 +15,7 @@ Efron, B. & Tibshirani, R. (1993). An Introduction to the Bootstrap. Chapman & H
 from __future__ import annotations
 
 import math
+import string
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,6 +54,17 @@ BOOTSTRAP_SEED = 20240501
 
 _ANALYZER = None
 _EMOJI_CHARS: frozenset[str] = frozenset()
+_PUNCTUATION = string.punctuation  # what SentiText strips from word ends
+_VS = None  # the vaderSentiment.vaderSentiment module, imported on first use
+
+
+def _vader_module():
+    global _VS
+    if _VS is None:
+        from vaderSentiment import vaderSentiment as vs
+
+        _VS = vs
+    return _VS
 
 
 def analyzer():
@@ -77,8 +89,7 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     but skips the per-character emoji pass when the text holds no emoji, which makes
     it faster on news prose.
     """
-    from vaderSentiment import vaderSentiment as vs
-
+    vs = _VS or _vader_module()
     a = analyzer()
     if not _EMOJI_CHARS.isdisjoint(text):
         out = []
@@ -94,10 +105,11 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
                 prev_space = ch == " "
         text = "".join(out)
     text = text.strip()
-    sentitext = vs.SentiText(text)
-    tokens = sentitext.words_and_emoticons
+    # vs.SentiText(text): words_and_emoticons and is_cap_diff, with the same steps
+    tokens = [t if len(st := t.strip(_PUNCTUATION)) <= 2 else st for t in text.split()]
+    n_caps = sum(1 for t in tokens if t.isupper())
+    is_cap_diff = 0 < len(tokens) - n_caps < len(tokens)
     lower = [t.lower() for t in tokens]
-    is_cap_diff = sentitext.is_cap_diff
     sentiments: list[float] = []
     booster = vs.BOOSTER_DICT
     lexicon = a.lexicon
@@ -109,7 +121,8 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
             sentiments.append(0)  # what sentiment_valence gives a word not in the lexicon
         else:
             sentiments.append(_word_valence(lexicon, tokens, lower, i, is_cap_diff))
-    sentiments = a._but_check(tokens, sentiments)
+    if "but" in lower:  # VADER's _but_check changes nothing in a sentence without "but"
+        sentiments = a._but_check(tokens, sentiments)
     if not sentiments:
         return 0.0, 0.0, 0.0, 0.0, 0.0
     total = float(sum(sentiments))
@@ -140,8 +153,7 @@ def _word_valence(
     sentence's lower-cased tokens computed once: VADER lower-cases the whole sentence
     again in every negation and idiom check of every lexicon word.
     """
-    from vaderSentiment import vaderSentiment as vs
-
+    vs = _VS or _vader_module()
     item, low = tokens[i], lower[i]
     valence = lexicon[low]
     if low == "no" and i != len(tokens) - 1 and lower[i + 1] in lexicon:
@@ -179,15 +191,13 @@ def _word_valence(
 
 def _negated(word: str) -> bool:
     """``vaderSentiment.negated([word])``."""
-    from vaderSentiment import vaderSentiment as vs
-
+    vs = _VS or _vader_module()
     return word in vs.NEGATE or "n't" in word
 
 
 def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
     """``SentimentIntensityAnalyzer._negation_check`` over lower-cased tokens."""
-    from vaderSentiment import vaderSentiment as vs
-
+    vs = _VS or _vader_module()
     if start_i == 0 and _negated(lower[i - (start_i + 1)]):
         valence = valence * vs.N_SCALAR
     if start_i == 1:
@@ -213,8 +223,7 @@ def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> f
 
 def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
     """``SentimentIntensityAnalyzer._special_idioms_check`` over lower-cased tokens."""
-    from vaderSentiment import vaderSentiment as vs
-
+    vs = _VS or _vader_module()
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"

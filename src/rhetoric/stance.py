@@ -143,7 +143,11 @@ def find_stance_markers(doc: Doc, lexicon: StanceLexicon | None = None) -> list[
     index = (lexicon or _default())._index
     words = doc.words
     text = doc.text
-    keys = [_norm(text[s:e]) for s, e in words]
+    folded = _norm(text)
+    if len(folded) == len(text) and "Σ" not in text:  # lower() maps each character alone
+        keys = [folded[s:e] for s, e in words]
+    else:
+        keys = [_norm(text[s:e]) for s, e in words]
     out = []
     for si, (first, last) in enumerate(doc.sentence_words):
         i = first

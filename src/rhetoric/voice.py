@@ -208,14 +208,16 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
             voice = "quote"
         else:
             voice = "mixed"
-        speakers = tuple(
-            dict.fromkeys(
-                q.speaker or "(unattributed)"
-                for q in direct
-                if any(pa < se and ss < pb for pa, pb in q.parts)
+        speakers: tuple[str, ...] = ()
+        if qn:  # only a sentence with quoted words lists speakers
+            speakers = tuple(
+                dict.fromkeys(
+                    q.speaker or "(unattributed)"
+                    for q in direct
+                    if any(pa < se and ss < pb for pa, pb in q.parts)
+                )
             )
-        )
-        sentences.append(SentenceVoice(i, ss, se, n, qn, share, voice, speakers if qn else ()))
+        sentences.append(SentenceVoice(i, ss, se, n, qn, share, voice, speakers))
     speaker_words = []
     for q in direct:
         w = sum(bisect_left(word_starts, b) - bisect_left(word_starts, a) for a, b in q.parts)
