@@ -120,3 +120,10 @@ def test_report_renders_in_chromium_without_network(built, name, tmp_path):
     png, requests = _render(built / f"{name}.html", tmp_path)
     assert png.stat().st_size > 10_000, "the screenshot is (nearly) blank"
     assert requests == [], f"{name}.html made network requests: {requests}"
+
+
+def test_styler_ids_are_numbered_in_order_so_rebuilds_are_identical():
+    page = '<style>#T_3fa9c_row0 {}</style><table id="T_3fa9c"></table><table id="T_00b1e">'
+    assert reports._stable_ids(page) == (
+        '<style>#T_s0_row0 {}</style><table id="T_s0"></table><table id="T_s1">'
+    )

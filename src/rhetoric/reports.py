@@ -79,7 +79,16 @@ def to_html(nb) -> str:
             embed_images=True,
         )
         body, _ = exporter.from_notebook_node(nb)
-    return body
+    return _stable_ids(body)
+
+
+_STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?=[_\"\s,{])")
+
+
+def _stable_ids(page: str) -> str:
+    """Number pandas Styler's random table ids in order, so a rebuilt report is identical."""
+    order: dict[str, str] = {}
+    return _STYLER_ID.sub(lambda m: order.setdefault(m.group(1), f"T_s{len(order)}"), page)
 
 
 def build(notebook_dir: str | Path, out_dir: str | Path) -> list[Report]:
