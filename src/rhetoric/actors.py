@@ -25,17 +25,16 @@ Matching rules (see also ``docs/sentiment.md``):
 from __future__ import annotations
 
 import bisect
-import csv
 import io
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from importlib import resources
 from os import PathLike
 from typing import TYPE_CHECKING
 
+from .datafiles import csv_rows, package_csv_rows
 from .tokens import grouped_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,10 +109,7 @@ class ActorGazetteer:
     @classmethod
     def from_csv(cls, source: str | PathLike | io.TextIOBase) -> ActorGazetteer:
         """Read a CSV with columns ``group, term, kind`` (and optional ``note``)."""
-        if isinstance(source, (str, PathLike)):
-            with open(source, encoding="utf-8", newline="") as f:
-                return cls._from_rows(csv.DictReader(f))
-        return cls._from_rows(csv.DictReader(source))
+        return cls._from_rows(csv_rows(source))
 
     @classmethod
     def _from_rows(cls, rows: Iterable[dict]) -> ActorGazetteer:
@@ -133,9 +129,7 @@ class ActorGazetteer:
     def default(cls) -> ActorGazetteer:
         """The shipped gazetteer (``rhetoric/data/actors.csv``): ``us_west``, ``russia``,
         ``china``."""
-        ref = resources.files("rhetoric") / "data" / "actors.csv"
-        with ref.open(encoding="utf-8", newline="") as f:
-            return cls._from_rows(csv.DictReader(f))
+        return cls._from_rows(package_csv_rows("actors.csv"))
 
     def __or__(self, other: ActorGazetteer) -> ActorGazetteer:
         if not isinstance(other, ActorGazetteer):

@@ -53,15 +53,13 @@ Gazetteer.from_csv("mine.csv")`` (entries of the right-hand side win).
 
 from __future__ import annotations
 
-import csv
-import importlib.resources
-import io
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from os import PathLike
 
+from .datafiles import csv_rows, package_csv_rows
 from .quotes import SPEECH_VERB_RE, Quote
 from .tokens import Doc, grouped_alternation
 
@@ -101,8 +99,7 @@ class Gazetteer:
     def from_csv(cls, path: str | PathLike) -> Gazetteer:
         """Read a CSV with columns name, kind, aliases (``|``-separated), country_or_bloc,
         role, note (the last four may be empty)."""
-        with open(path, encoding="utf-8", newline="") as fh:
-            return cls.from_rows(csv.DictReader(fh))
+        return cls.from_rows(csv_rows(path))
 
     @classmethod
     def from_rows(cls, rows) -> Gazetteer:
@@ -192,8 +189,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    data = importlib.resources.files("rhetoric") / "data" / "speakers.csv"
-    return Gazetteer.from_rows(csv.DictReader(io.StringIO(data.read_text(encoding="utf-8"))))
+    return Gazetteer.from_rows(package_csv_rows("speakers.csv"))
 
 
 # ----------------------------------------------------------------------- phrases

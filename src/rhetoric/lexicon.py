@@ -42,10 +42,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from os import PathLike
 from typing import Any, NamedTuple
 
+from .datafiles import csv_rows, package_csv_rows
 from .tokens import Doc
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatch", "normalize_term"]
@@ -329,18 +329,8 @@ class Lexicon:
         cls, path: str | PathLike[str] | io.TextIOBase, name: str | None = None
     ) -> Lexicon:
         """Read a CSV with the header ``term,category[,strength][,note]``."""
-        if isinstance(path, io.TextIOBase):
-            return cls._from_handle(path, name or "custom")
-        with open(path, encoding="utf-8", newline="") as handle:
-            return cls._from_handle(handle, name or str(path))
-
-    @classmethod
-    def _from_handle(cls, handle: Any, name: str) -> Lexicon:
-        reader = csv.DictReader(handle)
-        missing = {"term", "category"} - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"lexicon CSV lacks column(s): {', '.join(sorted(missing))}")
-        return cls.from_rows(reader, name=name)
+        label = name or ("custom" if isinstance(path, io.TextIOBase) else str(path))
+        return cls.from_rows(csv_rows(path, required=("term", "category")), name=label)
 
     @classmethod
     def from_frame(cls, frame: Any, name: str = "custom") -> Lexicon:
@@ -633,7 +623,6 @@ _DEFAULT: Lexicon | None = None
 def _default_lexicon() -> Lexicon:
     global _DEFAULT
     if _DEFAULT is None:
-        source = resources.files("rhetoric") / "data" / "loaded_lexicon.csv"
-        with source.open("r", encoding="utf-8", newline="") as handle:
-            _DEFAULT = Lexicon._from_handle(handle, "default")
+        rows = package_csv_rows("loaded_lexicon.csv", required=("term", "category"))
+        _DEFAULT = Lexicon.from_rows(rows, name="default")
     return _DEFAULT

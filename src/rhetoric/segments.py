@@ -54,12 +54,12 @@ for lack of evidence.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .datafiles import csv_rows, package_csv_rows
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
 SCOPES = ("header", "line", "section", "list")
@@ -86,12 +86,14 @@ class PagePattern:
 
 def read_patterns(path: str | Path) -> tuple[PagePattern, ...]:
     """Read page patterns from a CSV with columns label, scope, pattern, note."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    return _patterns(csv_rows(path), str(path))
+
+
+def _patterns(rows: list[dict], name: str) -> tuple[PagePattern, ...]:
     patterns = []
     for row in rows:
         if row["label"] not in LABELS or row["scope"] not in SCOPES:
-            raise ValueError(f"{path}: bad label or scope in row {row}")
+            raise ValueError(f"{name}: bad label or scope in row {row}")
         regex = re.compile(row["pattern"], re.IGNORECASE)
         patterns.append(PagePattern(row["label"], row["scope"], regex, row["note"]))
     return tuple(patterns)
@@ -100,8 +102,7 @@ def read_patterns(path: str | Path) -> tuple[PagePattern, ...]:
 @lru_cache(maxsize=1)
 def default_patterns() -> tuple[PagePattern, ...]:
     """The patterns shipped in ``rhetoric/data/page_patterns.csv``."""
-    with resources.as_file(resources.files("rhetoric") / "data" / "page_patterns.csv") as p:
-        return read_patterns(p)
+    return _patterns(package_csv_rows("page_patterns.csv"), "page_patterns.csv")
 
 
 def _fold(line: str) -> str:

@@ -19,17 +19,16 @@ Continuum (appendix of hedges and boosters).
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from importlib import resources
 from os import PathLike
 from typing import TYPE_CHECKING
 
+from rhetoric.datafiles import csv_rows, package_csv_rows
 from rhetoric.tokens import WORD_RE, words_within
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,10 +60,7 @@ class StanceLexicon:
     @classmethod
     def from_csv(cls, source: str | PathLike | io.TextIOBase) -> StanceLexicon:
         """Read a CSV with columns ``term, category`` (``hedge``/``booster``), ``note``."""
-        if isinstance(source, (str, PathLike)):
-            with open(source, encoding="utf-8", newline="") as f:
-                return cls._from_rows(csv.DictReader(f))
-        return cls._from_rows(csv.DictReader(source))
+        return cls._from_rows(csv_rows(source))
 
     @classmethod
     def _from_rows(cls, rows: Iterable[dict]) -> StanceLexicon:
@@ -82,9 +78,7 @@ class StanceLexicon:
     @classmethod
     def default(cls) -> StanceLexicon:
         """The shipped list (``rhetoric/data/stance_words.csv``)."""
-        ref = resources.files("rhetoric") / "data" / "stance_words.csv"
-        with ref.open(encoding="utf-8", newline="") as f:
-            return cls._from_rows(csv.DictReader(f))
+        return cls._from_rows(package_csv_rows("stance_words.csv"))
 
     def __or__(self, other: StanceLexicon) -> StanceLexicon:
         if not isinstance(other, StanceLexicon):
