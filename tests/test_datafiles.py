@@ -35,9 +35,15 @@ def test_every_shipped_table_reads_with_its_columns():
         "actors.csv": {"group", "term", "kind", "note"},
         "stance_words.csv": {"term", "category", "note"},
         "page_patterns.csv": {"label", "scope", "pattern", "note"},
+        "speech_verbs.csv": {"verb", "forms", "note"},
     }
     for name, columns in expected.items():
         rows = package_csv_rows(name)
         assert rows and set(rows[0]) == columns, name
-    for name in ("loaded_lexicon.csv", "stance_words.csv", "page_patterns.csv"):  # word lists
+    for name in (
+        "loaded_lexicon.csv",
+        "stance_words.csv",
+        "page_patterns.csv",
+        "speech_verbs.csv",
+    ):  # word lists
         assert all(row["note"].strip() for row in package_csv_rows(name)), f"{name}: no note"

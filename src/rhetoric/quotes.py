@@ -63,6 +63,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
+from .datafiles import package_csv_rows
 from .tokens import Doc, grouped_alternation, merge_spans
 
 __all__ = [
@@ -77,32 +78,12 @@ __all__ = [
 
 KINDS = ("direct", "scare", "title")
 
-_SPEECH_VERBS_TEXT = """
-say says said saying tell tells told telling add adds added adding note notes noted
-noting stress stresses stressed stressing explain explains explained explaining urge
-urges urged urging declare declares declared declaring state states stated stating
-ask asks asked asking write writes wrote writing argue argues argued arguing claim
-claims claimed claiming insist insists insisted insisting warn warns warned warning
-announce announces announced announcing comment comments commented commenting continue
-continues continued continuing reply replies replied replying respond responds
-responded responding remark remarks remarked remarking observe observes observed
-observing emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised
-emphasising acknowledge acknowledges acknowledged acknowledging admit admits admitted
-admitting suggest suggests suggested suggesting recall recalls recalled recalling
-tweet tweets tweeted tweeting post posts posted call calls called calling describe
-describes described describing conclude concludes concluded concluding predict
-predicts predicted predicting promise promises promised promising vow vows vowed
-vowing complain complains complained complaining joke jokes joked joking quip quips
-quipped quipping testify testifies testified testifying report reports reported
-reporting assert asserts asserted asserting affirm affirms affirmed affirming
-reiterate reiterates reiterated reiterating proclaim proclaims proclaimed proclaiming
-mention mentions mentioned mentioning shout shouts shouted shouting yell yells
-yelled yelling whisper whispers whispered whispering boast boasts boasted boasting
-counter counters countered countering contend contends contended contending
-maintain maintains maintained maintaining charge charges charged charging
-chant chants chanted chanting read reads reading
-"""
-SPEECH_VERBS = frozenset(_SPEECH_VERBS_TEXT.split())
+SPEECH_VERBS = frozenset(
+    form
+    for row in package_csv_rows("speech_verbs.csv", required=("verb", "forms"))
+    for form in (row["verb"], *row["forms"].split("|"))
+    if form
+)
 """Verbs that introduce reported speech or writing (all inflections listed)."""
 
 _SPEECH_VERB_ALTERNATIVES = [
