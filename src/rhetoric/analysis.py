@@ -176,7 +176,10 @@ def analyze(
         metrics.update(sentiment.metrics(voices))
         per_sentence = readability.sentence_counts(doc)  # counted once for both
         metrics.update(readability.measure(doc, per_sentence=per_sentence))
-        commentary_readability = readability.measure(doc, commentary, per_sentence)
+        if commentary:  # an article that is all quotation has no commentary to read
+            commentary_readability = readability.measure(doc, commentary, per_sentence)
+        else:
+            commentary_readability = dict.fromkeys(readability.METRICS, math.nan)
         metrics.update({f"{k}_commentary": v for k, v in commentary_readability.items()})
         metrics.update(measure_stance(doc, voice.quote_spans, word_in_quote=voice.word_in_quote))
     if not doc.words:

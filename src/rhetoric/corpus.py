@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,13 @@ class Corpus:
     def __iter__(self):
         return iter(self.analyses)
 
+    def warnings(self) -> pd.DataFrame:
+        """One row per warning of an analysed article: id, warning."""
+        import pandas as pd
+
+        rows = [(a.id, w) for a in self.analyses for w in a.warnings]
+        return pd.DataFrame(rows, columns=["id", "warning"])
+
     def to_frame(self) -> pd.DataFrame:
         """One row per analysed article: id, title, path and every metric."""
         import pandas as pd
@@ -49,12 +57,19 @@ def find_files(folder: str | Path, suffixes: Iterable[str] = DEFAULT_SUFFIXES) -
     return sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in wanted)
 
 
-def analyze_files(paths: Iterable[str | Path]) -> Corpus:
-    """Analyse every path; unreadable files land in ``Corpus.errors`` with the reason."""
+def analyze_files(paths: Iterable[str | Path], *, warn: bool = False) -> Corpus:
+    """Analyse every path; unreadable files land in ``Corpus.errors`` with the reason.
+
+    Each article's recoverable problems are kept in its ``Analysis.warnings`` (see
+    :meth:`Corpus.warnings`); they are raised as Python warnings too only if ``warn``.
+    """
     corpus = Corpus()
     for path in paths:
         try:
-            corpus.analyses.append(analyze(load(path)))
+            with warnings.catch_warnings():
+                if not warn:
+                    warnings.simplefilter("ignore")
+                corpus.analyses.append(analyze(load(path)))
         except InputError as exc:
             corpus.errors[str(path)] = str(exc)
     return corpus
