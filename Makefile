@@ -23,13 +23,13 @@ report: $(STAMP)
 
 ## test: lint, unit tests, evaluations' smoke checks and every notebook executed
 test: $(STAMP)
-	$(BIN)/ruff check src tests evaluation benchmarks scripts
-	$(BIN)/ruff format --check src tests evaluation benchmarks scripts
+	$(BIN)/ruff check src tests evaluation benchmarks scripts notebooks
+	$(BIN)/ruff format --check src tests evaluation benchmarks scripts notebooks
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check --fix src tests evaluation benchmarks scripts
-	$(BIN)/ruff format src tests evaluation benchmarks scripts
+	$(BIN)/ruff check --fix src tests evaluation benchmarks scripts notebooks
+	$(BIN)/ruff format src tests evaluation benchmarks scripts notebooks
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
