@@ -642,7 +642,7 @@ EXPECTED = {
     },
     "claims_02_validation": {
         "ci95": (0.48, 0.56),
-        "multi_sentence": 16,
+        "multi_sentence": 15,
         "n": 1284,
         "r": 0.52,
         "snippets": 2595,

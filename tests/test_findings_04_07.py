@@ -282,7 +282,7 @@ def test_06_headline_figures(valid):
     assert v["baseline (VADER words): token F1"] == 0.1066
     assert v["sentiment: Pearson r with readers"] == 0.5231
     assert v["baseline (raw VADER): Pearson r with readers"] == 0.5232
-    assert v["sentiment: Pearson r, snippets of 2+ sentences"] == 0.6349
+    assert v["sentiment: Pearson r, snippets of 2+ sentences"] == 0.6337
     assert v["quotes: recall"] == 0.9449
     assert v["quotes: precision (direct quotes)"] == 0.949
     assert v["quotes: speaker accuracy"] == 0.7053
