@@ -33,6 +33,7 @@ from train_loaded_model import GOLD_TECHNIQUES, gold_words, load_articles, split
 from rhetoric.lexicon import Lexicon  # noqa: E402
 from rhetoric.loaded import LoadedModel, find_loaded, vader_valence  # noqa: E402
 from rhetoric.tokens import tokenize  # noqa: E402
+from rhetoric.validation import token_prf  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ptc" / "train.jsonl"
 RESULTS = ROOT / "evaluation" / "results" / "loaded_ptc.json"
@@ -43,19 +44,6 @@ def spearman(x: list[float], y: list[float]) -> float:
 
     rho = spearmanr(x, y).statistic
     return float(rho)
-
-
-def prf(gold: list[list[bool]], pred: list[list[bool]]) -> dict[str, float]:
-    tp = fp = fn = 0
-    for g_doc, p_doc in zip(gold, pred, strict=True):
-        for g, p in zip(g_doc, p_doc, strict=True):
-            tp += g and p
-            fp += p and not g
-            fn += g and not p
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def words_of(terms, n: int) -> list[bool]:
@@ -129,7 +117,7 @@ def main(argv: list[str]) -> int:
     )
     print(f"{'detector':38s} {'P':>6s} {'R':>6s} {'F1':>6s} {'rho_words':>9s} {'rho_terms':>9s}")
     for name, pred in preds.items():
-        scores = prf(gold, pred)
+        scores = token_prf(gold, pred)
         density = [100.0 * sum(p) / n for p, n in zip(pred, n_words, strict=True)]
         term_density = [100.0 * k / n for k, n in zip(term_counts[name], n_words, strict=True)]
         scores["spearman_words"] = spearman(density, gold_density)

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from rhetoric.lexicon import Lexicon  # noqa: E402
 from rhetoric.loaded import word_features  # noqa: E402
 from rhetoric.tokens import tokenize  # noqa: E402
+from rhetoric.validation import token_prf  # noqa: E402
 
 SEED = 13
 HELDOUT_FRACTION = 0.2
@@ -137,17 +138,10 @@ def combine(a: dict, probs: list[float], t: float, t_lex: float, keep: float) ->
     return out
 
 
-def token_prf(prepared: list[dict], predicted: list[list[bool]]) -> tuple[float, float, float]:
-    tp = fp = fn = 0
-    for a, pred in zip(prepared, predicted, strict=True):
-        for g, p in zip(a["gold"], pred, strict=True):
-            tp += g and p
-            fp += p and not g
-            fn += g and not p
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+def scores_of(prepared: list[dict], predicted: list[list[bool]]) -> tuple[float, float, float]:
+    """Token precision, recall and F1 of ``predicted`` against the articles' gold tokens."""
+    s = token_prf([a["gold"] for a in prepared], predicted)
+    return s["precision"], s["recall"], s["f1"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         probs = probabilities(val_part, weights, bias)
         for t in thresholds:
             model_only = [[p >= t for p in ps] for ps in probs]
-            fm = token_prf(val_part, model_only)[2]
+            fm = scores_of(val_part, model_only)[2]
             if best_model is None or fm > best_model[0]:
                 best_model = (fm, c, t)
             for keep in (KEEP_STRENGTH,):
@@ -187,13 +181,13 @@ def main(argv: list[str] | None = None) -> int:
                         combine(a, ps, t, t_lex, keep)
                         for a, ps in zip(val_part, probs, strict=True)
                     ]
-                    pc, rc, fc = token_prf(val_part, combined)
+                    pc, rc, fc = scores_of(val_part, combined)
                     if best is None or fc > best[0]:
                         best = (fc, c, t, t_lex, keep, pc, rc)
         print(f"C={c}: best F1(combined)={best[0]:.3f} {best[1:5]}; best F1(model)={best_model}")
     f1, c, t, t_lex, keep, p, r = best
     fm = best_model[0]
-    lex_only = token_prf(val_part, [a["lex"] for a in val_part])
+    lex_only = scores_of(val_part, [a["lex"] for a in val_part])
     print(
         f"validation: lexicon alone P/R/F1 = {lex_only[0]:.3f}/{lex_only[1]:.3f}/{lex_only[2]:.3f}"
     )

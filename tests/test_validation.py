@@ -75,3 +75,13 @@ def test_wilson_and_spearman_intervals_by_hand():
     # rho = 0, n = 109: se = sqrt(1.06 / 106) = 0.1; tanh(1.96 * 0.1) = 0.19353
     assert spearman_ci(0.0, 109) == pytest.approx((-0.19353, 0.19353), abs=1e-5)
     assert all(math.isnan(x) for x in spearman_ci(0.5, 3))
+
+
+def test_token_prf_pools_tokens_over_documents():
+    from rhetoric.validation import token_prf
+
+    gold = [[True, True, False, False], [False, True]]
+    pred = [[True, False, True, False], [False, True]]
+    # TP = 2, FP = 1, FN = 1
+    assert token_prf(gold, pred) == {"precision": 2 / 3, "recall": 2 / 3, "f1": 2 / 3}
+    assert token_prf([[False]], [[False]]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}

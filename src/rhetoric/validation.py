@@ -19,7 +19,15 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["HEADLINES", "SPLITS", "headline", "load_results", "spearman_ci", "wilson"]
+__all__ = [
+    "HEADLINES",
+    "SPLITS",
+    "headline",
+    "load_results",
+    "spearman_ci",
+    "token_prf",
+    "wilson",
+]
 
 SPLITS = ("tuning", "held_out", "heldout", "dev", "test", "train", "all")
 """Top-level keys read as the split a figure was computed on."""
@@ -187,3 +195,22 @@ def spearman_ci(rho: float, n: float, z: float = Z95) -> tuple[float, float]:
         return math.nan, math.nan
     centre, se = math.atanh(rho), math.sqrt(1.06 / (n - 3))
     return math.tanh(centre - z * se), math.tanh(centre + z * se)
+
+
+def token_prf(gold: list[list[bool]], pred: list[list[bool]]) -> dict[str, float]:
+    """Token-level precision, recall and F1, pooled over documents.
+
+    ``gold[d][i]`` and ``pred[d][i]`` say whether token ``i`` of document ``d`` is
+    positive. Precision = TP / (TP + FP), recall = TP / (TP + FN), F1 their harmonic
+    mean; each is 0.0 where its denominator is 0. Higher is better.
+    """
+    tp = fp = fn = 0
+    for g_doc, p_doc in zip(gold, pred, strict=True):
+        for g, p in zip(g_doc, p_doc, strict=True):
+            tp += g and p
+            fp += p and not g
+            fn += g and not p
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
