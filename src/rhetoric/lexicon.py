@@ -42,8 +42,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from os import PathLike
-from typing import Any, NamedTuple
+from typing import Any
 
 from .datafiles import csv_rows, package_csv_rows
 from .tokens import Doc
@@ -179,15 +180,6 @@ class LexiconMatch:
     last_word: int
 
 
-class _Part(NamedTuple):
-    start: int
-    end: int
-    lower: tuple[str, ...]  # base forms, lower-cased (empty for short all-caps words)
-    exact: tuple[str, ...]  # base forms in original case (for acronym terms)
-    word: int
-    sentence: int
-
-
 class _Node:
     """A trie node; ``*_cs`` tables hold acronym words, matched case-sensitively."""
 
@@ -227,23 +219,6 @@ def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str,
         lower, exact = _forms(raw)
         out.append((s, e, lower, exact))
     return tuple(out)
-
-
-def _parts(doc: Doc) -> tuple[list[_Part], list[tuple[int, int]]]:
-    """Hyphen parts of every Doc word, and the (first, last+1) part range per word."""
-    parts: list[_Part] = []
-    ranges: list[tuple[int, int]] = []
-    text = doc.text
-    word_sentence = doc.word_sentence
-    new = tuple.__new__  # _Part(...) without the Python-level __new__ of a NamedTuple
-    append = parts.append
-    for w, (ws, we) in enumerate(doc.words):
-        first = len(parts)
-        sentence = word_sentence[w]
-        for s, e, lower, exact in _word_pieces(text[ws:we]):
-            append(new(_Part, (ws + s, ws + e, lower, exact, w, sentence)))
-        ranges.append((first, len(parts)))
-    return parts, ranges
 
 
 _MAX_CHILDREN_CACHE = 500_000
@@ -478,122 +453,130 @@ class Lexicon:
 
         See the module docstring for the matching rules. Each match is widened to whole
         Doc words and reports the word range it covers.
+
+        The search walks *parts*: the hyphen parts of each word, in text order (a
+        position is a word and the number of a part in it). A step from a trie node
+        over a part depends only on the node, the word's text, the part's number and
+        whether a hyphen inside the word led to it, so steps are cached on those.
         """
-        parts, word_parts = _parts(doc)
         root = self._trie
-        if not parts or not self._entries:
+        if not self._entries:
             return []
-        clean = doc.clean
-        text = doc.text
+        text, clean, words = doc.text, doc.clean, doc.words
+        sentence_of = doc.word_sentence
+        n_words = len(words)
+        texts = [text[s:e] for s, e in words]
+        pieces = list(map(_word_pieces, texts))  # (start, end, lower, exact) per part
         cache = self._children_cache
 
-        def steps_of(node: _Node, p: int, joined: bool | str) -> list:
-            """The trie children one step from ``node`` over part ``p`` reaches, with
-            the part to go on from: the part alone, and for the first part of a
-            hyphenated word also the whole word."""
-            part = parts[p]
-            w_first, w_end = word_parts[part.word]
-            steps = [(None, p + 1)]
-            if p == w_first and w_end - w_first > 1:  # the hyphenated word as one
-                whole = text[parts[w_first].start : parts[w_end - 1].end]
+        def steps_of(node: _Node, w: int, k: int, joined: bool | str) -> list:
+            """The trie children one step from ``node`` over part ``k`` of word ``w``
+            reaches, with whether the step took the whole word: the part alone, and for
+            the first part of a hyphenated word also the whole word."""
+            word, pcs = texts[w], pieces[w]
+            start, end, lower, exact = pcs[k]
+            steps: list[str | None] = [None]
+            if k == 0 and len(pcs) > 1:  # the hyphenated word as one
+                whole = word[pcs[0][0] : pcs[-1][1]]
                 joined = "".join(whole.split("-"))
-                steps.append((whole, w_end))
+                steps.append(whole)
             out = []
-            for whole_word, nxt in steps:
-                marks = bool(joined) and nxt == p + 1
-                key = (node, text[part.start : part.end], whole_word, marks)
+            for whole_word in steps:
+                marks = bool(joined) and whole_word is None
+                key = (node, word[start:end], whole_word, marks)
                 children = cache.get(key)
                 if children is None:
-                    if whole_word is None:
-                        lower, exact = part.lower, part.exact
-                    else:
-                        lower, exact = _forms(_clean_word(joined))  # type: ignore[arg-type]
-                    children = _children(
-                        node, lower, exact, key[1] if whole_word is None else whole_word, marks
-                    )
+                    forms = _forms(_clean_word(str(joined))) if whole_word else (lower, exact)
+                    children = _children(node, *forms, whole_word or key[1], marks)
                     if len(cache) >= _MAX_CHILDREN_CACHE:
                         cache.clear()
                     cache[key] = children
-                out.append((children, nxt))
+                out.append((children, whole_word is not None))
             return out
 
         step_cache = self._step_cache
         if len(step_cache) >= _MAX_CHILDREN_CACHE:
             step_cache.clear()
-        words = doc.words
 
-        def cached_steps(node: _Node, p: int, joined: bool) -> tuple:
-            """``steps_of`` with the next parts relative to ``p``, kept per node, word
-            text, part of the word and ``joined``: all a step depends on."""
-            w = parts[p].word
-            ws, we = words[w]
-            key = (node, text[ws:we], p - word_parts[w][0], joined)
+        def cached_steps(node: _Node, w: int, k: int, joined: bool) -> tuple:
+            key = (node, texts[w], k, joined)
             found = step_cache.get(key)
             if found is None:
-                found = tuple((children, nxt - p) for children, nxt in steps_of(node, p, joined))
+                found = tuple(steps_of(node, w, k, joined))
                 step_cache[key] = found
             return found
+
+        def next_word(w: int) -> int:
+            """The next word after ``w`` with a part (``n_words`` when none is left)."""
+            w += 1
+            while w < n_words and not pieces[w]:
+                w += 1
+            return w
 
         # Whether a match can start at each part: the first step from the root depends
         # only on the word's text, so it is worked out once per word type.
         starts_here = self._root_steps
         if len(starts_here) >= _MAX_CHILDREN_CACHE:
             starts_here.clear()
-        can_start = [False] * len(parts)
-        for w, (first, end) in enumerate(word_parts):
-            if first == end:
-                continue
-            ws, we = doc.words[w]
-            word = text[ws:we]
+        flat = [0, *accumulate(map(len, pieces))]  # flat[w]: number of parts before word w
+        # candidates: (first part, end part, entry, start, end, first word, last word),
+        # the parts numbered in text order over the whole Doc
+        candidates: list[tuple[int, int, LexiconEntry, int, int, int, int]] = []
+        for w0, word in enumerate(texts):
             hits = starts_here.get(word)
             if hits is None:
                 hits = tuple(
-                    any(children for children, _ in steps_of(root, p, False))
-                    for p in range(first, end)
+                    any(children for children, _ in steps_of(root, w0, k, False))
+                    for k in range(len(pieces[w0]))
                 )
                 starts_here[word] = hits
-            can_start[first:end] = hits
-
-        candidates: list[tuple[int, int, LexiconEntry]] = []  # (first part, end part, entry)
-        for p0 in range(len(parts)):
-            if not can_start[p0]:
-                continue  # no term starts with this part: the search below finds nothing
-            stack: list[tuple[_Node, int]] = [(root, p0)]
-            while stack:
-                node, p = stack.pop()
-                if p >= len(parts):
-                    continue
-                part = parts[p]
-                joined = False  # reached through a hyphen inside one word
-                if p > p0:  # continuing a phrase: same sentence, only space/hyphen between
-                    prev = parts[p - 1]
-                    joined = part.word == prev.word
-                    if part.sentence != prev.sentence:
+            if True not in hits:
+                continue
+            for k0, hit in enumerate(hits):
+                if not hit:
+                    continue  # no term starts with this part: the search finds nothing
+                p0 = flat[w0] + k0
+                start = words[w0][0] + pieces[w0][k0][0]
+                stack: list[tuple[_Node, int, int, int, int]] = [(root, w0, k0, -1, -1)]
+                while stack:
+                    node, w, k, pw, pk = stack.pop()  # (pw, pk): the part before, if any
+                    if w >= n_words:
                         continue
-                    gap = clean[prev.end : part.start]
-                    if part.word == prev.word:
-                        if gap != "-":
+                    joined = False  # reached through a hyphen inside one word
+                    if pw >= 0:  # continuing a phrase: same sentence, only space/hyphen between
+                        joined = w == pw
+                        if sentence_of[w] != sentence_of[pw]:
                             continue
-                    elif gap.strip():
-                        continue
-                for children, delta in cached_steps(node, p, joined):
-                    nxt = p + delta
-                    for child in children:
-                        for entry in child.entries:
-                            candidates.append((p0, nxt, entry))
-                        stack.append((child, nxt))
+                        gap = clean[
+                            words[pw][0] + pieces[pw][pk][1] : words[w][0] + pieces[w][k][0]
+                        ]
+                        if joined:
+                            if gap != "-":
+                                continue
+                        elif gap.strip():
+                            continue
+                    for children, whole in cached_steps(node, w, k, joined):
+                        if not children:
+                            continue
+                        lk = len(pieces[w]) - 1 if whole else k  # the last part taken
+                        nw, nk = (w, lk + 1) if lk < len(pieces[w]) - 1 else (next_word(w), 0)
+                        end = words[w][0] + pieces[w][lk][1]
+                        p1 = flat[w] + lk + 1
+                        for child in children:
+                            for entry in child.entries:
+                                candidates.append((p0, p1, entry, start, end, w0, w))
+                            stack.append((child, nw, nk, w, lk))
         if not candidates:
             return []
 
-        def rank(c: tuple[int, int, LexiconEntry]) -> tuple[int, int, bool, float, int]:
-            p0, p1, entry = c
-            n_chars = parts[p1 - 1].end - parts[p0].start
-            return (-(p1 - p0), -n_chars, entry.is_wildcard, -entry.strength, p0)
+        def rank(c: tuple[int, int, LexiconEntry, int, int, int, int]) -> tuple:
+            p0, p1, entry, start, end = c[:5]
+            return (-(p1 - p0), -(end - start), entry.is_wildcard, -entry.strength, p0)
 
-        taken = [False] * len(doc.words)
+        taken = [False] * n_words
         chosen: list[tuple[int, int, LexiconEntry]] = []
-        for p0, p1, entry in sorted(candidates, key=rank):
-            w0, w1 = parts[p0].word, parts[p1 - 1].word + 1
+        for _, _, entry, _, _, w0, w_last in sorted(candidates, key=rank):
+            w1 = w_last + 1
             if any(taken[w0:w1]):
                 continue
             for w in range(w0, w1):
@@ -601,17 +584,10 @@ class Lexicon:
             chosen.append((w0, w1, entry))
         out = []
         for w0, w1, entry in sorted(chosen, key=lambda t: t[0]):
-            start, end = doc.words[w0][0], doc.words[w1 - 1][1]
+            start, end = words[w0][0], words[w1 - 1][1]
             out.append(
                 LexiconMatch(
-                    start,
-                    end,
-                    doc.text[start:end],
-                    entry.term,
-                    entry.category,
-                    entry.strength,
-                    w0,
-                    w1,
+                    start, end, text[start:end], entry.term, entry.category, entry.strength, w0, w1
                 )
             )
         return out

@@ -40,7 +40,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
+
+import numpy as np
 
 from .lexicon import Lexicon, LexiconMatch, _bases
 from .tokens import Doc, merge_spans, words_within
@@ -112,6 +114,12 @@ def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3+"
 
 
+def _doc_bucket(n_lex: int, n: int) -> str:
+    """The dl= feature: the share of the document's words a lexicon term covers."""
+    doc_lex = 100.0 * n_lex / n if n else 0.0
+    return "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
+
+
 def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
     """Binary features of every Doc word for the learned detector.
 
@@ -133,8 +141,7 @@ def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
         s = doc.word_sentence[i]
         sent_strong[s] += abs(val[i]) >= 2
         sent_lex[s] += bool(lex[i])
-    doc_lex = 100.0 * sum(bool(x) for x in lex) / n if n else 0.0
-    doc_bucket = "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
+    doc_bucket = _doc_bucket(sum(bool(x) for x in lex), n)
     out: list[list[str]] = []
     for i in range(n):
         w = lower[i]
@@ -221,7 +228,10 @@ class LoadedModel:
         w = self.weights
         out = []
         for feats in features:
-            z = self.bias + sum(w.get(f, 0.0) for f in feats)
+            total = 0.0
+            for f in feats:  # left to right (sum() compensates rounding from Python 3.12)
+                total += w.get(f, 0.0)
+            z = self.bias + total
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
         return out
 
@@ -241,34 +251,36 @@ class LoadedModel:
         return self._scorer.scores(doc, matches, self.bias)
 
 
-class _WordWeights(NamedTuple):
-    """Weights of the features of :func:`word_features` that depend on one word only."""
-
-    lower: str
-    strong: bool  # abs(valence) >= 2
-    own: tuple[float, ...]  # w=, s3=, s4=, p3=, v=
-    mid: tuple[float, ...]  # short, upper1, allcaps, digit, hyphen
-    mid_capmid: tuple[float, ...]  # the same with capmid after upper1
-    vstrong: float
-    before: tuple[float, float]  # (w-1=, v-1=) it gives the word after it
-    after: tuple[float, float]  # (w+1=, v+1=) it gives the word before it
+# Columns of _Scorer.table: the weights of the features that depend on one word only.
+_OWN = slice(0, 5)  # w=, s3=, s4=, p3=, v=
+_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(5, 11)
+_VSTRONG = 11
+_GIVE_BEFORE = (12, 13)  # (w-1=, v-1=) of this word, a feature of the word after it
+_GIVE_AFTER = (14, 15)  # (w+1=, v+1=) of this word, a feature of the word before it
+_STRONG = 16  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
+_N_COLUMNS = 17
 
 
 class _Scorer:
     """Weights of a :class:`LoadedModel` rearranged for :meth:`LoadedModel.word_scores`.
 
     Every feature of :func:`word_features` is either static (a function of the word's
-    own text), whose weights are looked up once per word type, or contextual (sentence
-    and document buckets, lexicon category, bigrams), looked up in small tables keyed
-    by value. Weights are summed in the order of the features with ``sum`` (missing
-    features add 0.0, which changes no sum), so the probabilities are the same floats.
+    own text), whose weights are looked up once per word type and kept as a row of
+    :attr:`table`, or contextual (sentence and document buckets, lexicon category,
+    neighbours, bigrams). An article's scores are then built column by column with
+    numpy: one column per feature slot of :func:`word_features`, 0.0 where a word lacks
+    that feature, added up left to right in feature order. That is the order in which
+    :meth:`LoadedModel.scores` adds, and adding 0.0 changes no sum, so the probabilities
+    are the same floats.
     """
 
     _MAX_TYPES = 200_000
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.w = weights
-        self.types: dict[str, _WordWeights] = {}
+        self.type_ids: dict[str, int] = {}
+        self.lower: list[str] = []
+        self.table = np.zeros((1024, _N_COLUMNS))
         self.bigram: tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]] = ({}, {})
         for key, value in weights.items():
             for k, prefix in enumerate(("b-1=", "b+1=")):
@@ -277,55 +289,65 @@ class _Scorer:
                     if sep and "|" not in right:
                         self.bigram[k][(left, right)] = value
         get = weights.get
-        self.sv = {b: get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")}
-        self.sl = {b: get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")}
+        self.sv = np.array([get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")])
+        self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
         self.edge = (get("w-1=<edge>", 0.0), get("w+1=<edge>", 0.0))
         self.lex: dict[tuple[str, float], tuple[float, float]] = {}
         self.lex_near: dict[str, tuple[float, float]] = {}
 
-    def entry(self, raw: str) -> _WordWeights:
-        """Static weights of one word (see :func:`word_features` for the features)."""
-        e = self.types.get(raw)
-        if e is not None:
-            return e
+    def _row(self, raw: str) -> tuple[str, list[float]]:
+        """Lower-cased form and static weights of one word (columns as :attr:`table`)."""
         get = self.w.get
         w = raw.translate(_APOS).lower()
         v = _valence(w)
         rv = str(round(v))
-        own = (
+        upper1 = raw[:1].isupper()
+        strong = abs(v) >= 2
+        row = [
             get("w=" + w, 0.0),
             get("s3=" + w[-3:], 0.0),
             get("s4=" + w[-4:], 0.0),
             get("p3=" + w[:3], 0.0),
             get("v=" + rv, 0.0),
-        )
-        upper1 = raw[:1].isupper()
-        short = get("short", 0.0) if len(w) <= 3 else 0.0
-        rest = (
+            get("short", 0.0) if len(w) <= 3 else 0.0,
+            get("upper1", 0.0) if upper1 else 0.0,
+            get("capmid", 0.0) if upper1 else 0.0,  # kept only inside a sentence
             get("allcaps", 0.0) if len(raw) > 1 and raw.isupper() else 0.0,
             get("digit", 0.0) if any(c.isdigit() for c in raw) else 0.0,
             get("hyphen", 0.0) if "-" in w else 0.0,
-        )
-        if upper1:
-            mid = (short, get("upper1", 0.0), *rest)
-            mid_capmid = (short, get("upper1", 0.0), get("capmid", 0.0), *rest)
-        else:
-            mid = mid_capmid = (short, *rest)
-        e = _WordWeights(
-            w,
-            abs(v) >= 2,
-            own,
-            mid,
-            mid_capmid,
-            get("vstrong", 0.0) if abs(v) >= 2 else 0.0,
-            (get("w-1=" + w, 0.0), get("v-1=" + rv, 0.0)),
-            (get("w+1=" + w, 0.0), get("v+1=" + rv, 0.0)),
-        )
-        if len(self.types) >= self._MAX_TYPES:
-            self.types.clear()
-        self.types[raw] = e
-        return e
+            get("vstrong", 0.0) if strong else 0.0,
+            get("w-1=" + w, 0.0),
+            get("v-1=" + rv, 0.0),
+            get("w+1=" + w, 0.0),
+            get("v+1=" + rv, 0.0),
+            1.0 if strong else 0.0,
+        ]
+        return w, row
+
+    def _ids(self, raws: list[str]) -> np.ndarray:
+        """Row of :attr:`table` for each word, adding the word types not seen before."""
+        type_ids = self.type_ids
+        if len(type_ids) + len(raws) > self._MAX_TYPES:
+            type_ids.clear()
+            self.lower.clear()
+        ids = [type_ids.get(raw, -1) for raw in raws]
+        for k, raw in enumerate(raws):
+            if ids[k] >= 0:
+                continue
+            i = type_ids.get(raw, -1)  # the same new word earlier in this article
+            if i < 0:
+                i = len(self.lower)
+                lower, row = self._row(raw)
+                if i >= len(self.table):
+                    grown = np.zeros((2 * len(self.table), _N_COLUMNS))
+                    grown[: len(self.table)] = self.table
+                    self.table = grown
+                self.table[i] = row
+                self.lower.append(lower)
+                type_ids[raw] = i
+            ids[k] = i
+        return np.array(ids, dtype=np.intp)
 
     def _lex(self, category: str, strength: float) -> tuple[float, float]:
         key = (category, strength)
@@ -345,56 +367,76 @@ class _Scorer:
         return out
 
     def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float]:
+        """Word probabilities of a Doc whose sentences are runs of consecutive words."""
         n = len(doc.words)
+        if n == 0:
+            return []
         text = doc.text
-        entry = self.entry
-        types = self.types
-        ents = [types.get(w) or entry(w) for w in [text[s:e] for s, e in doc.words]]
-        lower = [e.lower for e in ents]
-        pairs = list(zip(lower[:-1], lower[1:], strict=True))  # pairs[i]: words i, i + 1
-        bigram_before = [self.bigram[0].get(pair, 0.0) for pair in pairs]
-        bigram_after = [self.bigram[1].get(pair, 0.0) for pair in pairs]
-        lex = [""] * n
-        lex_w: list[tuple[float, ...]] = [()] * n
+        ids = self._ids([text[s:e] for s, e in doc.words])
+        rows = self.table[ids]
+        lower = [self.lower[i] for i in ids.tolist()]
+        sentence = np.array(doc.word_sentence, dtype=np.intp)
+        first = np.ones(n, dtype=bool)  # first word of its sentence
+        first[1:] = sentence[1:] != sentence[:-1]
+        last = np.ones(n, dtype=bool)  # last word of its sentence
+        last[:-1] = first[1:]
+
+        # lexicon matches: their own weights, and what they give their neighbours
+        lex_a, lex_b = np.zeros(n), np.zeros(n)
+        near_before, near_after = np.zeros(n), np.zeros(n)
+        has_lex = np.zeros(n)
         for m in matches:
-            pair = self._lex(m.category, m.strength)
-            for w in range(m.first_word, m.last_word):
-                lex[w] = m.category
-                lex_w[w] = pair
-        doc_lex = 100.0 * sum(bool(x) for x in lex) / n if n else 0.0
-        doc_bucket = "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
-        w_dl = self.dl[doc_bucket]
-        edge_before, edge_after = (self.edge[0],), (self.edge[1],)
-        lex_near = self._lex_near
+            a, b = self._lex(m.category, m.strength)
+            nb, na = self._lex_near(m.category)
+            span = slice(m.first_word, m.last_word)
+            lex_a[span], lex_b[span] = a, b
+            near_before[span], near_after[span] = nb, na
+            has_lex[span] = 1.0
+        doc_bucket = _doc_bucket(int(has_lex.sum()), n)
+        n_sent = int(sentence[-1]) + 1
+        strong = np.bincount(sentence, rows[:, _STRONG], n_sent)[sentence]
+        n_lex = np.bincount(sentence, has_lex, n_sent)[sentence]
+
+        # neighbours: what the word before (after) gives, or the sentence-edge weight
+        get_before, get_after = self.bigram[0].get, self.bigram[1].get
+        pairs = list(zip(lower[:-1], lower[1:], strict=True))  # pairs[i]: words i, i + 1
+        before = np.zeros((4, n))
+        before[0, 1:] = rows[:-1, _GIVE_BEFORE[0]]
+        before[1, 1:] = [get_before(pair, 0.0) for pair in pairs]
+        before[2, 1:] = rows[:-1, _GIVE_BEFORE[1]]
+        before[3, 1:] = near_before[:-1]
+        before[:, first] = 0.0
+        before[0, first] = self.edge[0]
+        after = np.zeros((4, n))
+        after[0, :-1] = rows[1:, _GIVE_AFTER[0]]
+        after[1, :-1] = [get_after(pair, 0.0) for pair in pairs]
+        after[2, :-1] = rows[1:, _GIVE_AFTER[1]]
+        after[3, :-1] = near_after[1:]
+        after[:, last] = 0.0
+        after[0, last] = self.edge[1]
+
+        columns = (
+            *rows[:, _OWN].T,
+            self.sv[np.minimum(strong, 3).astype(np.intp)],
+            self.sl[np.minimum(n_lex, 3).astype(np.intp)],
+            np.full(n, self.dl[doc_bucket]),
+            rows[:, _SHORT],
+            rows[:, _UPPER1],
+            np.where(first, 0.0, rows[:, _CAPMID]),
+            rows[:, _ALLCAPS],
+            rows[:, _DIGIT],
+            rows[:, _HYPHEN],
+            lex_a,
+            lex_b,
+            rows[:, _VSTRONG],
+            *before,
+            *after,
+        )
+        total = np.zeros(n)
+        for column in columns:  # left to right, as LoadedModel.scores adds
+            total += column
         exp = math.exp
-        out = [0.0] * n
-        for first, last in doc.sentence_words:
-            if last <= first:
-                continue
-            strong = sum(ents[i].strong for i in range(first, last))
-            n_lex = sum(bool(lex[i]) for i in range(first, last))
-            ctx = (self.sv[_bucket(strong)], self.sl[_bucket(n_lex)], w_dl)
-            for i in range(first, last):
-                e = ents[i]
-                if i > first:
-                    p = ents[i - 1]
-                    before = (p.before[0], bigram_before[i - 1], p.before[1])
-                    if lex[i - 1]:
-                        before += (lex_near(lex[i - 1])[0],)
-                    mid = e.mid_capmid
-                else:
-                    before = edge_before
-                    mid = e.mid
-                if i + 1 < last:
-                    q = ents[i + 1]
-                    after = (q.after[0], bigram_after[i], q.after[1])
-                    if lex[i + 1]:
-                        after += (lex_near(lex[i + 1])[1],)
-                else:
-                    after = edge_after
-                z = bias + sum((*e.own, *ctx, *mid, *lex_w[i], e.vstrong, *before, *after))
-                out[i] = 1.0 / (1.0 + exp(-z)) if z > -700 else 0.0
-        return out
+        return [1.0 / (1.0 + exp(-z)) if z > -700 else 0.0 for z in (bias + total).tolist()]
 
 
 @lru_cache(maxsize=1)

