@@ -425,3 +425,42 @@ def test_prefilter_gives_the_labels_of_running_every_pattern(monkeypatch):
 
     monkeypatch.setattr(seg, "_match", every_pattern)
     assert [classify_lines(lines) for lines in pages] == fast
+
+
+def test_match_is_the_first_pattern_that_finds_a_match():
+    """``_match`` (combined anchored patterns + literal prefilter) against trying every
+    pattern in order, line by line, in the header and in the body, including
+    patterns a user adds that cannot be combined (capturing groups, alternation of
+    anchors, MULTILINE)."""
+    from rhetoric.segments import PagePattern, _match, _prepared
+
+    extra = (
+        PagePattern("promo", "line", re.compile(r"^(support) my (work)", re.I), ""),
+        PagePattern("boilerplate", "line", re.compile(r"^all rights|reserved$", re.I), ""),
+        PagePattern("byline", "header", re.compile(r"(?m)^by\s", re.I), ""),
+    )
+    lines = _all_lines() + [
+        "Support my work on Patreon",
+        "Some rights reserved",
+        "By Jane Doe",
+        "Posted by Jane Doe on March 3",
+    ]
+    hits = 0
+    for patterns in (default_patterns(), extra + default_patterns(), default_patterns() + extra):
+        prepared = _prepared(patterns)
+        assert prepared.combined is not None and len(prepared.searched) < len(patterns)
+        for in_body in (False, True):
+            for line in lines:
+                expected = next(
+                    (
+                        p
+                        for p in patterns
+                        if not (p.scope == "header" and in_body) and p.regex.search(line)
+                    ),
+                    None,
+                )
+                if len(line) > 3000:
+                    expected = None
+                assert _match(line, patterns, in_body) is expected, (line, in_body)
+                hits += expected is not None
+    assert hits > 100

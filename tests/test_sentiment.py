@@ -208,3 +208,29 @@ def test_fast_valence_equals_vader_path_on_adversarial_and_seed_sentences():
         texts += [doc.sentence_text(i) for i in range(len(doc.sentences))]
     for text in texts:
         assert polarity(text) == _reference_polarity(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bad. Good! Fine. Terrible news. Great.",  # every sentence short
+        "Bad. Good! The food in that old hotel was truly awful. Great. A fine day it was.",
+    ],
+)
+def test_bootstrap_means_are_the_aggregate_of_each_resample(text):
+    """Each resampled mean is :func:`aggregate` of the resampled sentences (short
+    sentences weigh 0 unless a resample has only short ones)."""
+    import numpy as np
+
+    from rhetoric.sentiment import aggregate
+
+    res = score_sentences(tokenize(text))
+    v, n = res.valence, res.n_words
+    rng = np.random.default_rng(11)
+    idx = rng.integers(0, v.size, size=(200, v.size))
+    means = [aggregate(v[row], n[row]) for row in idx]
+    lo, hi = np.quantile(means, [0.05, 0.95])
+    assert res.bootstrap_ci(level=0.9, n_samples=200, seed=11) == (
+        pytest.approx(lo, abs=1e-12),
+        pytest.approx(hi, abs=1e-12),
+    )

@@ -382,34 +382,94 @@ def required_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
-_PREPARED: dict[int, tuple[tuple[PagePattern, ...], list]] = {}
+def _anchored(regex: re.Pattern[str]) -> bool:
+    """True when every match of ``regex`` starts at the start of the string: the parsed
+    pattern begins with ``^`` outside any alternation, without MULTILINE."""
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    if regex.flags & re.MULTILINE or not isinstance(regex.pattern, str):
+        return False
+    try:
+        items = list(parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - not combined rather than combined wrongly
+        return False
+    return bool(items) and items[0] == (sre.AT, sre.AT_BEGINNING)
 
 
-def _prepared(
-    patterns: tuple[PagePattern, ...],
-) -> list[tuple[PagePattern, tuple[str, ...] | None]]:
-    """Each pattern with its required literals (kept per patterns tuple)."""
+@dataclass(frozen=True)
+class _Prepared:
+    """Patterns ready for :func:`_match`.
+
+    ``searched``: (index, pattern, required literals or None), tried one by one.
+    ``combined``: the anchored patterns without capturing groups joined into one
+    alternation ``(?P<p0>…)|(?P<p3>…)|…`` in pattern order, tried once with
+    ``match`` at the line start; the alternation returns the first alternative that
+    matches, so the group name gives the lowest-numbered anchored pattern that matches.
+    One for all patterns and one without the ``header`` ones (for lines in the body).
+    """
+
+    searched: tuple[tuple[int, PagePattern, tuple[str, ...] | None], ...]
+    combined: re.Pattern[str] | None
+    combined_body: re.Pattern[str] | None
+
+
+def _combine(indexed: list[tuple[int, PagePattern]]) -> re.Pattern[str] | None:
+    if not indexed:
+        return None
+    return re.compile("|".join(f"(?P<p{i}>{p.regex.pattern})" for i, p in indexed), re.IGNORECASE)
+
+
+_PREPARED: dict[int, tuple[tuple[PagePattern, ...], _Prepared]] = {}
+
+
+def _prepared(patterns: tuple[PagePattern, ...]) -> _Prepared:
+    """:class:`_Prepared` of ``patterns`` (kept per patterns tuple)."""
     entry = _PREPARED.get(id(patterns))
     if entry is None or entry[0] is not patterns:
         if len(_PREPARED) > 16:
             _PREPARED.clear()
-        # A pattern anchored at the line start fails fast by itself: no prefilter.
-        entry = (
-            patterns,
-            [
-                (p, None if p.regex.pattern.startswith("^") else required_literals(p.regex))
-                for p in patterns
-            ],
+        joinable = [
+            (i, p)
+            for i, p in enumerate(patterns)
+            if p.regex.flags == re.IGNORECASE | re.UNICODE
+            and p.regex.groups == 0
+            and _anchored(p.regex)
+        ]
+        try:
+            combined = _combine(joinable)
+            combined_body = _combine([(i, p) for i, p in joinable if p.scope != "header"])
+        except re.error:  # e.g. a pattern with its own global flags
+            joinable, combined, combined_body = [], None, None
+        joined = {i for i, _ in joinable}
+        searched = tuple(
+            # a pattern anchored at the line start fails fast by itself: no prefilter
+            (i, p, None if p.regex.pattern.startswith("^") else required_literals(p.regex))
+            for i, p in enumerate(patterns)
+            if i not in joined
         )
+        entry = (patterns, _Prepared(searched, combined, combined_body))
         _PREPARED[id(patterns)] = entry
     return entry[1]
 
 
 def _match(line: str, patterns: tuple[PagePattern, ...], in_body: bool) -> PagePattern | None:
+    """The first of ``patterns`` that finds a match in ``line`` (``header`` patterns
+    only while the body has not started)."""
     if len(line) > _MAX_CHROME_CHARS:  # a whole paragraph, never a line of chrome
         return None
+    prepared = _prepared(patterns)
+    combined = prepared.combined_body if in_body else prepared.combined
+    first = len(patterns)  # the lowest-numbered pattern that matches
+    if combined is not None and (m := combined.match(line)) is not None:
+        first = int(str(m.lastgroup)[1:])
     norm = _norm_line(line)
-    for p, needs in _prepared(patterns):
+    for i, p, needs in prepared.searched:
+        if i >= first:
+            break
         if p.scope == "header" and in_body:
             continue
         if needs is not None:
@@ -420,7 +480,7 @@ def _match(line: str, patterns: tuple[PagePattern, ...], in_body: bool) -> PageP
                 continue  # the pattern cannot match a line without one of these
         if p.regex.search(line):
             return p
-    return None
+    return patterns[first] if first < len(patterns) else None
 
 
 def _fill_blanks(labels: list[str | None]) -> list[str]:

@@ -362,9 +362,12 @@ class SentimentResult:
             return math.nan, math.nan
         rng = np.random.default_rng(seed)
         idx = rng.integers(0, v.size, size=(n_samples, v.size))
-        nw = n[idx]
-        has_long = (nw >= MIN_WORDS).any(axis=1, keepdims=True)
-        w = np.where(has_long & (nw < MIN_WORDS), 0.0, nw.astype(float))
+        # weights as in aggregate(): short sentences count 0 unless a resample has
+        # only short ones, which then keeps every sentence's word count
+        w = np.where(n >= MIN_WORDS, n, 0).astype(float)[idx]
+        only_short = ~w.any(axis=1)
+        if only_short.any():
+            w[only_short] = n[idx[only_short]]
         m = (w * v[idx]).sum(axis=1) / w.sum(axis=1)
         means = m / np.sqrt(m * m + VADER_ALPHA)
         lo, hi = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
