@@ -163,3 +163,24 @@ def test_default_gazetteer_covers_seed_speakers():
         assert entry is not None and entry.name == name, alias
     assert gaz.lookup("Peskov").country_or_bloc == "Russia"
     assert gaz.lookup("beijing") is None  # single-word aliases are case-sensitive
+
+
+def test_subject_after_guard_gives_the_regular_expression_s_answer():
+    """The length guard of ``_subject_after`` never rules out a string the regular
+    expression matches, and returns the same match where it runs."""
+    import random
+
+    from rhetoric.attribution import _SUBJECT_AFTER_RE, _subject_after
+
+    rng = random.Random(3)
+    alphabet = [" ", " ", "\n", "\u00a0", ",", ":", "a", "X", "‖", "(", ";"]
+    strings = [" Xi Jinping: ", " the spokesman,", "   ", "", " " + "b" * 60, " " + "b" * 61]
+    strings += ["".join(rng.choices(alphabet, k=rng.randint(0, 90))) for _ in range(4000)]
+    strings += [" " * rng.randint(1, 5) + "w" * rng.randint(55, 65) + " ,  " for _ in range(200)]
+    matched = 0
+    for s in strings:
+        expected = _SUBJECT_AFTER_RE.match(s)
+        got = _subject_after(s)
+        assert (got and got.span(1)) == (expected and expected.span(1)), repr(s)
+        matched += expected is not None
+    assert matched > 50

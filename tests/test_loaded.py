@@ -192,3 +192,18 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
     dense = LoadedModel({f: rng.uniform(-3, 3) for f in names}, -1.5, 0.5)
     for doc, matches in feats:
         assert dense.word_scores(doc, matches) == dense.scores(word_features(doc, matches))
+
+
+def test_word_scores_of_a_doc_whose_sentences_are_not_runs_of_words():
+    """A hand-built Doc with sentences out of word order takes the reference path."""
+    from rhetoric.loaded import word_features
+    from rhetoric.tokens import Doc
+
+    text = "Evil thugs lie. Good people work."
+    ref = tokenize(text)
+    # the same words, but the second sentence numbered before the first
+    doc = Doc(text, text, ref.paragraphs, ref.sentences, ref.words, (1, 1, 1, 0, 0, 0))
+    model = LoadedModel.default()
+    matches = Lexicon.default().match(doc)
+    assert model.word_scores(doc, matches) == model.scores(word_features(doc, matches))
+    assert len(model.word_scores(doc, matches)) == 6

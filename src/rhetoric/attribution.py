@@ -602,7 +602,7 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     if found:
         return found
     # verb before its subject: "said Xi: “…”"
-    after = re.match(r"\s+([^,;:\n()–—]{1,60}?)\s*[,:]?\s*$", text[v.end() : q_start])
+    after = _subject_after(text[v.end() : q_start])
     if after:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
         if found:
@@ -620,6 +620,24 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
             if found:
                 return found
     return None
+
+
+_SUBJECT_AFTER_RE = re.compile(r"\s+([^,;:\n()–—]{1,60}?)\s*[,:]?\s*$")
+
+
+def _subject_after(rest: str) -> re.Match[str] | None:
+    """``_SUBJECT_AFTER_RE.match(rest)``: a short subject between a verb and the quote.
+
+    A match needs the text between the leading white space and the trailing
+    ``\\s*[,:]?\\s*`` to be at most 60 characters; longer ones are ruled out without
+    the regular expression, which backtracks for long (e.g. masked) stretches.
+    """
+    core = rest.rstrip()
+    if core[-1:] in (",", ":"):
+        core = core[:-1].rstrip()
+    if len(core) - (len(rest) - len(rest.lstrip())) > 60:
+        return None
+    return _SUBJECT_AFTER_RE.match(rest)
 
 
 def _colon_intro(doc: Doc, text: str, q_start: int, pi: int) -> int | None:

@@ -245,10 +245,8 @@ class LoadedModel:
 
         Gives the same floats: the non-zero weights are summed in the order of
         :func:`word_features` (a zero weight added changes no sum)."""
-        ws = doc.word_sentence
-        if any(ws[i] > ws[i + 1] for i in range(len(ws) - 1)):  # not from tokenize()
-            return self.scores(word_features(doc, matches))
-        return self._scorer.scores(doc, matches, self.bias)
+        fast = self._scorer.scores(doc, matches, self.bias)
+        return self.scores(word_features(doc, matches)) if fast is None else fast
 
 
 # Columns of _Scorer.table: the weights of the features that depend on one word only.
@@ -258,7 +256,9 @@ _VSTRONG = 11
 _GIVE_BEFORE = (12, 13)  # (w-1=, v-1=) of this word, a feature of the word after it
 _GIVE_AFTER = (14, 15)  # (w+1=, v+1=) of this word, a feature of the word before it
 _STRONG = 16  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
-_N_COLUMNS = 17
+_BIGRAM_ID = 17  # number of the lower-cased word among the model's bigram words, else -1
+_N_COLUMNS = 18
+_BIGRAM_BASE = 1 << 31
 
 
 class _Scorer:
@@ -279,15 +279,27 @@ class _Scorer:
     def __init__(self, weights: dict[str, float]) -> None:
         self.w = weights
         self.type_ids: dict[str, int] = {}
-        self.lower: list[str] = []
         self.table = np.zeros((1024, _N_COLUMNS))
-        self.bigram: tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]] = ({}, {})
+        # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers, as sorted arrays
+        # for np.searchsorted: key = left number * _BIGRAM_BASE + right number.
+        bigrams: tuple[dict[tuple[str, str], float], ...] = ({}, {})
         for key, value in weights.items():
             for k, prefix in enumerate(("b-1=", "b+1=")):
                 if key.startswith(prefix):
                     left, sep, right = key[len(prefix) :].partition("|")
                     if sep and "|" not in right:
-                        self.bigram[k][(left, right)] = value
+                        bigrams[k][(left, right)] = value
+        words = sorted({w for table in bigrams for pair in table for w in pair})
+        self.bigram_ids = {w: i for i, w in enumerate(words)}
+        self.bigram: list[tuple[np.ndarray, np.ndarray]] = []
+        for table in bigrams:
+            keys = np.array(
+                [self.bigram_ids[a] * _BIGRAM_BASE + self.bigram_ids[b] for a, b in table],
+                dtype=np.int64,
+            )
+            order = np.argsort(keys)
+            values = np.fromiter(table.values(), dtype=float, count=len(table))
+            self.bigram.append((keys[order], values[order]))
         get = weights.get
         self.sv = np.array([get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
@@ -296,8 +308,8 @@ class _Scorer:
         self.lex: dict[tuple[str, float], tuple[float, float]] = {}
         self.lex_near: dict[str, tuple[float, float]] = {}
 
-    def _row(self, raw: str) -> tuple[str, list[float]]:
-        """Lower-cased form and static weights of one word (columns as :attr:`table`)."""
+    def _row(self, raw: str) -> list[float]:
+        """Static weights of one word (columns as :attr:`table`)."""
         get = self.w.get
         w = raw.translate(_APOS).lower()
         v = _valence(w)
@@ -322,29 +334,27 @@ class _Scorer:
             get("w+1=" + w, 0.0),
             get("v+1=" + rv, 0.0),
             1.0 if strong else 0.0,
+            float(self.bigram_ids.get(w, -1)),
         ]
-        return w, row
+        return row
 
     def _ids(self, raws: list[str]) -> np.ndarray:
         """Row of :attr:`table` for each word, adding the word types not seen before."""
         type_ids = self.type_ids
         if len(type_ids) + len(raws) > self._MAX_TYPES:
             type_ids.clear()
-            self.lower.clear()
         ids = [type_ids.get(raw, -1) for raw in raws]
         for k, raw in enumerate(raws):
             if ids[k] >= 0:
                 continue
             i = type_ids.get(raw, -1)  # the same new word earlier in this article
             if i < 0:
-                i = len(self.lower)
-                lower, row = self._row(raw)
+                i = len(type_ids)
                 if i >= len(self.table):
                     grown = np.zeros((2 * len(self.table), _N_COLUMNS))
                     grown[: len(self.table)] = self.table
                     self.table = grown
-                self.table[i] = row
-                self.lower.append(lower)
+                self.table[i] = self._row(raw)
                 type_ids[raw] = i
             ids[k] = i
         return np.array(ids, dtype=np.intp)
@@ -366,16 +376,31 @@ class _Scorer:
             self.lex_near[category] = out
         return out
 
-    def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float]:
-        """Word probabilities of a Doc whose sentences are runs of consecutive words."""
+    def _bigrams(self, ids: np.ndarray) -> list[np.ndarray]:
+        """Weights of b-1= and b+1= for each pair of adjacent words (word numbers as in
+        :attr:`bigram_ids`, -1 for a word in no bigram), 0.0 for pairs without one."""
+        keys = ids[:-1] * _BIGRAM_BASE + ids[1:]
+        keys[(ids[:-1] < 0) | (ids[1:] < 0)] = -1
+        out = []
+        for table_keys, values in self.bigram:
+            if not len(table_keys):
+                out.append(np.zeros(len(keys)))
+                continue
+            at = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+            out.append(np.where(table_keys[at] == keys, values[at], 0.0))
+        return out
+
+    def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float] | None:
+        """Word probabilities, or None when the Doc's sentences are not runs of
+        consecutive words (a Doc not built by :func:`~rhetoric.tokens.tokenize`)."""
         n = len(doc.words)
         if n == 0:
             return []
         text = doc.text
-        ids = self._ids([text[s:e] for s, e in doc.words])
-        rows = self.table[ids]
-        lower = [self.lower[i] for i in ids.tolist()]
         sentence = np.array(doc.word_sentence, dtype=np.intp)
+        if n > 1 and (sentence[1:] < sentence[:-1]).any():  # not from tokenize()
+            return None
+        rows = self.table[self._ids([text[s:e] for s, e in doc.words])]
         first = np.ones(n, dtype=bool)  # first word of its sentence
         first[1:] = sentence[1:] != sentence[:-1]
         last = np.ones(n, dtype=bool)  # last word of its sentence
@@ -398,18 +423,17 @@ class _Scorer:
         n_lex = np.bincount(sentence, has_lex, n_sent)[sentence]
 
         # neighbours: what the word before (after) gives, or the sentence-edge weight
-        get_before, get_after = self.bigram[0].get, self.bigram[1].get
-        pairs = list(zip(lower[:-1], lower[1:], strict=True))  # pairs[i]: words i, i + 1
+        bigram_before, bigram_after = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
         before = np.zeros((4, n))
         before[0, 1:] = rows[:-1, _GIVE_BEFORE[0]]
-        before[1, 1:] = [get_before(pair, 0.0) for pair in pairs]
+        before[1, 1:] = bigram_before
         before[2, 1:] = rows[:-1, _GIVE_BEFORE[1]]
         before[3, 1:] = near_before[:-1]
         before[:, first] = 0.0
         before[0, first] = self.edge[0]
         after = np.zeros((4, n))
         after[0, :-1] = rows[1:, _GIVE_AFTER[0]]
-        after[1, :-1] = [get_after(pair, 0.0) for pair in pairs]
+        after[1, :-1] = bigram_after
         after[2, :-1] = rows[1:, _GIVE_AFTER[1]]
         after[3, :-1] = near_after[1:]
         after[:, last] = 0.0

@@ -333,11 +333,15 @@ def _sentence_of(doc: Doc, sent_starts: list[int], pos: int) -> tuple[int, int]:
 
 def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """``clean[s:e]`` with the given spans blanked (keeps offsets)."""
-    chars = list(clean[s:e])
-    for a, b in spans:
-        for j in range(max(a, s), min(b, e)):
-            chars[j - s] = " "
-    return "".join(chars)
+    out = []
+    pos = s
+    for a, b in sorted(spans):
+        a, b = max(a, pos), min(b, e)
+        if a < b:
+            out += [clean[pos:a], " " * (b - a)]
+            pos = b
+    out.append(clean[pos:e])
+    return "".join(out)
 
 
 _AFTER_CUE_RE = re.compile(
@@ -361,17 +365,17 @@ def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
     clean = doc.clean
     kinds: list[str] = []
     all_parts = [p for q in raw_quotes for p in q["parts"]]
+    para_starts = [a for a, _ in doc.paragraphs]
     for q in raw_quotes:
         s, e = q["start"], q["end"]
-        p_start = next(a for a, b in doc.paragraphs if a <= s < b + 1)
+        pi = bisect_right(para_starts, s) - 1  # the paragraph the quote starts in
+        p_start, p_end = doc.paragraphs[pi]
         before = clean[p_start:s]
         # naming cue, possibly at the end of the previous paragraph ("titled:")
         prev_text = before
-        if not before.strip():
-            pi = next(i for i, (a, b) in enumerate(doc.paragraphs) if a == p_start)
-            if pi > 0:
-                prev_text = clean[doc.paragraphs[pi - 1][0] : doc.paragraphs[pi - 1][1]]
-        tail = " ".join(prev_text.split()[-4:])
+        if not before.strip() and pi > 0:
+            prev_text = clean[doc.paragraphs[pi - 1][0] : doc.paragraphs[pi - 1][1]]
+        tail = " ".join(prev_text.rsplit(None, 4)[-4:])  # its last four words
         if _TITLE_CUE_RE.search(tail):
             kinds.append("title")
             continue
@@ -379,39 +383,36 @@ def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
             kinds.append("scare")
             continue
         sent_s, _ = _sentence_of(doc, sent_starts, s)
-        region = _mask(clean, max(sent_s, p_start), s, [p for p in all_parts if p[1] <= s])
-        p_end = next(b for a, b in doc.paragraphs if a == p_start)
+        lo = max(sent_s, p_start)
+        region = _mask(clean, lo, s, [p for p in all_parts if lo < p[1] <= s])
         cue = _cue_before(doc, region) or has_cue_after(doc, e, p_end)
         colon = prev_text.rstrip().endswith(":")
         starts_para = not before.strip()
         nw = sum(_n_words(doc, word_starts, a, b) for a, b in q["parts"])
-        words = [
-            clean[a:b]
-            for ps, pe in q["parts"]
-            for a, b in doc.words[bisect_left(word_starts, ps) : bisect_left(word_starts, pe)]
-        ]
-        long_words = [w for w in words if len(w) >= 4 and w.isalpha()]
-
-        def words_raw(q):
-            return [clean[a + 1 : b - 1] for a, b in q["parts"]]
-
-        if (
-            nw >= 3
-            and not cue
-            and len(long_words) >= 2
-            and all(w[0].isupper() for w in long_words)
-            and not any(w.isupper() and len(w) > 1 for w in long_words[:1])
-        ):
-            kinds.append("title")
-            continue
-        sentence_like = bool(re.match(r"\W*[A-Z0-9].*[.!?…]\W*$", " ".join(words_raw(q)), re.S))
-        if nw <= 3 and not cue and not colon and not starts_para and not sentence_like:
-            kinds.append("scare")
-            continue
+        if nw >= 3 and not cue:
+            long_words = [
+                w
+                for ps, pe in q["parts"]
+                for a, b in doc.words[bisect_left(word_starts, ps) : bisect_left(word_starts, pe)]
+                if len(w := clean[a:b]) >= 4 and w.isalpha()
+            ]
+            if (
+                len(long_words) >= 2
+                and all(w[0].isupper() for w in long_words)
+                and not (long_words[0].isupper() and len(long_words[0]) > 1)
+            ):
+                kinds.append("title")
+                continue
+        if nw <= 3 and not cue and not colon and not starts_para:
+            inner = " ".join(clean[a + 1 : b - 1] for a, b in q["parts"])
+            if not _SENTENCE_LIKE_RE.match(inner):
+                kinds.append("scare")
+                continue
         kinds.append("direct")
     return kinds
 
 
+_SENTENCE_LIKE_RE = re.compile(r"\W*[A-Z0-9].*[.!?…]\W*$", re.S)
 _GAP_RE = re.compile(r"^[,\s]*[^.!?“”\"«»\n]{1,70}?[,:]\s*$")
 
 
