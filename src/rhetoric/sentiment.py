@@ -221,8 +221,27 @@ def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> f
     return valence
 
 
+_IDIOM_WORDS: frozenset[str] | None = None
+
+
+def _idiom_words() -> frozenset[str]:
+    """One word of each of VADER's idioms and multi-word boosters (its longest, the
+    rarest in prose): an n-gram the idiom check looks up can be one of them only if
+    that word is among the n-gram's words."""
+    global _IDIOM_WORDS
+    if _IDIOM_WORDS is None:
+        vs = _VS or _vader_module()
+        keys = [*vs.SPECIAL_CASES, *(k for k in vs.BOOSTER_DICT if " " in k)]
+        _IDIOM_WORDS = frozenset(max(k.split(" "), key=len) for k in keys)
+    return _IDIOM_WORDS
+
+
 def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
-    """``SentimentIntensityAnalyzer._special_idioms_check`` over lower-cased tokens."""
+    """``SentimentIntensityAnalyzer._special_idioms_check`` over lower-cased tokens
+    (called for ``i >= 3``). Returns ``valence`` at once when none of the words it
+    would combine (``i - 3`` to ``i + 2``) is one of :func:`_idiom_words`."""
+    if (_IDIOM_WORDS or _idiom_words()).isdisjoint(lower[i - 3 : i + 3]):
+        return valence
     vs = _VS or _vader_module()
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"

@@ -75,6 +75,12 @@ class Doc:
         return self.text[start:end]
 
     @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of every word (``word_text(i)`` for all ``i``), computed once."""
+        text = self.text
+        return [text[s:e] for s, e in self.words]
+
+    @cached_property
     def sentence_words(self) -> tuple[tuple[int, int], ...]:
         """For each sentence, the half-open range ``(first, last + 1)`` of its words."""
         ranges = [[0, 0] for _ in self.sentences]
