@@ -222,6 +222,7 @@ def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str,
 
 
 _MAX_CHILDREN_CACHE = 500_000
+_NO_START: tuple[bool, ...] = ()  # in Lexicon._root_steps: no term starts in this word
 
 
 def _clean_word(joined: str) -> str:
@@ -421,7 +422,8 @@ class Lexicon:
 
     @cached_property
     def _root_steps(self) -> dict[str, tuple[bool, ...]]:
-        """Per word text, whether each of its hyphen parts takes a first step in the trie."""
+        """Per word text, whether each of its hyphen parts takes a first step in the trie
+        (:data:`_NO_START` when none does)."""
         return {}
 
     @cached_property
@@ -498,14 +500,6 @@ class Lexicon:
         if len(step_cache) >= _MAX_CHILDREN_CACHE:
             step_cache.clear()
 
-        def cached_steps(node: _Node, w: int, k: int, joined: bool) -> tuple:
-            key = (node, texts[w], k, joined)
-            found = step_cache.get(key)
-            if found is None:
-                found = tuple(steps_of(node, w, k, joined))
-                step_cache[key] = found
-            return found
-
         def next_word(w: int) -> int:
             """The next word after ``w`` with a part (``n_words`` when none is left)."""
             w += 1
@@ -522,16 +516,17 @@ class Lexicon:
         # candidates: (first part, end part, entry, start, end, first word, last word),
         # the parts numbered in text order over the whole Doc
         candidates: list[tuple[int, int, LexiconEntry, int, int, int, int]] = []
-        for w0, word in enumerate(texts):
-            hits = starts_here.get(word)
-            if hits is None:
+        known = list(map(starts_here.get, texts))
+        for w0 in [w for w, hits in enumerate(known) if hits is not _NO_START]:
+            hits = known[w0]
+            if hits is None:  # a word not seen before
                 hits = tuple(
                     any(children for children, _ in steps_of(root, w0, k, False))
                     for k in range(len(pieces[w0]))
                 )
-                starts_here[word] = hits
-            if True not in hits:
-                continue
+                if True not in hits:
+                    hits = _NO_START
+                starts_here[texts[w0]] = hits
             for k0, hit in enumerate(hits):
                 if not hit:
                     continue  # no term starts with this part: the search finds nothing
@@ -542,9 +537,17 @@ class Lexicon:
                     node, w, k, pw, pk = stack.pop()  # (pw, pk): the part before, if any
                     if w >= n_words:
                         continue
-                    joined = False  # reached through a hyphen inside one word
+                    joined = w == pw  # reached through a hyphen inside one word
+                    # the steps that reach a child, cached per node, word text, part and
+                    # joined (all a step depends on); tried before the checks below
+                    key = (node, texts[w], k, joined)
+                    steps = step_cache.get(key)
+                    if steps is None:
+                        steps = tuple(s for s in steps_of(node, w, k, joined) if s[0])
+                        step_cache[key] = steps
+                    if not steps:
+                        continue
                     if pw >= 0:  # continuing a phrase: same sentence, only space/hyphen between
-                        joined = w == pw
                         if sentence_of[w] != sentence_of[pw]:
                             continue
                         gap = clean[
@@ -555,9 +558,7 @@ class Lexicon:
                                 continue
                         elif gap.strip():
                             continue
-                    for children, whole in cached_steps(node, w, k, joined):
-                        if not children:
-                            continue
+                    for children, whole in steps:
                         lk = len(pieces[w]) - 1 if whole else k  # the last part taken
                         nw, nk = (w, lk + 1) if lk < len(pieces[w]) - 1 else (next_word(w), 0)
                         end = words[w][0] + pieces[w][lk][1]
