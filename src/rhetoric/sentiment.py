@@ -107,20 +107,20 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     text = text.strip()
     # vs.SentiText(text): words_and_emoticons and is_cap_diff, with the same steps
     tokens = [t if len(st := t.strip(_PUNCTUATION)) <= 2 else st for t in text.split()]
-    n_caps = sum(1 for t in tokens if t.isupper())
+    n_caps = sum(map(str.isupper, tokens))
     is_cap_diff = 0 < len(tokens) - n_caps < len(tokens)
-    lower = [t.lower() for t in tokens]
-    sentiments: list[float] = []
+    lower = list(map(str.lower, tokens))
+    # 0 for every word outside VADER's lexicon (what sentiment_valence gives it), for
+    # boosters and for "kind" in "kind of"
+    sentiments: list[float] = [0] * len(tokens)
     booster = vs.BOOSTER_DICT
     lexicon = a.lexicon
     last = len(tokens) - 1
-    for i, low in enumerate(lower):
+    for i in [i for i, low in enumerate(lower) if low in lexicon]:
+        low = lower[i]
         if low in booster or (low == "kind" and i < last and lower[i + 1] == "of"):
-            sentiments.append(0)
-        elif low not in lexicon:
-            sentiments.append(0)  # what sentiment_valence gives a word not in the lexicon
-        else:
-            sentiments.append(_word_valence(lexicon, tokens, lower, i, is_cap_diff))
+            continue
+        sentiments[i] = _word_valence(lexicon, tokens, lower, i, is_cap_diff)
     if "but" in lower:  # VADER's _but_check changes nothing in a sentence without "but"
         sentiments = a._but_check(tokens, sentiments)
     if not sentiments:
