@@ -184,6 +184,9 @@ class ReadabilityCounts:
         return pd.DataFrame(self.records())
 
 
+_NOT_CHARACTERS = str.maketrans("", "", " \t\n\r\f\v\u00a0")  # white space C leaves out
+
+
 def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     """Per sentence of ``doc``: (words, syllables, polysyllables, letters, characters,
     complex words, difficult words), None for a sentence without words. :func:`counts`
@@ -214,7 +217,7 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     ):
         s, e = doc.sentences[i]
         seg = clean[s:e]
-        n_chars = len(seg) - sum(seg.count(c) for c in " \t\n\r\f\v\u00a0")
+        n_chars = len(seg.translate(_NOT_CHARACTERS))
         out[i] = (n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
     return out
 

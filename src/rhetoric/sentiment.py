@@ -19,6 +19,7 @@ import string
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -336,21 +337,30 @@ class SentimentResult:
     def __len__(self) -> int:
         return len(self.sentences)
 
+    @cached_property
+    def _columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(compound, valence, n_words) per sentence, built once; never modified."""
+        return (
+            np.array([s.compound for s in self.sentences], dtype=float),
+            np.array([s.valence for s in self.sentences], dtype=float),
+            np.array([s.n_words for s in self.sentences], dtype=int),
+        )
+
     @property
     def compound(self) -> np.ndarray:
-        return np.array([s.compound for s in self.sentences], dtype=float)
+        return self._columns[0].copy()
 
     @property
     def valence(self) -> np.ndarray:
-        return np.array([s.valence for s in self.sentences], dtype=float)
+        return self._columns[1].copy()
 
     @property
     def n_words(self) -> np.ndarray:
-        return np.array([s.n_words for s in self.sentences], dtype=int)
+        return self._columns[2].copy()
 
     def mean(self, sentence_ids: Sequence[int] | None = None) -> float:
         """``sentiment_mean`` (see :func:`aggregate`) over all or the given sentences."""
-        v, n = self.valence, self.n_words
+        _, v, n = self._columns
         if sentence_ids is not None:
             ids = np.asarray(list(sentence_ids), dtype=int)
             v, n = v[ids], n[ids]
@@ -371,7 +381,7 @@ class SentimentResult:
         ``(1+level)/2`` quantiles of the resampled means. NaN with fewer than two
         sentences, where resampling says nothing.
         """
-        v, n = self.valence, self.n_words
+        _, v, n = self._columns
         if sentence_ids is not None:
             ids = np.asarray(list(sentence_ids), dtype=int)
             v, n = v[ids], n[ids]
@@ -409,7 +419,7 @@ class SentimentResult:
 
         Empty input gives NaN everywhere and a warning.
         """
-        c, n = self.compound, self.n_words
+        c, _, n = self._columns
         keep = n > 0
         out: dict[str, float] = {}
         if not keep.any():
