@@ -139,3 +139,24 @@ def test_possessive_before_a_full_stop_ends_the_sentence():
         "He works at St. Mary’s.",
         "Prices rose.",
     ]
+
+
+def test_words_within_is_word_wholly_inside_a_span():
+    """Against the definition, word by word, on random (overlapping, touching, empty)
+    spans; spans that overlap or touch count as one (a word across the seam of two
+    touching quotes is inside)."""
+    import random
+
+    from rhetoric.tokens import merge_spans, words_within
+
+    text = "Mr. Smith said “the U.S. won’t back down” — and China-Russia ties (69.53%) grew. " * 3
+    doc = tokenize(text)
+    rng = random.Random(5)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 5)):
+            a = rng.randint(0, len(text))
+            spans.append((a, min(len(text), a + rng.randint(0, 40))))
+        merged = merge_spans(spans)
+        expected = [any(s <= ws and we <= e for s, e in merged) for ws, we in doc.words]
+        assert words_within(doc, spans) == expected, spans

@@ -691,7 +691,7 @@ def terms_near(
     ``mentions`` are character spans (e.g. an actor group's mentions); a term is near
     when the gap between it and a mention is at most ``window`` words.
     """
-    starts = [s for s, _ in doc.words]
+    starts = doc.word_starts
     ends = [e for _, e in doc.words]
     ranges = []
     for s, e in mentions:

@@ -376,7 +376,7 @@ def _quote_words(art: ArticleData, quote: Mapping[str, Any]) -> int:
     doc = art.doc
     if doc is None:
         return 0
-    starts = [s for s, _ in doc.words]
+    starts = doc.word_starts
     from bisect import bisect_left
 
     return sum(bisect_left(starts, e) - bisect_left(starts, s) for s, e in quote_parts(quote))

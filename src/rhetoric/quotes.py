@@ -452,7 +452,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             used.add(nxt.start)
         groups.append(chain)
 
-    word_starts = [s for s, _ in doc.words]
+    word_starts = doc.word_starts
     sent_starts = [s for s, _ in doc.sentences]
     raw_quotes = []
     for chain in groups:

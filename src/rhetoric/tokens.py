@@ -24,7 +24,7 @@ Definitions (also in the README):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -73,6 +73,16 @@ class Doc:
     def word_text(self, i: int) -> str:
         start, end = self.words[i]
         return self.text[start:end]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """The start offset of every word, computed once (for ``bisect``)."""
+        return [s for s, _ in self.words]
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """The end offset of every word, computed once (for ``bisect``)."""
+        return [e for _, e in self.words]
 
     @cached_property
     def word_texts(self) -> list[str]:
@@ -169,18 +179,18 @@ def merge_spans(spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
 
 
 def words_within(doc: Doc, spans: Iterable[Sequence[int]]) -> list[bool]:
-    """For each word of ``doc``, whether it lies wholly inside one of ``spans``.
+    """For each word of ``doc``, whether it lies wholly inside one of ``spans`` (spans
+    that overlap or touch are merged first, see :func:`merge_spans`).
 
     This is how every measure decides that a word is "in a quote".
     """
-    merged = merge_spans(spans)
-    if not merged:
-        return [False] * len(doc.words)
-    starts = [s for s, _ in merged]
-    flags = []
-    for ws, we in doc.words:
-        k = bisect_right(starts, ws) - 1
-        flags.append(k >= 0 and we <= merged[k][1])
+    flags = [False] * len(doc.words)
+    starts, ends = doc.word_starts, doc.word_ends  # both increasing: words do not overlap
+    for s, e in merge_spans(spans):
+        first = bisect_left(starts, s)  # the first word starting in the span
+        stop = bisect_right(ends, e)  # after the last word ending in it
+        if stop > first:
+            flags[first:stop] = [True] * (stop - first)
     return flags
 
 

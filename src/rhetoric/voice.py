@@ -194,7 +194,7 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
     """
     spans = direct_spans(quotes)
     flags = words_within(doc, spans)
-    word_starts = [s for s, _ in doc.words]
+    word_starts = doc.word_starts
     direct = [q for q in quotes if q.kind == "direct" and q.depth == 0]
     sentences = []
     for i, (ss, se) in enumerate(doc.sentences):
