@@ -160,3 +160,26 @@ def test_words_within_is_word_wholly_inside_a_span():
         merged = merge_spans(spans)
         expected = [any(s <= ws and we <= e for s, e in merged) for ws, we in doc.words]
         assert words_within(doc, spans) == expected, spans
+
+
+def test_fast_word_pattern_equals_word_re_without_parentheses():
+    import random
+    from pathlib import Path
+
+    from rhetoric.tokens import _WORD_NO_PAREN_RE, WORD_RE
+
+    rng = random.Random(0)
+    pieces = list("aZé9_.,'’-  \n\t—") + ["U.S.", "e.g.", "69.53", "don't", "A.B.C", "x-y", "ʼ"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 30))) for _ in range(20000)]
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    texts += [p.read_text(encoding="utf-8").replace("(", " ") for p in sorted(raw.glob("*.txt"))]
+    for text in texts:
+        assert "(" not in text
+        fast = [m.span() for m in _WORD_NO_PAREN_RE.finditer(text)]
+        assert fast == [m.span() for m in WORD_RE.finditer(text)], repr(text)
+
+
+def test_editorial_insertion_still_one_word():
+    doc = tokenize("He said (t)he deal was off. Then (a) list (b) item.")
+    assert [doc.word_text(i) for i in range(3)] == ["He", "said", "(t)he"]
+    assert "list" in [doc.word_text(i) for i in range(len(doc.words))]

@@ -143,28 +143,30 @@ def find_stance_markers(doc: Doc, lexicon: StanceLexicon | None = None) -> list[
     else:
         keys = [_norm(text[s:e]) for s, e in words]
     out = []
-    for si, (first, last) in enumerate(doc.sentence_words):
-        i = first
-        while i < last:
-            options = index.get(keys[i])
-            hit = None
-            if options:
-                for seq, cat, term in options:
-                    k = len(seq)
-                    if i + k <= last and tuple(keys[i : i + k]) == seq:
-                        hit = (k, cat, term)
-                        break
-            if hit is not None:
-                w0 = text[words[i][0] : words[i][1]]
-                if i != first and w0[:1].isupper() and not w0.isupper():
-                    hit = None  # "May", "Will" inside a sentence: a name or a month
-            if hit is None:
-                i += 1
-                continue
-            k, cat, term = hit
-            s, e = words[i][0], words[i + k - 1][1]
-            out.append(StanceMarker(s, e, text[s:e], term, cat, si, i, k))
-            i += k
+    bounds = doc.sentence_words
+    sentence_of = doc.word_sentence
+    free = 0  # words before this one belong to a marker already found
+    for i in [i for i, key in enumerate(keys) if key in index]:  # where a marker may start
+        if i < free:
+            continue
+        si = sentence_of[i]
+        first, last = bounds[si]
+        hit = None
+        for seq, cat, term in index[keys[i]]:
+            k = len(seq)
+            if i + k <= last and tuple(keys[i : i + k]) == seq:
+                hit = (k, cat, term)
+                break
+        if hit is not None:
+            w0 = text[words[i][0] : words[i][1]]
+            if i != first and w0[:1].isupper() and not w0.isupper():
+                hit = None  # "May", "Will" inside a sentence: a name or a month
+        if hit is None:
+            continue
+        k, cat, term = hit
+        s, e = words[i][0], words[i + k - 1][1]
+        out.append(StanceMarker(s, e, text[s:e], term, cat, si, i, k))
+        free = i + k
     return out
 
 

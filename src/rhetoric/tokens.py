@@ -35,6 +35,13 @@ WORD_RE = re.compile(
 )
 """A word: letters/digits with internal apostrophes, hyphens and digit separators."""
 
+_WORD_NO_PAREN_RE = re.compile(
+    r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?![^\W_])"  # the rest of an initialism
+    r"|[^\W_]*(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_]+)*)"
+)
+""":data:`WORD_RE` for text without ``(`` (no "(t)he"): the same matches, found faster
+because every match starts with one character class the search can skip to."""
+
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")  # one line of the masked text, trimmed
 
 _CLOSERS = "\"'”’»)]"
@@ -159,10 +166,11 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
     sentences = tuple(split_sentences(clean, paragraphs_t))
     words: list[tuple[int, int]] = []
     word_sentence: list[int] = []
-    finditer = WORD_RE.finditer
+    find = clean.find
     for i, (s, e) in enumerate(sentences):
         before = len(words)
-        words += [m.span() for m in finditer(clean, s, e)]
+        regex = WORD_RE if find("(", s, e) >= 0 else _WORD_NO_PAREN_RE
+        words += [m.span() for m in regex.finditer(clean, s, e)]
         word_sentence += [i] * (len(words) - before)
     return Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
 
