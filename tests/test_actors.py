@@ -131,3 +131,29 @@ def test_framing_without_voices_or_mentions():
     df = framing(doc, find_mentions(doc), score_sentences(doc))
     assert list(df["mentions"]) == [0, 0, 0]
     assert df["sentiment_mean"].isna().all() and df["loaded_terms"].isna().all()
+
+
+def test_regex_finds_what_the_plain_alternation_finds():
+    """``_word_start_alternation`` against the plain ``(?<!\\w)(?:p1|p2|...)``, on the
+    seeds and on text made of the gazetteer's own terms glued to other characters."""
+    import random
+    import re
+    from pathlib import Path
+
+    from rhetoric.actors import _POSSESSIVE, ActorGazetteer, _pattern, _variants
+
+    gaz = ActorGazetteer.default()
+    variants = sorted({v for t in gaz.terms for v in _variants(t.term)}, key=len, reverse=True)
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(_pattern(v) for v in variants) + ")" + _POSSESSIVE)
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
+    rng = random.Random(2)
+    glue = [" ", "", "x", "-", "’s ", "'", "\n", "s’ ", "_", "9"]
+    for _ in range(300):
+        texts.append("".join(rng.choice(variants) + rng.choice(glue) for _ in range(12)))
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in gaz._regex.finditer(text)] == expected
+        found += len(expected)
+    assert found > 1000
