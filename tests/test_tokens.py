@@ -183,3 +183,18 @@ def test_editorial_insertion_still_one_word():
     doc = tokenize("He said (t)he deal was off. Then (a) list (b) item.")
     assert [doc.word_text(i) for i in range(3)] == ["He", "said", "(t)he"]
     assert "list" in [doc.word_text(i) for i in range(len(doc.words))]
+
+
+def test_sentence_words_from_tokenize_equal_the_property():
+    """tokenize() fills ``sentence_words`` as it goes; a Doc built by hand computes it."""
+    from pathlib import Path
+
+    from rhetoric.tokens import Doc
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
+    texts += ["", "— …", "A. B.\n\n— .\n\nEnd. — ! Fine."]
+    for text in texts:
+        doc = tokenize(text)
+        fresh = Doc(doc.text, doc.clean, doc.paragraphs, doc.sentences, doc.words, doc.word_sentence)
+        assert doc.sentence_words == fresh.sentence_words

@@ -392,12 +392,16 @@ class SentimentResult:
         rng = np.random.default_rng(seed)
         idx = rng.integers(0, v.size, size=(n_samples, v.size))
         # weights as in aggregate(): short sentences count 0 unless a resample has
-        # only short ones, which then keeps every sentence's word count
-        w = np.where(n >= MIN_WORDS, n, 0).astype(float)[idx]
-        only_short = ~w.any(axis=1)
+        # only short ones, which then keeps every sentence's word count. Products are
+        # taken per sentence, then gathered (the same floats as gathering first).
+        w = np.where(n >= MIN_WORDS, n, 0).astype(float)
+        num, den = (w * v)[idx].sum(axis=1), w[idx].sum(axis=1)
+        only_short = den == 0
         if only_short.any():
-            w[only_short] = n[idx[only_short]]
-        m = (w * v[idx]).sum(axis=1) / w.sum(axis=1)
+            rows = idx[only_short]
+            num[only_short] = (n * v)[rows].sum(axis=1)
+            den[only_short] = n.astype(float)[rows].sum(axis=1)
+        m = num / den
         means = m / np.sqrt(m * m + VADER_ALPHA)
         lo, hi = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
         return float(lo), float(hi)

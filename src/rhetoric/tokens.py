@@ -166,13 +166,17 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
     sentences = tuple(split_sentences(clean, paragraphs_t))
     words: list[tuple[int, int]] = []
     word_sentence: list[int] = []
+    ranges: list[tuple[int, int]] = []
     find = clean.find
     for i, (s, e) in enumerate(sentences):
         before = len(words)
         regex = WORD_RE if find("(", s, e) >= 0 else _WORD_NO_PAREN_RE
         words += [m.span() for m in regex.finditer(clean, s, e)]
         word_sentence += [i] * (len(words) - before)
-    return Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
+        ranges.append((before, len(words)))
+    doc = Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
+    doc.__dict__["sentence_words"] = tuple(ranges)  # what the cached property gives
+    return doc
 
 
 def merge_spans(spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
