@@ -196,5 +196,6 @@ def test_sentence_words_from_tokenize_equal_the_property():
     texts += ["", "— …", "A. B.\n\n— .\n\nEnd. — ! Fine."]
     for text in texts:
         doc = tokenize(text)
-        fresh = Doc(doc.text, doc.clean, doc.paragraphs, doc.sentences, doc.words, doc.word_sentence)
+        fields = (doc.text, doc.clean, doc.paragraphs, doc.sentences, doc.words)
+        fresh = Doc(*fields, doc.word_sentence)
         assert doc.sentence_words == fresh.sentence_words
