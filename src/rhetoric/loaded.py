@@ -344,9 +344,9 @@ class _Scorer:
         if len(type_ids) + len(raws) > self._MAX_TYPES:
             type_ids.clear()
         ids = [type_ids.get(raw, -1) for raw in raws]
-        for k, raw in enumerate(raws):
-            if ids[k] >= 0:
-                continue
+        new = [k for k, i in enumerate(ids) if i < 0] if -1 in ids else []
+        for k in new:  # words not seen before
+            raw = raws[k]
             i = type_ids.get(raw, -1)  # the same new word earlier in this article
             if i < 0:
                 i = len(type_ids)
@@ -639,10 +639,9 @@ def find_loaded(
                 m.last_word,
             )
         )
-    i = 0
-    while i < n:
-        if not flagged[i] or covered[i]:
-            i += 1
+    j = 0  # the words before j are done
+    for i in [i for i, f in enumerate(flagged) if f]:  # where a learned term may start
+        if i < j or covered[i]:
             continue
         j = i + 1
         while (
@@ -659,7 +658,6 @@ def find_loaded(
         while b > a and doc.word_text(b - 1).translate(_APOS).lower() in FUNCTION_WORDS:
             b -= 1
         if a == b:  # only function words
-            i = j
             continue
         start, end = doc.words[a][0], doc.words[b - 1][1]
         text = doc.text[start:end]
@@ -678,7 +676,6 @@ def find_loaded(
                 b,
             )
         )
-        i = j
     terms.sort(key=lambda t: (t.start, t.end))
     return LoadedResult(terms, n, sum(word_in_quote), categories)
 
