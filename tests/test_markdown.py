@@ -120,3 +120,30 @@ def test_crlf_markdown_is_masked_like_lf():
     )
     crlf = text.replace("\n", "\r\n")
     assert mask_markdown(crlf) == mask_markdown(text).replace("\n", "\r\n")
+
+
+def test_markdown_signals_find_what_the_plain_patterns_find():
+    """The signal patterns written to start with a literal against their plain forms."""
+    import random
+    import re
+
+    from rhetoric.markdown import _SIGNALS
+
+    plain = [
+        re.compile(r"\[[^\]\n]+\]\([^)\n]*\)"),
+        re.compile(r"^#{1,6}\s+\S", re.M),
+        re.compile(r"\\[$*_#\[\]`]"),
+        re.compile(r"<(?:https?://|mailto:)[^>\s]+>"),
+        re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"),
+        re.compile(r"^```|^~~~", re.M),
+    ]
+    rng = random.Random(4)
+    alphabet = list("#`~*_ \n\ta[]()<>\\$") + ["https://x", "mailto:y", "**", "__", "```"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(20000)]
+    hits = 0
+    for text in texts:
+        for patterns, reference in zip(_SIGNALS, plain, strict=True):
+            found = any(p.search(text) for p in patterns)
+            assert found == bool(reference.search(text)), (reference.pattern, text)
+            hits += found
+    assert hits > 5000
