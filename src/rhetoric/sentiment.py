@@ -126,14 +126,22 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         sentiments = a._but_check(tokens, sentiments)
     if not sentiments:
         return 0.0, 0.0, 0.0, 0.0, 0.0
-    total = float(sum(sentiments))
+    nonzero = [x for x in sentiments if x]  # zeros change neither sum
+    total = float(sum(nonzero))
     emphasis = a._punctuation_emphasis(text)
     if total > 0:
         total += emphasis
     elif total < 0:
         total -= emphasis
     compound = vs.normalize(total)
-    pos_sum, neg_sum, neu_count = a._sift_sentiment_scores(sentiments)
+    # VADER's _sift_sentiment_scores, over the non-zero scores in the same order
+    pos_sum = neg_sum = 0.0
+    for x in nonzero:
+        if x > 0:
+            pos_sum += float(x) + 1
+        else:
+            neg_sum += float(x) - 1
+    neu_count = len(sentiments) - len(nonzero)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += emphasis
     elif pos_sum < math.fabs(neg_sum):
@@ -170,9 +178,15 @@ def _word_valence(
             valence += vs.C_INCR
         else:
             valence -= vs.C_INCR
+    booster = vs.BOOSTER_DICT
     for start_i in range(0, 3):
         if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-            s = vs.scalar_inc_dec(tokens[i - (start_i + 1)], valence, is_cap_diff)
+            before = i - (start_i + 1)  # scalar_inc_dec gives 0.0 to a non-booster
+            s = (
+                vs.scalar_inc_dec(tokens[before], valence, is_cap_diff)
+                if lower[before] in booster
+                else 0.0
+            )
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
