@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 import re
 import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from .datafiles import package_csv_rows
@@ -229,7 +230,7 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
     # Two straight apostrophes ('') are a double quotation mark (a typewriter and
     # newswire convention): pair them as one " placed on the second apostrophe.
     clean = doc.clean
-    if "''" in clean[p_start:p_end]:  # rare: only then build the altered view
+    if clean.find("''", p_start, p_end) >= 0:  # rare: only then build the altered view
         view = list(clean)
         for m in re.finditer("''", clean[p_start:p_end]):
             view[p_start + m.start()] = _FILLER
@@ -254,6 +255,8 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
     for mark in _MARK_RE.finditer(clean, p_start, p_end):
         i = mark.start()
         ch = clean[i]
+        if ch in "’'" and p_start < i < p_end - 1 and clean[i - 1 : i + 2 : 2].isalnum():
+            continue  # an apostrophe inside a word ("China’s"), as below, sooner
         left, right, prev, nxt = _flanks(clean, i, p_start, p_end)
         fam = _family(ch)
         k = top_of(fam)
@@ -390,17 +393,12 @@ def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
         starts_para = not before.strip()
         nw = sum(_n_words(doc, word_starts, a, b) for a, b in q["parts"])
         if nw >= 3 and not cue:
-            long_words = [
-                w
+            words = (
+                clean[a:b]
                 for ps, pe in q["parts"]
                 for a, b in doc.words[bisect_left(word_starts, ps) : bisect_left(word_starts, pe)]
-                if len(w := clean[a:b]) >= 4 and w.isalpha()
-            ]
-            if (
-                len(long_words) >= 2
-                and all(w[0].isupper() for w in long_words)
-                and not (long_words[0].isupper() and len(long_words[0]) > 1)
-            ):
+            )
+            if _title_case(words):
                 kinds.append("title")
                 continue
         if nw <= 3 and not cue and not colon and not starts_para:
@@ -410,6 +408,18 @@ def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
                 continue
         kinds.append("direct")
     return kinds
+
+
+def _title_case(words: Iterable[str]) -> bool:
+    """True when at least two of ``words`` are long (4+ letters, letters only), every
+    long one starts with a capital and the first is not all capitals ("NATO")."""
+    n_long = 0
+    for w in words:
+        if len(w) >= 4 and w.isalpha():
+            if not w[0].isupper() or (n_long == 0 and w.isupper()):
+                return False  # decided at the first long word in lower case
+            n_long += 1
+    return n_long >= 2
 
 
 _SENTENCE_LIKE_RE = re.compile(r"\W*[A-Z0-9].*[.!?…]\W*$", re.S)
