@@ -184,3 +184,23 @@ def test_direct_spans_and_records():
     assert {"start", "end", "text", "kind", "speaker", "affiliation", "unclosed"} <= set(rec[0])
     df = to_frame(qs)
     assert list(df["kind"]) == ["direct", "scare"]
+
+
+def test_quote_and_term_records_hold_exactly_their_fields():
+    """Records are built from the instances' ``vars`` (faster than ``asdict``): they must
+    hold the dataclass fields and nothing else, in field order."""
+    from dataclasses import asdict, fields
+
+    import rhetoric
+    from rhetoric.quotes import Quote
+
+    text = 'The minister said: "This is a total disaster, a catastrophe." Critics agreed.'
+    analysis = rhetoric.analyze(text)
+    analysis.to_dict()
+    assert analysis.quotes and analysis.loaded.terms
+    for q in analysis.quotes:
+        assert list(q.record()) == [f.name for f in fields(Quote)]
+        assert q.record() == {**asdict(q), "parts": [list(p) for p in q.parts]}
+    for t, record in zip(analysis.loaded.terms, analysis.loaded.records(), strict=True):
+        assert list(record) == [f.name for f in fields(t)]
+        assert record == {k: (None if k == "score" and v != v else v) for k, v in asdict(t).items()}

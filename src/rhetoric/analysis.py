@@ -96,10 +96,7 @@ class Analysis:
             "format": art.format,
             "encoding": art.encoding,
             "segments": [{"label": s.label, "start": s.start, "end": s.end} for s in art.segments],
-            "lines": [
-                {"n": int(n), "label": label}
-                for n, label in zip(art.lines["n"], art.lines["label"], strict=True)
-            ],
+            "lines": [{"n": n, "label": label} for n, label in enumerate(art.line_labels, 1)],
             "sentences": sentences,
             "quotes": self.voice.quote_records(),
             "loaded": self.loaded.records(),

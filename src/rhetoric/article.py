@@ -75,20 +75,30 @@ class Article:
         return "\n".join(" ".join(line.split()) for line in self.clean.splitlines() if line.strip())
 
     @cached_property
+    def line_labels(self) -> tuple[str, ...]:
+        """The label of each line of the text (line ``n`` is ``line_labels[n - 1]``)."""
+        labels = []
+        seg_iter = iter(self.segments)
+        seg = next(seg_iter, None)
+        offset = 0
+        for line in self.text.split("\n"):
+            while seg is not None and offset >= seg.end and seg.end < len(self.text):
+                seg = next(seg_iter, None)
+            labels.append(seg.label if seg is not None else "body")
+            offset += len(line) + 1
+        return tuple(labels)
+
+    @cached_property
     def lines(self) -> pd.DataFrame:
         """One row per line of the text as an editor numbers them: n, label, text."""
         import pandas as pd
 
-        rows = []
-        seg_iter = iter(self.segments)
-        seg = next(seg_iter, None)
-        offset = 0
-        for n, line in enumerate(self.text.split("\n"), start=1):
-            while seg is not None and offset >= seg.end and seg.end < len(self.text):
-                seg = next(seg_iter, None)
-            label = seg.label if seg is not None else "body"
-            rows.append((n, label, line.rstrip("\r")))
-            offset += len(line) + 1
+        rows = [
+            (n, label, line.rstrip("\r"))
+            for n, (label, line) in enumerate(
+                zip(self.line_labels, self.text.split("\n"), strict=True), start=1
+            )
+        ]
         return pd.DataFrame(rows, columns=["n", "label", "text"])
 
     def to_frame(self) -> pd.DataFrame:

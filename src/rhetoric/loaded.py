@@ -37,7 +37,7 @@ import math
 import warnings
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -510,7 +510,7 @@ class LoadedResult:
         term, score (None when NaN)."""
         out = []
         for t in self.terms:
-            d = asdict(t)
+            d = dict(vars(t))  # the fields, in order: numbers and strings only
             if isinstance(d["score"], float) and math.isnan(d["score"]):
                 d["score"] = None
             out.append(d)
@@ -521,7 +521,7 @@ class LoadedResult:
         import pandas as pd
 
         columns = list(LoadedTerm.__dataclass_fields__)
-        return pd.DataFrame([asdict(t) for t in self.terms], columns=columns)
+        return pd.DataFrame([vars(t) for t in self.terms], columns=columns)
 
     def metrics(self) -> dict[str, float]:
         """Densities per 100 words (see the module docstring); NaN where the word count

@@ -62,7 +62,7 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .datafiles import package_csv_rows
 from .tokens import Doc, grouped_alternation, merge_spans
@@ -147,7 +147,7 @@ class Quote:
 
     def record(self) -> dict:
         """JSON-ready dict (``parts`` as lists)."""
-        d = asdict(self)
+        d = dict(vars(self))  # the fields, in order (asdict would deep-copy them)
         d["parts"] = [list(p) for p in self.parts]
         return d
 
