@@ -214,7 +214,9 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
                 dict.fromkeys(
                     q.speaker or "(unattributed)"
                     for q in direct
-                    if any(pa < se and ss < pb for pa, pb in q.parts)
+                    if q.start < se
+                    and ss < q.end  # the quote's extent overlaps: now its parts
+                    and any(pa < se and ss < pb for pa, pb in q.parts)
                 )
             )
         sentences.append(SentenceVoice(i, ss, se, n, qn, share, voice, speakers))
