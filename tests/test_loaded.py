@@ -207,3 +207,23 @@ def test_word_scores_of_a_doc_whose_sentences_are_not_runs_of_words():
     matches = Lexicon.default().match(doc)
     assert model.word_scores(doc, matches) == model.scores(word_features(doc, matches))
     assert len(model.word_scores(doc, matches)) == 6
+
+
+def test_word_scores_when_the_word_table_grows_inside_one_article():
+    """A fresh model meeting more new words than its table holds, in one article."""
+    import random
+    import string
+
+    from rhetoric.loaded import word_features
+
+    rng = random.Random(9)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(2500)]
+    text = " ".join(
+        " ".join(words[i : i + 12]).capitalize() + "." for i in range(0, len(words), 12)
+    )
+    doc = tokenize(text)
+    default = LoadedModel.default()
+    model = LoadedModel(dict(default.weights), default.bias, default.threshold)
+    matches = Lexicon.default().match(doc)
+    assert model.word_scores(doc, matches) == model.scores(word_features(doc, matches))
+    assert len(model._scorer.type_ids) > 2048

@@ -399,7 +399,8 @@ class _Scorer:
         sentence = np.array(doc.word_sentence, dtype=np.intp)
         if n > 1 and (sentence[1:] < sentence[:-1]).any():  # not from tokenize()
             return None
-        rows = self.table[self._ids(doc.word_texts)]
+        ids = self._ids(doc.word_texts)  # may grow self.table: index it after
+        rows = self.table[ids]
         first = np.ones(n, dtype=bool)  # first word of its sentence
         first[1:] = sentence[1:] != sentence[:-1]
         last = np.ones(n, dtype=bool)  # last word of its sentence
