@@ -36,6 +36,8 @@ def test_every_shipped_table_reads_with_its_columns():
         "stance_words.csv": {"term", "category", "note"},
         "page_patterns.csv": {"label", "scope", "pattern", "note"},
         "speech_verbs.csv": {"verb", "forms", "note"},
+        "abbreviations.csv": {"term", "category", "note"},
+        "function_words.csv": {"term", "category", "note"},
     }
     for name, columns in expected.items():
         rows = package_csv_rows(name)
@@ -45,5 +47,17 @@ def test_every_shipped_table_reads_with_its_columns():
         "stance_words.csv",
         "page_patterns.csv",
         "speech_verbs.csv",
+        "abbreviations.csv",
+        "function_words.csv",
     ):  # word lists
         assert all(row["note"].strip() for row in package_csv_rows(name)), f"{name}: no note"
+
+
+def test_closed_lists_are_lower_case_and_unique():
+    """Abbreviations (without their final stop) and function words are matched against
+    lower-cased text, so their terms must be lower case, and each listed once."""
+    for name in ("abbreviations.csv", "function_words.csv"):
+        terms = [row["term"] for row in package_csv_rows(name)]
+        assert terms == [t.strip().lower() for t in terms], name
+        assert len(terms) == len(set(terms)), name
+        assert not any(t.endswith(".") for t in terms), name

@@ -44,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from .datafiles import package_csv_rows
 from .lexicon import Lexicon, LexiconMatch, _bases
 from .tokens import Doc, merge_spans, words_within
 
@@ -71,14 +72,10 @@ CATEGORIES: tuple[str, ...] = (
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor of to in on at by for from with as into onto than that this
-    these those it its is are was were be been being has have had do does did will would
-    can could shall should may might must not no so if then there their they them he him
-    his she her we our us i me my you your who whom which what when where while""".split()  # noqa: SIM905
-)
+FUNCTION_WORDS = frozenset(row["term"] for row in package_csv_rows("function_words.csv", ("term",)))
 """Closed-class words never starting or ending a ``learned`` term (PTC annotates whole
-phrases, so the model also scores articles and prepositions inside them)."""
+phrases, so the model also scores articles and prepositions inside them); data in
+``rhetoric/data/function_words.csv`` (term, category, note)."""
 
 
 # -- features shared by the training script and run time --------------------------------

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .datafiles import package_csv_rows
+
 WORD_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., e.g.
     r"|(?:\(\w\))?[^\W_]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_]+)*"  # "(t)he", don't, 69.53
@@ -51,11 +53,9 @@ _SENT_END_RE = re.compile(
 )
 
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "n.y" of "N.Y.", "u.s.a" of "U.S.A."
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen gov sen rep rev col lt sgt capt cmdr adm pres
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd co corp dept
-    univ approx est fig al ca cf e.g i.e u.s u.k u.n u.s.a e.u p.m a.m d.c""".split()  # noqa: SIM905
-)
+ABBREVIATIONS = frozenset(row["term"] for row in package_csv_rows("abbreviations.csv", ("term",)))
+"""Short forms whose stop ends no sentence, lower-cased without the final stop
+(``rhetoric/data/abbreviations.csv``: term, category, note)."""
 
 
 @dataclass(frozen=True)
