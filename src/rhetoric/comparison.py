@@ -125,13 +125,11 @@ def as_articles(analyses: Iterable[Any]) -> list[ArticleData]:
 # Per-sentence features.
 
 
-def _word_starts(art: ArticleData) -> list[int] | None:
-    if art.doc is None:
-        return None
-    return [s for s, _ in art.doc.words]
+def _word_starts(art: ArticleData) -> Sequence[int] | None:
+    return None if art.doc is None else art.doc.word_starts
 
 
-def _count_between(starts: list[int], s: int, e: int) -> int:
+def _count_between(starts: Sequence[int], s: int, e: int) -> int:
     """How many sorted ``starts`` lie in ``[s, e)``."""
     from bisect import bisect_left
 

@@ -313,7 +313,7 @@ class _Scorer:
         rv = str(round(v))
         upper1 = raw[:1].isupper()
         strong = abs(v) >= 2
-        row = [
+        return [
             get("w=" + w, 0.0),
             get("s3=" + w[-3:], 0.0),
             get("s4=" + w[-4:], 0.0),
@@ -333,9 +333,8 @@ class _Scorer:
             1.0 if strong else 0.0,
             float(self.bigram_ids.get(w, -1)),
         ]
-        return row
 
-    def _ids(self, raws: list[str]) -> np.ndarray:
+    def _ids(self, raws: Sequence[str]) -> np.ndarray:
         """Row of :attr:`table` for each word, adding the word types not seen before."""
         type_ids = self.type_ids
         if len(type_ids) + len(raws) > self._MAX_TYPES:
@@ -566,7 +565,7 @@ class LoadedResult:
 
 
 # -- detection -------------------------------------------------------------------------
-def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+def _inside(spans: list[tuple[int, int]], starts: Sequence[int], s: int, e: int) -> bool:
     """True when ``(s, e)`` lies within one of the sorted, merged ``spans``."""
     k = bisect.bisect_right(starts, s) - 1
     return k >= 0 and spans[k][0] <= s and e <= spans[k][1]

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 import re
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .datafiles import package_csv_rows
@@ -323,7 +323,7 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
 # ----------------------------------------------------------------------- classifying
 
 
-def _n_words(doc: Doc, starts: list[int], s: int, e: int) -> int:
+def _n_words(doc: Doc, starts: Sequence[int], s: int, e: int) -> int:
     lo = bisect_left(starts, s)
     hi = bisect_left(starts, e)
     return max(0, hi - lo)

@@ -82,20 +82,20 @@ class Doc:
         return self.text[start:end]
 
     @cached_property
-    def word_starts(self) -> list[int]:
+    def word_starts(self) -> tuple[int, ...]:
         """The start offset of every word, computed once (for ``bisect``)."""
-        return [s for s, _ in self.words]
+        return tuple(s for s, _ in self.words)
 
     @cached_property
-    def word_ends(self) -> list[int]:
+    def word_ends(self) -> tuple[int, ...]:
         """The end offset of every word, computed once (for ``bisect``)."""
-        return [e for _, e in self.words]
+        return tuple(e for _, e in self.words)
 
     @cached_property
-    def word_texts(self) -> list[str]:
+    def word_texts(self) -> tuple[str, ...]:
         """The text of every word (``word_text(i)`` for all ``i``), computed once."""
         text = self.text
-        return [text[s:e] for s, e in self.words]
+        return tuple([text[s:e] for s, e in self.words])
 
     @cached_property
     def sentence_words(self) -> tuple[tuple[int, int], ...]:
