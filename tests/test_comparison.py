@@ -456,3 +456,29 @@ def test_readability_intervals_without_doc_is_nan_with_warning():
     with pytest.warns(UserWarning, match="no Doc"):
         t = readability_intervals([{"id": "x", "metrics": {}}], ["flesch_kincaid_grade"])
     assert math.isnan(t["value"].iloc[0]) and t["sentences"].iloc[0] == 0
+
+
+def test_compare_on_saved_records_equals_compare_on_analyses():
+    """What `rhetoric analyze --format jsonl` writes, read back, compares exactly as the
+    analyses do: real to_dict() output, through JSON, without Doc or text."""
+    import json
+    from pathlib import Path
+
+    import pandas as pd
+
+    import rhetoric
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analyses = [rhetoric.analyze(p) for p in sorted(raw.glob("*.txt"))]
+        records = [json.loads(json.dumps(a.to_dict())) for a in analyses]
+        from_analyses = compare(analyses)
+        from_records = compare(records)
+    assert from_records["sentiment_mean_ci_low"].notna().all()
+    assert from_records["loaded_per_100_words_ci_high"].notna().all()
+    pd.testing.assert_frame_equal(from_records, from_analyses)
+    for a, rec in zip(analyses, records, strict=True):
+        table = sentence_table(rec)
+        assert table["n_words"].sum() == a.metrics["words"]
+        assert table["valence"].tolist() == [s.valence for s in a.sentiment.sentences]

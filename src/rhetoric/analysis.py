@@ -23,7 +23,7 @@ from .voice import VoiceResult, measure_voice
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the :meth:`Analysis.to_dict` record. Minor versions only add keys."""
 
 
@@ -84,7 +84,9 @@ class Analysis:
                 "voice": v.voice,
                 "quoted_share": _json_number(v.quoted_share),
                 "sentiment": _json_number(s.compound),
+                "valence": _json_number(s.valence),
                 "words": v.words,
+                "quoted_words": v.quoted_words,
             }
             for v, s in zip(self.voice.sentences, self.sentiment.sentences, strict=True)
         ]

@@ -192,7 +192,8 @@ def sentence_table(article: Any) -> pd.DataFrame:
 
     Columns: ``start``, ``end``, ``voice``, ``sentiment`` (VADER compound),
     ``valence`` (the record's, else recovered from the compound), ``n_words`` (body words
-    starting in the sentence, from the ``Doc``), ``quote_words`` (the record's
+    starting in the sentence, from the ``Doc``, else the record's ``words``),
+    ``quote_words`` (the record's
     ``quoted_words``, else ``quoted_share`` × ``n_words``; where the record has
     neither, the words starting inside a quote span), ``loaded``,
     ``loaded_commentary``, ``loaded_quotes`` (loaded terms whose start lies in the
@@ -212,7 +213,7 @@ def sentence_table(article: Any) -> pd.DataFrame:
             [_count_between(word_starts, s, e) for s, e in zip(starts, ends, strict=False)], float
         )
     else:
-        n_words = np.array([_num(s.get("n_words", math.nan)) for s in sents], float)
+        n_words = np.array([_num(s.get("words", math.nan)) for s in sents], float)
     quote_spans = [
         part
         for q in art.list("quotes")
