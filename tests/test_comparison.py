@@ -344,7 +344,7 @@ def test_interval_table_formats_values_and_bounds():
 def test_describe_metric_says_whether_intervals_overlap():
     f = _frame()
     assert describe_metric(f, "m", "Rate") == (
-        "**Rate**: highest in `x` (5.00, 95% interval 4.00 to 6.00), lowest in `y` "
+        "**Rate**: highest in x (5.00, 95% interval 4.00 to 6.00), lowest in y "
         "(2.00, 95% interval 1.00 to 3.00); their intervals do not overlap. No value for z."
     )
     assert not intervals_overlap(f, "m", "x", "y")
@@ -352,6 +352,16 @@ def test_describe_metric_says_whether_intervals_overlap():
     assert intervals_overlap(f, "m", "x", "y")
     assert "no reliable difference" in describe_metric(f, "m")
     assert describe_metric(f, "absent", "Absent") == "**Absent**: not measured."
+
+
+def test_describe_metric_writes_ids_as_literal_text_not_markup():
+    from markdown_it import MarkdownIt
+
+    f = _frame().rename(index={"x": "<img src=x onerror=alert(1)>", "z": "`<b>`z"})
+    html_out = MarkdownIt().render(describe_metric(f, "m", "<script>alert(2)</script>"))
+    assert "<img" not in html_out and "<script" not in html_out and "<b>" not in html_out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html_out
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html_out
 
 
 TALK = (

@@ -127,3 +127,73 @@ def test_styler_ids_are_numbered_in_order_so_rebuilds_are_identical():
     assert reports._stable_ids(page) == (
         '<style>#T_s0_row0 {}</style><table id="T_s0"></table><table id="T_s1">'
     )
+
+
+PAYLOADS = {
+    # file name -> text: markup planted in an id, a title, a quotation and a speaker
+    "<img id=planted-name src=x onerror=document.title=1>": (
+        "<b id=planted-title>Headline</b>\n\n"
+        "The minister spoke. “<script id=planted-quote>document.title=2</script> is bad,” "
+        "said the minister on Monday. Critics disagreed strongly with the plan.\n\n"
+        "“<img id=planted-quote2 src=x onerror=document.title=3> will fail,” "
+        "said <i id=planted-speaker>Ann Lee</i>. She added more words about the plan here.\n"
+    ),
+    "plain": (
+        "A Calm Title\n\nThe council met today. “We will build it,” said Mayor Bob Stone. "
+        "Residents were pleased with the decision and said so at length.\n"
+    ),
+}
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium not installed: `apt-get install chromium` (CI installs it)",
+)
+def test_report_on_planted_payloads_has_no_live_element(tmp_path):
+    """Notebook 07 over articles whose names and text hold markup: the exported report
+    shows the markup as text, and no planted element exists in Chromium's DOM."""
+    import papermill
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in PAYLOADS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    executed = tmp_path / "07.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "07_your_articles.ipynb"),
+        str(executed),
+        parameters={"folder": str(folder)},
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    import nbformat
+
+    page = tmp_path / "07.html"
+    page.write_text(reports.to_html(nbformat.read(executed, as_version=4)), encoding="utf-8")
+    assert "planted-quote" in page.read_text(encoding="utf-8")  # the payloads were shown
+    dom = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    assert "<title>" in dom
+    for planted in (
+        "planted-name",
+        "planted-title",
+        "planted-quote",
+        "planted-quote2",
+        "planted-speaker",
+    ):
+        assert not re.search(rf'<[a-z]+[^>]*\bid="{planted}"', dom), planted
+    assert not re.search(r"<title>\s*[123]\s*</title>", dom), "a planted script ran"

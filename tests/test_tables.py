@@ -59,3 +59,18 @@ def test_shared_sentences_lists_only_sentences_with_two_groups():
 
     t = tables.shared_sentences(rhetoric.analyze("Russia and China met. The US stayed home."))
     assert t[["sentence", "groups"]].values.tolist() == [[0, "russia, china"]]
+
+
+def test_styled_escapes_cells_and_labels_in_every_column():
+    import pandas as pd
+
+    from rhetoric.tables import styled
+
+    frame = pd.DataFrame(
+        {"<b>col</b>": ["He said “<script>x()</script>”"], "share": [0.5]},
+        index=["<img src=x onerror=y()>"],
+    )
+    page = styled(frame, {"share": "{:.0%}"}, na_rep="").to_html()
+    assert "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;x()&lt;/script&gt;" in page and "50%" in page
+    assert "&lt;img src=x onerror=y()&gt;" in page and "&lt;b&gt;col&lt;/b&gt;" in page

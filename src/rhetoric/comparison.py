@@ -16,6 +16,7 @@ resample, so its interval is wide; that is the point of showing it.
 
 from __future__ import annotations
 
+import html
 import math
 import warnings
 from bisect import bisect_right
@@ -836,6 +837,15 @@ def intervals_overlap(frame: pd.DataFrame, metric: str, a: str, b: str) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|~"})
+
+
+def markdown_text(value: Any) -> str:
+    """``value`` as literal text inside Markdown: HTML-escaped, Markdown punctuation
+    backslash-escaped, so an article id or title never becomes markup."""
+    return html.escape(str(value), quote=True).translate(_MARKDOWN_SPECIAL)
+
+
 def describe_metric(
     frame: pd.DataFrame,
     metric: str,
@@ -850,12 +860,12 @@ def describe_metric(
     ("no reliable difference") or not. Used by the template notebook, whose findings
     cannot be written in advance. Articles with no value are named as such.
     """
-    label = label or metric
+    label = markdown_text(label or metric)
     if metric not in frame:
         return f"**{label}**: not measured."
     values = pd.to_numeric(frame[metric], errors="coerce") * scale
     have = values.dropna()
-    missing = [str(i) for i in values.index if i not in have.index]
+    missing = [markdown_text(i) for i in values.index if i not in have.index]
     note = f" No value for {', '.join(missing)}." if missing else ""
     if have.empty:
         return f"**{label}**: no article has a value.{note}"
@@ -866,7 +876,7 @@ def describe_metric(
         hi = _num(frame.at[rid, f"{metric}_ci_high"]) if f"{metric}_ci_high" in frame else math.nan
         if not (math.isnan(lo) or math.isnan(hi)):
             text += f", 95% interval {_fmt(lo * scale, digits)} to {_fmt(hi * scale, digits)}"
-        return f"`{rid}` ({text})"
+        return f"{markdown_text(rid)} ({text})"
 
     if len(have) == 1:
         return f"**{label}**: {show(have.index[0])}; nothing to compare it with.{note}"

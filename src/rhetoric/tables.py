@@ -9,13 +9,33 @@ the sentences whose tone counts for more than one actor group.
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from rhetoric.comparison import as_articles, sentence_table
 from rhetoric.plots import ACTOR_LABELS, _num
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+
+def styled(frame: pd.DataFrame, formatter: Any = None, **format_kwargs: Any) -> Styler:
+    """``frame.style`` with every cell, row label and column label HTML-escaped.
+
+    pandas' ``Styler`` writes cell text into HTML as it is, so article text, ids, titles
+    or speakers holding markup would become live elements in a notebook or its export.
+    ``formatter`` and ``format_kwargs`` (``precision``, ``na_rep``, ...) go to
+    ``Styler.format`` in the same call, so the escaping covers every column; chain
+    ``hide`` and ``set_properties`` after it, but not another ``format`` over text.
+    """
+    return (
+        frame.style.format(formatter, escape="html", **format_kwargs)
+        .format_index(escape="html", axis=0)
+        .format_index(escape="html", axis=1)
+    )
+
 
 # ---------------------------------------------------------------------------------------
 # loaded terms in context
