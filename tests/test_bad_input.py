@@ -267,3 +267,20 @@ def test_pages_without_body_text_warn_and_give_nan(tmp_path, name, content, mess
         analysis = rhetoric.analyze(article)
     assert analysis.metrics["words"] == 0
     assert math.isnan(analysis.metrics["sentiment_mean"])
+
+
+def test_lone_surrogate_in_a_str_is_analysed_and_recorded():
+    """A str holding a lone surrogate (from a broken decode upstream) never crashes the
+    id, a warning, to_dict, strict JSON or the reading view."""
+    import json
+
+    import rhetoric
+
+    text = 'Title\n\nThe mayor said \ud800 things.\n\n"An unclosed quote runs on and on'
+    with pytest.warns(UserWarning):
+        result = rhetoric.analyze(text)
+    assert result.id.startswith("text-")
+    assert any("never closed" in w for w in result.warnings)
+    record = json.loads(json.dumps(result.to_dict(), allow_nan=False))
+    assert record["metrics"]["words"] == result.metrics["words"] > 0
+    assert "said" in result._repr_html_()

@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from rhetoric.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,3 +53,32 @@ def test_recursive_with_two_workers_matches_one(capsys, tmp_path):
 def test_nothing_readable_is_exit_code_1(capsys, tmp_path):
     assert main(["analyze", str(tmp_path / "missing.txt")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
+def test_file_name_not_utf8_is_kept_and_never_stops_the_batch(tmp_path, fmt):
+    """A name with an undecodable byte gets its record; output stays valid UTF-8."""
+    import os
+    import subprocess
+    import sys
+
+    folder = os.fsencode(tmp_path)
+    good = "Title\n\nThe council met today and agreed on a plan for the town.\n"
+    for name in (b"caf\xe9.txt", b"plain.txt"):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(good)
+    run = subprocess.run(
+        [sys.executable, "-m", "rhetoric.cli", "analyze", str(tmp_path), "-r", "--format", fmt],
+        capture_output=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    out = run.stdout.decode("utf-8")  # strict: raises on invalid UTF-8
+    assert "plain" in out
+    if fmt in ("jsonl", "json"):
+        records = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else json.loads(out)
+        paths = sorted(r["path"] for r in records)
+        assert len(records) == 2 and all("error" not in r for r in records)
+        assert os.fsencode(paths[0]).endswith(b"caf\xe9.txt")  # lossless
+    else:
+        assert "caf\\xe9" in out

@@ -44,7 +44,7 @@ class Article:
         """The file name without suffix, or a short hash of the text."""
         if self.path is not None:
             return self.path.stem
-        return "text-" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]
+        return "text-" + hashlib.sha1(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
     @property
     def title(self) -> str | None:

@@ -93,6 +93,34 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _json(obj: Any, **kwargs: Any) -> str:
+    """JSON text of ``obj``, non-ASCII as is, unless it holds lone surrogates (a file name
+    that is not UTF-8, a broken string): then every such character is a ``\\u`` escape, so
+    the output stays valid UTF-8 and loses nothing."""
+    text = json.dumps(obj, ensure_ascii=False, **kwargs)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(obj, ensure_ascii=True, **kwargs)
+    return text
+
+
+def _printable(value: Any) -> Any:
+    """A string fit for UTF-8 text output: the undecodable bytes of a file name (held as
+    surrogate escapes) are shown as ``\\xNN``, other lone surrogates as ``\\uNNNN``."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> tuple[int, int]:
     ok = failed = 0
 
@@ -110,14 +138,13 @@ def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> tuple[in
 
     if fmt == "jsonl":
         for record in counted():
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(_json(record) + "\n")
     elif fmt == "json":
-        json.dump(list(counted()), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        out.write(_json(list(counted()), indent=1) + "\n")
     elif fmt == "csv":
         writer: csv.DictWriter | None = None
         for record in counted():
-            row = _flat(record)
+            row = {k: _printable(v) for k, v in _flat(record).items()}
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
                 writer.writeheader()
@@ -137,9 +164,9 @@ def _write_table(records: list[dict[str, Any]], out: TextIO) -> None:
 
     rows = []
     for r in records:
-        row = {"id": r["id"], "title": (r.get("title") or "")[:40]}
+        row = {"id": _printable(r["id"]), "title": _printable((r.get("title") or "")[:40])}
         row.update({m: r["metrics"].get(m) for m in TABLE_METRICS})
-        row["body"] = r.get("body_preview") or r.get("error", "")
+        row["body"] = _printable(r.get("body_preview") or r.get("error", ""))
         rows.append(row)
     frame = pd.DataFrame(rows)
     with pd.option_context("display.max_colwidth", 90, "display.width", 250):
