@@ -118,3 +118,15 @@ def test_records_do_not_depend_on_the_hash_seed():
         for seed in ("0", "1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_every_nan_metric_comes_with_a_warning_naming_it():
+
+    text = "A Title\n\nThe council met today and agreed on a plan. It was a long day for all.\n"
+    with pytest.warns(UserWarning, match="undefined") as caught:
+        result = rhetoric.analyze(text)
+    nan = [k for k, v in result.metrics.items() if isinstance(v, float) and math.isnan(v)]
+    assert "sentiment_mean_quotes" in nan and "unattributed_quote_share" in nan
+    said = " ".join(str(w.message) for w in caught)
+    assert all(name in said for name in nan)
+    assert any(all(name in w for name in nan) for w in result.to_dict()["warnings"])

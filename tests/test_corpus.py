@@ -25,7 +25,11 @@ def test_bad_files_are_reported_and_the_rest_analysed(tmp_path):
     assert [a.id for a in corpus] == ["a", "b"]
     assert set(corpus.errors) == {str(tmp_path / "c.txt"), str(tmp_path / "missing.txt")}
     table = corpus.warnings()  # ...but every warning is kept with its article
-    assert list(table["id"]) == ["a"] and "never closed" in table["warning"].iloc[0]
+    unclosed = table[table["warning"].str.contains("never closed")]
+    assert list(unclosed["id"]) == ["a"]
+    undefined = table[table["warning"].str.contains("undefined")]  # no quotes in either
+    assert sorted(undefined["id"]) == ["a", "b"]
+    assert len(table) == 3
     with pytest.warns(UserWarning, match="never closed"):
         analyze_files(paths[:1], warn=True)
     assert list(corpus.to_frame().index) == ["a", "b"]

@@ -185,6 +185,9 @@ def analyze(
         notes.append(f"{article.id}: no words in the body; metrics are NaN")
     else:  # every measure's own warnings (unclosed quotes, ...), each once
         notes.extend(dict.fromkeys(f"{article.id}: {w.message}" for w in caught))
+        undefined = [k for k, v in metrics.items() if isinstance(v, float) and math.isnan(v)]
+        if undefined:  # e.g. no quotes: nothing to measure the quoted voice on
+            notes.append(f"{article.id}: undefined (NaN) for this text: {', '.join(undefined)}")
     for note in notes[len(article.warnings) :]:
         _warnings.warn(note, stacklevel=2)
     return Analysis(article, doc, voice, loaded, sentiment, mentions, metrics, tuple(notes))
