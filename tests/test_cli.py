@@ -82,3 +82,27 @@ def test_file_name_not_utf8_is_kept_and_never_stops_the_batch(tmp_path, fmt):
         assert os.fsencode(paths[0]).endswith(b"caf\xe9.txt")  # lossless
     else:
         assert "caf\\xe9" in out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fifo_and_broken_links_get_error_records_and_never_block(tmp_path, jobs):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "good.txt").write_text("Title\n\nThe council met today and agreed on a plan.\n")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    run = subprocess.run(
+        [sys.executable, "-m", "rhetoric.cli", "analyze", str(tmp_path), "-r"]
+        + ["--format", "jsonl", "--jobs", jobs],
+        capture_output=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    records = {Path(r["path"]).name: r for r in map(json.loads, run.stdout.splitlines())}
+    assert sorted(records) == ["broken.txt", "good.txt", "loop.txt", "pipe.txt"]
+    assert "error" not in records["good.txt"]
+    assert "not a regular file" in records["pipe.txt"]["error"]
+    assert "error" in records["broken.txt"] and "error" in records["loop.txt"]

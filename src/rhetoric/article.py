@@ -166,6 +166,8 @@ def load(
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
+    if not path.is_file():  # reading a FIFO or a device could block for ever
+        raise InputError(f"{path}: not a regular file (a FIFO, socket or device); not read")
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(

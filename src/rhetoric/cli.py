@@ -68,7 +68,8 @@ def _expand(paths: Iterable[str], recursive: bool) -> Iterator[str]:
     for p in paths:
         path = Path(p)
         if recursive and path.is_dir():
-            yield from (str(f) for f in sorted(path.rglob("*")) if f.is_file())
+            # every entry but a folder, so a broken link, a link loop or a FIFO gets a record
+            yield from (str(f) for f in sorted(path.rglob("*")) if not f.is_dir())
         else:
             yield p
 
