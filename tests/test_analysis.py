@@ -121,7 +121,6 @@ def test_records_do_not_depend_on_the_hash_seed():
 
 
 def test_every_nan_metric_comes_with_a_warning_naming_it():
-
     text = "A Title\n\nThe council met today and agreed on a plan. It was a long day for all.\n"
     with pytest.warns(UserWarning, match="undefined") as caught:
         result = rhetoric.analyze(text)

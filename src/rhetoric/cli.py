@@ -111,12 +111,7 @@ def _printable(value: Any) -> Any:
     surrogate escapes) are shown as ``\\xNN``, other lone surrogates as ``\\uNNNN``."""
     if not isinstance(value, str):
         return value
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        pass
-    try:
+    try:  # valid text comes back unchanged
         return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
         return value.encode("utf-8", "backslashreplace").decode("utf-8")

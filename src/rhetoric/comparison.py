@@ -194,9 +194,8 @@ def sentence_table(article: Any) -> pd.DataFrame:
     Columns: ``start``, ``end``, ``voice``, ``sentiment`` (VADER compound),
     ``valence`` (the record's, else recovered from the compound), ``n_words`` (body words
     starting in the sentence, from the ``Doc``, else the record's ``words``),
-    ``quote_words`` (the record's
-    ``quoted_words``, else ``quoted_share`` × ``n_words``; where the record has
-    neither, the words starting inside a quote span), ``loaded``,
+    ``quote_words`` (the record's ``quoted_words``, else ``quoted_share`` × ``n_words``;
+    where the record has neither, the words starting inside a quote span), ``loaded``,
     ``loaded_commentary``, ``loaded_quotes`` (loaded terms whose start lies in the
     sentence, split by ``in_quote``).
     """
