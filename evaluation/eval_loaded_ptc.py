@@ -1,6 +1,6 @@
 """Loaded-language detectors against expert annotations (PTC, held-out articles).
 
-Gold: a word of ``rhetoric.tokens.tokenize(text)`` is positive when it overlaps a
+Gold: a word of ``rhetoric.text.tokens.tokenize(text)`` is positive when it overlaps a
 ``Loaded_Language`` or ``Name_Calling,Labeling`` span. The held-out articles are the
 20 % that ``scripts/train_loaded_model.py`` set aside with its fixed seed (the model
 never saw them and nothing was tuned on them).
@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_loaded_model import GOLD_TECHNIQUES, gold_words, load_articles, split_ids  # noqa: E402
 
-from rhetoric.lexicon import Lexicon  # noqa: E402
-from rhetoric.loaded import LoadedModel, find_loaded, vader_valence  # noqa: E402
-from rhetoric.tokens import tokenize  # noqa: E402
+from rhetoric.measures.lexicon import Lexicon  # noqa: E402
+from rhetoric.measures.loaded import LoadedModel, find_loaded, vader_valence  # noqa: E402
+from rhetoric.text.tokens import tokenize  # noqa: E402
 from rhetoric.validation import token_prf  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ptc" / "train.jsonl"

@@ -4,7 +4,7 @@ Data: ``../shared/data/polnear/train.jsonl`` (relative to the repository root; a
 path may be given as the first argument): one article per line with ``text`` and
 ``attributions``, each with ``source``, ``cue`` and ``content`` spans (character
 offsets, possibly in several ``*_fragments``). Each text is tokenised with
-``rhetoric.tokens.tokenize`` (the whole text is body), then ``find_quotes`` and
+``rhetoric.text.tokens.tokenize`` (the whole text is body), then ``find_quotes`` and
 ``attribute`` run with the default gazetteer. The rules are not trained.
 
 Figures (all over character-span overlap):
@@ -43,9 +43,9 @@ import sys
 import warnings
 from pathlib import Path
 
-from rhetoric.attribution import Gazetteer, attribute
-from rhetoric.quotes import find_quotes
-from rhetoric.tokens import tokenize
+from rhetoric.measures.attribution import Gazetteer, attribute
+from rhetoric.measures.quotes import find_quotes
+from rhetoric.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"

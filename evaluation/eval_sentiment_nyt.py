@@ -3,7 +3,7 @@
 Data: ``../shared/data/vader_nyt/dev.jsonl`` (relative to the repository root; another
 path may be given as the first argument), one JSON object per line with ``text`` and
 ``gold`` (mean of 20 raters' sentiment ratings). Each snippet is tokenised with
-``rhetoric.tokens.tokenize`` and scored sentence by sentence; several aggregations of
+``rhetoric.text.tokens.tokenize`` and scored sentence by sentence; several aggregations of
 the sentence scores are compared with raw VADER on the whole snippet by Pearson r.
 
 The aggregation shipped as ``sentiment_mean`` is chosen on a tuning split (half of the
@@ -25,8 +25,14 @@ from pathlib import Path
 
 import numpy as np
 
-from rhetoric.sentiment import MIN_WORDS, aggregate, analyzer, score_sentences, weighted_mean
-from rhetoric.tokens import tokenize
+from rhetoric.measures.sentiment import (
+    MIN_WORDS,
+    aggregate,
+    analyzer,
+    score_sentences,
+    weighted_mean,
+)
+from rhetoric.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "vader_nyt" / "dev.jsonl"

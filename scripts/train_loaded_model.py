@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rhetoric.lexicon import Lexicon  # noqa: E402
-from rhetoric.loaded import word_features  # noqa: E402
-from rhetoric.tokens import tokenize  # noqa: E402
+from rhetoric.measures.lexicon import Lexicon  # noqa: E402
+from rhetoric.measures.loaded import word_features  # noqa: E402
+from rhetoric.text.tokens import tokenize  # noqa: E402
 from rhetoric.validation import token_prf  # noqa: E402
 
 SEED = 13
@@ -128,7 +128,7 @@ def probabilities(
 
 
 def combine(a: dict, probs: list[float], t: float, t_lex: float, keep: float) -> list[bool]:
-    """Flagged words of the shipped combination (as ``rhetoric.loaded.find_loaded``, but
+    """Flagged words of the shipped combination (as ``rhetoric.measures.loaded.find_loaded``, but
     without its trimming of function words from learned terms)."""
     out = [p >= t for p in probs]
     for w0, w1, strength in a["matches"]:
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         "lexicon_threshold": t_lex,
         "keep_strength": keep,
         "meta": {
-            "what": "logistic regression over rhetoric.loaded.word_features; "
+            "what": "logistic regression over rhetoric.measures.loaded.word_features; "
             "gold = PTC Loaded_Language + Name_Calling,Labeling word overlap",
             "data": "PTC (SemEval-2020 Task 11) training split, 371 articles",
             "seed": SEED,

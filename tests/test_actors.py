@@ -1,13 +1,13 @@
-"""Known-answer tests for rhetoric.actors."""
+"""Known-answer tests for rhetoric.measures.actors."""
 
 import io
 import math
 
 import pytest
 
-from rhetoric.actors import ActorGazetteer, find_mentions, framing
-from rhetoric.sentiment import score_sentences
-from rhetoric.tokens import tokenize
+from rhetoric.measures.actors import ActorGazetteer, find_mentions, framing
+from rhetoric.measures.sentiment import score_sentences
+from rhetoric.text.tokens import tokenize
 
 
 def spans(text, **kw):
@@ -140,7 +140,7 @@ def test_regex_finds_what_the_plain_alternation_finds():
     import re
     from pathlib import Path
 
-    from rhetoric.actors import _POSSESSIVE, ActorGazetteer, _pattern, _variants
+    from rhetoric.measures.actors import _POSSESSIVE, ActorGazetteer, _pattern, _variants
 
     gaz = ActorGazetteer.default()
     variants = sorted({v for t in gaz.terms for v in _variants(t.term)}, key=len, reverse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import rhetoric
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

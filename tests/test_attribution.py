@@ -1,4 +1,4 @@
-"""Known-answer tests for rhetoric.attribution (speakers, normalisation, gazetteer)."""
+"""Known-answer tests for rhetoric.measures.attribution (speakers, normalisation, gazetteer)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import warnings
 
 import pytest
 
-from rhetoric.attribution import Gazetteer, attribute
-from rhetoric.quotes import find_quotes
-from rhetoric.tokens import tokenize
+from rhetoric.measures.attribution import Gazetteer, attribute
+from rhetoric.measures.quotes import find_quotes
+from rhetoric.text.tokens import tokenize
 
 
 def who(text: str, gazetteer: Gazetteer | None = None):
@@ -170,7 +170,7 @@ def test_subject_after_guard_gives_the_regular_expression_s_answer():
     expression matches, and returns the same match where it runs."""
     import random
 
-    from rhetoric.attribution import _SUBJECT_AFTER_RE, _subject_after
+    from rhetoric.measures.attribution import _SUBJECT_AFTER_RE, _subject_after
 
     rng = random.Random(3)
     alphabet = [" ", " ", "\n", "\u00a0", ",", ":", "a", "X", "‖", "(", ";"]

@@ -12,7 +12,7 @@ import pytest
 
 import rhetoric
 from rhetoric.cli import main
-from rhetoric.decode import DEFAULT_MAX_BYTES
+from rhetoric.text.decode import DEFAULT_MAX_BYTES
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 ARTICLE = (

@@ -4,14 +4,10 @@ import warnings
 import numpy as np
 import pytest
 
-from rhetoric.comparison import (
-    SENTENCE_METRICS,
-    as_articles,
-    compare,
-    permutation_test,
-    sentence_table,
-)
-from rhetoric.tokens import tokenize
+from rhetoric.analysis.records import as_articles
+from rhetoric.analysis.sentences import SENTENCE_METRICS, sentence_table
+from rhetoric.comparison import compare, permutation_test
+from rhetoric.text.tokens import tokenize
 
 TEXT = 'Alpha beta gamma delta. "Epsilon zeta eta," he said. Theta iota kappa lambda.'
 #       S0: 4 words           S1: 5 words, 3 quoted           S2: 4 words
@@ -60,12 +56,14 @@ def test_sentence_table_counts_words_quotes_and_loaded_by_offset():
     assert t["loaded_quotes"].tolist() == [0, 1, 0]
 
 
-def test_quote_words_from_quote_spans_when_no_quoted_share():
-    rec = record(quotes=[{"start": 24, "end": 44, "kind": "direct"}])
-    assert sentence_table(rec)["quote_words"].tolist() == [0, 3, 0]
-    # a title quote is not speech: it adds no quoted words
-    rec = record(quotes=[{"start": 24, "end": 44, "kind": "title"}])
-    assert sentence_table(rec)["quote_words"].tolist() == [0, 0, 0]
+def test_sentence_without_quoted_share_drops_out_of_quote_share():
+    rec = record()  # no sentence says how much of it is quoted
+    rec["sentences"][1].update(quoted_share=0.6)
+    t = sentence_table(rec)
+    assert math.isnan(t["quote_words"][0]) and math.isnan(t["quote_words"][2])
+    assert t["quote_words"][1] == pytest.approx(3.0)
+    # only the sentence that is known counts, numerator and denominator alike
+    assert compare([rec]).loc["a", "quote_share"] == pytest.approx(3 / 5)
 
 
 def test_loaded_term_outside_every_sentence_is_not_counted():
@@ -83,7 +81,7 @@ def test_compare_point_values_by_hand():
     assert row["loaded_per_100_words"] == pytest.approx(300 / 13)
     assert row["loaded_per_100_words_commentary"] == pytest.approx(20.0)  # 2 / 10 words
     assert row["loaded_per_100_words_quotes"] == pytest.approx(100 / 3)  # 1 / 3 words
-    # word-weighted mean valence, then VADER's squashing (as rhetoric.sentiment)
+    # word-weighted mean valence, then VADER's squashing (as rhetoric.measures.sentiment)
     assert row["sentiment_mean"] == pytest.approx(squash((4 * 2 - 5 + 4 * 4) / 13))
     assert row["sentiment_mean_commentary"] == pytest.approx(squash(3.0))
     assert row["sentiment_mean_quotes"] == pytest.approx(-0.25)
@@ -154,13 +152,13 @@ def test_record_metrics_win_and_other_metrics_have_nan_intervals():
     assert "words" not in row.index  # reported as n_words
 
 
-def test_record_value_that_disagrees_warns():
+def test_record_value_is_reported_and_interval_comes_from_its_sentences():
     rec = rich()
-    rec["metrics"] = {"quote_share": 0.9}
-    with pytest.warns(UserWarning, match="quote_share recomputed"):
-        row = compare([rec]).loc["a"]
+    rec["metrics"] = {"quote_share": 0.9}  # edited by hand: the record's figure stands
+    row = compare([rec]).loc["a"]
     assert row["quote_share"] == 0.9
-    assert row["quote_share_ci_low"] <= 0.9 <= row["quote_share_ci_high"]
+    # the interval is the sentences': quoted words 0, 3, 0 of 4, 5, 4
+    assert 0 <= row["quote_share_ci_low"] <= 3 / 13 <= row["quote_share_ci_high"] <= 3 / 5
 
 
 def test_record_without_text_or_doc_warns_and_keeps_point_values():
@@ -223,7 +221,9 @@ def test_permutation_undefined_metric_gives_nan():
 
 def test_record_quoted_words_win_over_share():
     rec = record()
-    rec["sentences"][1].update(quoted_share=0.6, quoted_words=2)
+    for s, share in zip(rec["sentences"], (0.0, 0.6, 0.0), strict=True):
+        s.update(quoted_share=share)
+    rec["sentences"][1].update(quoted_words=2)
     assert sentence_table(rec)["quote_words"].tolist() == [0, 2, 0]
 
 
@@ -300,7 +300,9 @@ def test_holm_by_hand():
 def test_pairwise_tests_identical_articles_do_not_differ():
     a, b = rich(), rich()
     b["id"] = "b"
-    c = record(ident="c")  # no loaded terms: 0 per 100 words
+    c = record(ident="c")  # no loaded terms: 0 per 100 words; nothing quoted
+    for s in c["sentences"]:
+        s.update(quoted_share=0.0)
     table = pairwise_tests([a, b, c], ["loaded_per_100_words", "quote_share"], n=200)
     assert len(table) == 6
     assert list(table[["a", "b"]].itertuples(index=False, name=None))[:3] == [

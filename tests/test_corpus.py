@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.corpus import analyze_files, find_files, segment_table
+from rhetoric.analysis.corpus import analyze_files, find_files, segment_table
 
 ROOT = Path(__file__).resolve().parents[1]
 

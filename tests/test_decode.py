@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from rhetoric.decode import InputError, decode_bytes
+from rhetoric.text.decode import InputError, decode_bytes
 
 CURLY = "He said “hello” and it’s a café — fine."
 

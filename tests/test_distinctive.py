@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from rhetoric.distinctive import log_odds, tfidf_terms
+from rhetoric.comparison.distinctive import log_odds, tfidf_terms
 
 
 def rec(ident, text):

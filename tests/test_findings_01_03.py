@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.corpus import analyze_files, find_files
+from rhetoric.analysis.corpus import analyze_files, find_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -155,7 +155,7 @@ def claims_01_validation(root):
     """The learned model's held-out figures and, if present, loaded_ptc.json."""
     import json
 
-    from rhetoric.loaded import LoadedModel
+    from rhetoric.measures.loaded import LoadedModel
 
     meta = LoadedModel.default().meta
     out = {
@@ -266,7 +266,7 @@ def claims_02_shared(corpus):
 
 def claims_02_stance(corpus):
     """Hedges and boosters: (text, category, voice) of every marker, per article."""
-    from rhetoric.stance import find_stance_markers
+    from rhetoric.measures.stance import find_stance_markers
 
     out = {}
     for a in corpus:
@@ -305,7 +305,7 @@ def claims_03_checks(corpus):
     """Sentence boundaries to check, syllable sources, textstat's own sentence count."""
     import textstat
 
-    from rhetoric import tables
+    from rhetoric.viz import tables
 
     out = {}
     for a in corpus:
@@ -354,7 +354,7 @@ def claims_02_validation(root):
 
 def claims_02_actor_table(corpus):
     """plots.actor_table: sentiment (2 d.p.) with interval, per article and group."""
-    from rhetoric import plots
+    from rhetoric.viz import plots
 
     t = plots.actor_table(corpus)
     return {
@@ -370,7 +370,7 @@ def claims_02_actor_table(corpus):
 def claims_03_boundaries(corpus):
     """Sentences without a final stop: their last character (':' lead-in) or the heading;
     first characters of the sentences after a closing quote."""
-    from rhetoric import tables
+    from rhetoric.viz import tables
 
     out = {}
     for a in corpus:
@@ -388,7 +388,7 @@ def claims_03_boundaries(corpus):
 
 def claims_03_number_syllables(corpus):
     """Syllable counts given to estimated number tokens (set per article)."""
-    from rhetoric import tables
+    from rhetoric.viz import tables
 
     out = {}
     for a in corpus:
@@ -442,17 +442,17 @@ EXPECTED = {
     },
     "claims_01_density": {
         "000": {
-            "all": (4.9, 2.3, 8.3),
-            "commentary": (6.6, 2.7, 12.0),
-            "quotes": (2.2, 0.4, 5.1),
+            "all": (4.9, 2.2, 8.5),
+            "commentary": (6.6, 2.6, 12.0),
+            "quotes": (2.2, 0.4, 5.3),
             "terms": 29,
             "terms_quotes": 5,
             "words_commentary": 364,
             "words_quotes": 223,
         },
         "003": {
-            "all": (1.5, 0.7, 2.2),
-            "commentary": (1.8, 0.4, 3.0),
+            "all": (1.5, 0.7, 2.3),
+            "commentary": (1.8, 0.5, 3.1),
             "quotes": (1.3, 0.4, 2.2),
             "terms": 17,
             "terms_quotes": 8,
@@ -460,9 +460,9 @@ EXPECTED = {
             "words_quotes": 636,
         },
         "004": {
-            "all": (5.8, 2.2, 9.7),
-            "commentary": (7.4, 1.9, 13.2),
-            "quotes": (3.2, 0.0, 6.8),
+            "all": (5.8, 2.4, 9.6),
+            "commentary": (7.4, 1.9, 12.9),
+            "quotes": (3.2, 0.0, 6.6),
             "terms": 19,
             "terms_quotes": 4,
             "words_commentary": 203,
@@ -501,14 +501,14 @@ EXPECTED = {
         "train_articles": 297,
     },
     "claims_02_actor_table": {
-        ("000", "china"): (0.6, 0.37, 0.73),
-        ("000", "russia"): (0.55, 0.34, 0.7),
-        ("000", "us_west"): (0.43, -0.02, 0.66),
-        ("003", "china"): (0.66, 0.2, 0.86),
-        ("003", "russia"): (0.64, 0.12, 0.86),
-        ("003", "us_west"): (0.1, -0.25, 0.32),
-        ("004", "china"): (0.29, 0.0, 0.5),
-        ("004", "russia"): (0.29, 0.0, 0.5),
+        ("000", "china"): (0.6, 0.38, 0.74),
+        ("000", "russia"): (0.55, 0.35, 0.7),
+        ("000", "us_west"): (0.43, -0.01, 0.66),
+        ("003", "china"): (0.66, 0.21, 0.87),
+        ("003", "russia"): (0.64, 0.13, 0.85),
+        ("003", "us_west"): (0.1, -0.25, 0.33),
+        ("004", "china"): (0.29, 0.0, 0.49),
+        ("004", "russia"): (0.29, 0.0, 0.49),
         ("004", "us_west"): (0.29, -0.38, 0.38),
     },
     "claims_02_extremes": {
@@ -607,29 +607,29 @@ EXPECTED = {
     },
     "claims_02_sentiment": {
         "000": {
-            "all": (0.52, 0.32, 0.66),
-            "commentary": (0.64, 0.34, 0.78),
+            "all": (0.52, 0.33, 0.66),
+            "commentary": (0.64, 0.35, 0.78),
             "negative": 1,
             "positive": 19,
-            "quotes": (0.29, 0.08, 0.47),
+            "quotes": (0.29, 0.07, 0.48),
             "sentences": 29,
             "voices": {"commentary": 14, "mixed": 6, "quote": 9},
         },
         "003": {
-            "all": (0.47, 0.18, 0.71),
+            "all": (0.47, 0.17, 0.69),
             "commentary": (0.19, 0.02, 0.35),
             "negative": 6,
             "positive": 30,
-            "quotes": (0.61, 0.18, 0.83),
+            "quotes": (0.61, 0.16, 0.83),
             "sentences": 60,
             "voices": {"commentary": 29, "mixed": 3, "quote": 28},
         },
         "004": {
-            "all": (0.09, -0.16, 0.3),
+            "all": (0.09, -0.17, 0.32),
             "commentary": (0.18, -0.11, 0.33),
             "negative": 4,
             "positive": 5,
-            "quotes": (-0.04, -0.43, 0.52),
+            "quotes": (-0.04, -0.44, 0.55),
             "sentences": 20,
             "voices": {"commentary": 12, "mixed": 2, "quote": 6},
         },
@@ -699,68 +699,68 @@ EXPECTED = {
     "claims_03_readability": {
         "000": {
             "all": {
-                "automated_readability_index": (16.1, 14.1, 18.2),
-                "coleman_liau_index": (15.2, 13.6, 17.1),
+                "automated_readability_index": (16.1, 14.0, 18.3),
+                "coleman_liau_index": (15.2, 13.6, 17.0),
                 "dale_chall": (12.5, 12.0, 13.2),
-                "flesch_kincaid_grade": (14.6, 12.9, 16.4),
+                "flesch_kincaid_grade": (14.6, 12.9, 16.5),
                 "flesch_reading_ease": 26.5,
                 "gunning_fog": (16.8, 15.2, 18.6),
                 "size": (29, 587),
-                "smog_index": (15.6, 14.4, 16.9),
+                "smog_index": (15.6, 14.4, 17.0),
             },
             "commentary": {
-                "automated_readability_index": (17.4, 14.3, 20.6),
-                "coleman_liau_index": (16.7, 14.0, 20.0),
-                "dale_chall": (13.1, 12.2, 14.0),
-                "flesch_kincaid_grade": (16.2, 13.5, 18.9),
+                "automated_readability_index": (17.4, 14.2, 20.7),
+                "coleman_liau_index": (16.7, 13.9, 20.3),
+                "dale_chall": (13.1, 12.2, 14.1),
+                "flesch_kincaid_grade": (16.2, 13.5, 19.0),
                 "flesch_reading_ease": 16.3,
-                "gunning_fog": (18.7, 16.2, 21.4),
+                "gunning_fog": (18.7, 16.1, 21.6),
                 "size": (14, 294),
-                "smog_index": (17.0, 15.0, 18.8),
+                "smog_index": (17.0, 15.1, 18.9),
             },
         },
         "003": {
             "all": {
-                "automated_readability_index": (15.0, 13.4, 16.7),
-                "coleman_liau_index": (14.6, 13.3, 15.7),
+                "automated_readability_index": (15.0, 13.3, 16.8),
+                "coleman_liau_index": (14.6, 13.3, 15.8),
                 "dale_chall": (11.7, 11.2, 12.2),
-                "flesch_kincaid_grade": (13.7, 12.2, 15.2),
+                "flesch_kincaid_grade": (13.7, 12.2, 15.3),
                 "flesch_reading_ease": 30.8,
-                "gunning_fog": (15.8, 14.0, 17.6),
+                "gunning_fog": (15.8, 13.9, 17.8),
                 "size": (60, 1147),
                 "smog_index": (15.0, 13.8, 16.3),
             },
             "commentary": {
                 "automated_readability_index": (12.2, 10.7, 13.7),
-                "coleman_liau_index": (13.0, 11.7, 14.4),
-                "dale_chall": (11.8, 11.1, 12.5),
+                "coleman_liau_index": (13.0, 11.7, 14.5),
+                "dale_chall": (11.8, 11.2, 12.5),
                 "flesch_kincaid_grade": (11.3, 10.2, 12.5),
                 "flesch_reading_ease": 41.8,
-                "gunning_fog": (13.0, 11.3, 14.7),
+                "gunning_fog": (13.0, 11.2, 14.8),
                 "size": (29, 455),
                 "smog_index": (13.2, 12.1, 14.3),
             },
         },
         "004": {
             "all": {
-                "automated_readability_index": (13.6, 10.6, 17.1),
-                "coleman_liau_index": (14.1, 11.8, 16.6),
+                "automated_readability_index": (13.6, 10.7, 17.1),
+                "coleman_liau_index": (14.1, 11.7, 16.5),
                 "dale_chall": (12.1, 11.0, 13.4),
-                "flesch_kincaid_grade": (12.3, 9.7, 15.3),
+                "flesch_kincaid_grade": (12.3, 9.7, 15.2),
                 "flesch_reading_ease": 35.9,
-                "gunning_fog": (14.8, 11.6, 18.4),
+                "gunning_fog": (14.8, 11.7, 18.4),
                 "size": (20, 329),
-                "smog_index": (13.9, 11.5, 16.3),
+                "smog_index": (13.9, 11.6, 16.3),
             },
             "commentary": {
-                "automated_readability_index": (14.5, 10.5, 19.5),
-                "coleman_liau_index": (16.0, 12.9, 18.8),
+                "automated_readability_index": (14.5, 10.6, 19.5),
+                "coleman_liau_index": (16.0, 12.9, 18.7),
                 "dale_chall": (13.1, 11.4, 14.5),
-                "flesch_kincaid_grade": (13.0, 9.7, 17.0),
+                "flesch_kincaid_grade": (13.0, 9.8, 17.0),
                 "flesch_reading_ease": 29.1,
-                "gunning_fog": (15.9, 11.6, 20.7),
+                "gunning_fog": (15.9, 11.6, 20.8),
                 "size": (12, 183),
-                "smog_index": (14.4, 11.4, 17.9),
+                "smog_index": (14.4, 11.5, 18.0),
             },
         },
     },

@@ -1,4 +1,4 @@
-"""Known-answer tests for rhetoric.lexicon (matcher rules and the dictionary API)."""
+"""Known-answer tests for rhetoric.measures.lexicon (matcher rules and the dictionary API)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from rhetoric.lexicon import Lexicon, LexiconEntry, normalize_term
-from rhetoric.tokens import tokenize
+from rhetoric.measures.lexicon import Lexicon, LexiconEntry, normalize_term
+from rhetoric.text.tokens import tokenize
 
 
 def found(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:

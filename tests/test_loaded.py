@@ -1,4 +1,4 @@
-"""Known-answer tests for rhetoric.loaded (densities, voices, model merge, API)."""
+"""Known-answer tests for rhetoric.measures.loaded (densities, voices, model merge, API)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ from importlib import resources
 
 import pytest
 
-from rhetoric.lexicon import Lexicon, LexiconEntry
-from rhetoric.loaded import LoadedModel, find_loaded, terms_near
-from rhetoric.tokens import tokenize
+from rhetoric.analysis.result import rates
+from rhetoric.measures.lexicon import Lexicon, LexiconEntry
+from rhetoric.measures.loaded import LoadedModel, find_loaded, terms_near
+from rhetoric.measures.quotes import Quote
+from rhetoric.measures.sentiment import score_sentences
+from rhetoric.measures.voice import measure_voice
+from rhetoric.text.tokens import tokenize
 
 TEXT = 'The vile regime lies. "They are vermin," he said. Fine weather today.'
 # words: The vile regime lies | They are vermin | he said | Fine weather today -> 12
@@ -24,6 +28,13 @@ LEX = Lexicon(
 QUOTE = (TEXT.index('"They'), TEXT.index(',"') + 2)
 
 
+def densities(doc, res, quotes=True):
+    """The loaded-language rates of the record (rhetoric.analysis.sentences) for ``doc``
+    with the terms of ``res``: QUOTE is the one direct quote (``quotes=False``: none)."""
+    direct = [Quote(*QUOTE, doc.text[QUOTE[0] + 1 : QUOTE[1] - 1], "direct", parts=(QUOTE,))]
+    return rates(measure_voice(doc, direct if quotes else []), score_sentences(doc), res)
+
+
 def test_densities_by_voice_and_category():
     doc = tokenize(TEXT)
     assert len(doc.words) == 12
@@ -33,8 +44,8 @@ def test_densities_by_voice_and_category():
         ("lies", "pejorative", False, "lexicon"),
         ("vermin", "dehumanising", True, "lexicon"),
     ]
-    assert (res.n_words, res.n_words_quotes, res.n_words_commentary) == (12, 3, 9)
-    m = res.metrics()
+    assert (res.n_words, res.n_words_quotes) == (12, 3)
+    m = res.metrics() | densities(doc, res)
     assert m["loaded_terms"] == 3
     assert m["loaded_per_100_words"] == pytest.approx(25.0)
     assert m["loaded_per_100_words_commentary"] == pytest.approx(200 / 9)
@@ -46,8 +57,9 @@ def test_densities_by_voice_and_category():
 
 
 def test_no_quotes_gives_nan_for_quote_density_only():
-    res = find_loaded(tokenize(TEXT), lexicon=LEX, use_model=False)
-    m = res.metrics()
+    doc = tokenize(TEXT)
+    res = find_loaded(doc, lexicon=LEX, use_model=False)
+    m = densities(doc, res, quotes=False)
     assert math.isnan(m["loaded_per_100_words_quotes"])
     assert m["loaded_per_100_words_commentary"] == pytest.approx(25.0)
     assert not any(t.in_quote for t in res.terms)
@@ -126,7 +138,7 @@ def test_empty_document_warns_and_gives_nan():
         res = find_loaded(tokenize("   "))
     m = res.metrics()
     assert res.terms == []
-    assert math.isnan(m["loaded_per_100_words"]) and math.isnan(m["loaded_terms"])
+    assert math.isnan(m["loaded_words"]) and math.isnan(m["loaded_terms"])
 
 
 def test_terms_near_mentions():
@@ -171,7 +183,7 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
     from pathlib import Path
 
     import rhetoric
-    from rhetoric.loaded import word_features
+    from rhetoric.measures.loaded import word_features
 
     if which == "seeds":
         raw = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -196,8 +208,8 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
 
 def test_word_scores_of_a_doc_whose_sentences_are_not_runs_of_words():
     """A hand-built Doc with sentences out of word order takes the reference path."""
-    from rhetoric.loaded import word_features
-    from rhetoric.tokens import Doc
+    from rhetoric.measures.loaded import word_features
+    from rhetoric.text.tokens import Doc
 
     text = "Evil thugs lie. Good people work."
     ref = tokenize(text)
@@ -214,7 +226,7 @@ def test_word_scores_when_the_word_table_grows_inside_one_article():
     import random
     import string
 
-    from rhetoric.loaded import word_features
+    from rhetoric.measures.loaded import word_features
 
     rng = random.Random(9)
     words = ["".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(2500)]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import rhetoric
-from rhetoric.markdown import looks_like_markdown, mask_markdown
-from rhetoric.tokens import tokenize
+from rhetoric.text.markdown import looks_like_markdown, mask_markdown
+from rhetoric.text.tokens import tokenize
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -127,7 +127,7 @@ def test_markdown_signals_find_what_the_plain_patterns_find():
     import random
     import re
 
-    from rhetoric.markdown import _SIGNALS
+    from rhetoric.text.markdown import _SIGNALS
 
     plain = [
         re.compile(r"\[[^\]\n]+\]\([^)\n]*\)"),

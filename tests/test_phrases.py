@@ -1,4 +1,4 @@
-from rhetoric.phrases import shared_phrases
+from rhetoric.comparison.phrases import shared_phrases
 
 
 def rec(ident, text):

@@ -8,9 +8,9 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from rhetoric import plots
 from rhetoric.comparison import compare
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
+from rhetoric.viz import plots
 
 TEXT = 'Alpha beta gamma delta. "Epsilon zeta eta," he said. Theta iota kappa lambda.'
 #       S0: 4 words, Russia   S1: 5 words, 3 quoted          S2: 4 words, Russia
@@ -169,11 +169,10 @@ def test_quote_share_by_affiliation():
 
 def test_plots_do_not_touch_pyplot_and_import_lightly():
     code = (
-        "import sys, rhetoric.plots, rhetoric.comparison, rhetoric.reading, rhetoric.phrases, "
-        "rhetoric.distinctive\n"
+        "import sys, rhetoric.viz.plots, rhetoric.comparison, rhetoric.viz.reading\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib at import'\n"
         "assert 'sklearn' not in sys.modules, 'sklearn at import'\n"
-        "from rhetoric.plots import metric_bars\n"
+        "from rhetoric.viz.plots import metric_bars\n"
         "metric_bars([{'id': 'a', 'text': 'One two three. Four five six.'}])\n"
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot used'\n"
     )

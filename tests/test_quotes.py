@@ -1,4 +1,4 @@
-"""Known-answer tests for rhetoric.quotes on short hand-written texts."""
+"""Known-answer tests for rhetoric.measures.quotes on short hand-written texts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import warnings
 
 import pytest
 
-from rhetoric.quotes import direct_spans, find_quotes, records, to_frame
-from rhetoric.tokens import tokenize
+from rhetoric.measures.quotes import direct_spans, find_quotes, records, to_frame
+from rhetoric.text.tokens import tokenize
 
 
 def quotes_of(text: str, clean: str | None = None):
@@ -192,7 +192,7 @@ def test_quote_and_term_records_hold_exactly_their_fields():
     from dataclasses import asdict, fields
 
     import rhetoric
-    from rhetoric.quotes import Quote
+    from rhetoric.measures.quotes import Quote
 
     text = 'The minister said: "This is a total disaster, a catastrophe." Critics agreed.'
     analysis = rhetoric.analyze(text)

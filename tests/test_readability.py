@@ -1,4 +1,4 @@
-"""Known-answer tests for rhetoric.readability."""
+"""Known-answer tests for rhetoric.measures.readability."""
 
 import math
 import os
@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from rhetoric import readability as R
-from rhetoric.tokens import tokenize
+from rhetoric.measures import readability as R
+from rhetoric.text.tokens import tokenize
 
 
 def test_counts_by_hand():
@@ -123,8 +123,8 @@ def test_works_without_nltk_data(tmp_path):
             raise RuntimeError("nltk.download called")
         nltk.download = refuse
         nltk.data.path[:] = [EMPTY]
-        from rhetoric import readability
-        from rhetoric.tokens import tokenize
+        from rhetoric.measures import readability
+        from rhetoric.text.tokens import tokenize
         m = readability.measure(tokenize("The government saw an extraordinary day."))
         import textstat
         assert textstat.syllable_count("extraordinary government") == 9
@@ -176,7 +176,7 @@ def test_sentence_counts_add_up_each_sentence_s_words():
     seeds and on a hand-built Doc whose sentences are numbered out of order."""
     from pathlib import Path
 
-    from rhetoric.tokens import Doc
+    from rhetoric.text.tokens import Doc
 
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
     docs = [tokenize(p.read_text(encoding="utf-8")) for p in sorted(raw.glob("*.txt"))]

@@ -3,8 +3,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from rhetoric.reading import CATEGORY_COLOURS, SPEAKER_COLOURS, highlight, repr_html
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
+from rhetoric.viz.reading import CATEGORY_COLOURS, SPEAKER_COLOURS, highlight, repr_html
 
 ALLOWED_TAGS = {"div", "h3", "p", "span", "strong", "ul", "li", "em"}
 ALLOWED_ATTRS = {"class", "style", "title"}

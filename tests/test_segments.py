@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import rhetoric
-from rhetoric.segments import (
+from rhetoric.text.segments import (
     LABELS,
     SCOPES,
     Segment,
@@ -25,7 +25,7 @@ from rhetoric.segments import (
     read_patterns,
     segments_from_lines,
 )
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 ANNOTATED = sorted(PAGES.glob("*.ann"))
@@ -332,7 +332,7 @@ def test_tagline_among_navigation_is_not_the_title():
 def test_case_fold_lists_every_character_an_ascii_letter_matches_ignoring_case():
     import string
 
-    from rhetoric.segments import _CASE_FOLD
+    from rhetoric.text.segments import _CASE_FOLD
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in string.ascii_lowercase:
@@ -346,7 +346,7 @@ def test_case_fold_lists_every_character_an_ascii_letter_matches_ignoring_case()
 
 
 def test_norm_line_maps_every_matching_character_to_the_literal():
-    from rhetoric.segments import _literal_char, _norm_line
+    from rhetoric.text.segments import _literal_char, _norm_line
 
     shipped = {ch for p in default_patterns() for n in _needs(p) for ch in n}
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
@@ -360,13 +360,13 @@ def test_norm_line_maps_every_matching_character_to_the_literal():
 
 
 def _needs(pattern) -> tuple[str, ...]:
-    from rhetoric.segments import required_literals
+    from rhetoric.text.segments import required_literals
 
     return required_literals(pattern.regex) or ()
 
 
 def _all_lines() -> list[str]:
-    from rhetoric.segments import _fold
+    from rhetoric.text.segments import _fold
 
     lines = []
     for path in sorted(PAGES.iterdir()):
@@ -381,7 +381,7 @@ def _all_lines() -> list[str]:
 
 
 def test_required_literals_are_in_every_line_a_pattern_matches():
-    from rhetoric.segments import _norm_line, required_literals
+    from rhetoric.text.segments import _norm_line, required_literals
 
     assert required_literals(re.compile(r"\bquotes? (?:are )?delayed\b", re.I)) == ("delayed",)
     assert required_literals(re.compile(r"a(?:b|)c|d", re.I)) == ("a", "d")
@@ -408,7 +408,7 @@ def test_required_literals_are_in_every_line_a_pattern_matches():
 
 
 def test_prefilter_gives_the_labels_of_running_every_pattern(monkeypatch):
-    import rhetoric.segments as seg
+    import rhetoric.text.segments as seg
 
     pages = [read_annotated(p)[0] for p in ANNOTATED]
     root = Path(__file__).resolve().parents[1]
@@ -432,7 +432,7 @@ def test_match_is_the_first_pattern_that_finds_a_match():
     pattern in order, line by line, in the header and in the body, including
     patterns a user adds that cannot be combined (capturing groups, alternation of
     anchors, MULTILINE)."""
-    from rhetoric.segments import PagePattern, _match, _prepared
+    from rhetoric.text.segments import PagePattern, _match, _prepared
 
     extra = (
         PagePattern("promo", "line", re.compile(r"^(support) my (work)", re.I), ""),

@@ -1,19 +1,23 @@
-"""Known-answer tests for rhetoric.sentiment (VADER values computed by hand from its
+"""Known-answer tests for rhetoric.measures.sentiment (VADER values computed by hand from its
 lexicon: good = 1.9, bad = -2.5; compound = v / sqrt(v**2 + 15))."""
 
 import math
 
+import numpy as np
 import pytest
 
-from rhetoric.sentiment import (
+import rhetoric
+from rhetoric.analysis.sentences import SENTENCE_METRICS
+from rhetoric.measures.sentiment import (
     SentimentResult,
     aggregate,
     analyzer,
     normalize,
     polarity,
     score_sentences,
+    weighted_parts,
 )
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
 
 
 def vader(v):
@@ -64,19 +68,29 @@ def test_polarity_matches_vader_exactly(text):
     assert (c, pos, neu, neg) == (ref["compound"], ref["pos"], ref["neu"], ref["neg"])
 
 
+def columns(text, voices=None):
+    """The per-sentence columns the sentiment rates read, for ``text`` as all body."""
+    res = score_sentences(tokenize(text))
+    voice = np.array(voices if voices is not None else ["commentary"] * len(res), dtype=object)
+    return {"n_words": res.n_words, "valence": res.valence, "voice": voice}
+
+
 def test_article_mean_is_compound_of_weighted_mean_valence():
-    doc = tokenize("The book was good. The food was bad.")
-    res = score_sentences(doc)
+    text = "The book was good. The food was bad."
+    res = score_sentences(tokenize(text))
     assert [s.compound for s in res.sentences] == [0.4404, -0.5423]
-    m = res.metrics()
+    assert (res.metrics()["positive_share"], res.metrics()["negative_share"]) == (0.5, 0.5)
+    assert res.metrics()["neutral_share"] == 0.0
     # equal weights (4 words each): mean valence (1.9 - 2.5) / 2 = -0.3
-    assert m["sentiment_mean"] == pytest.approx(vader(-0.3), abs=1e-12)
-    assert (m["positive_share"], m["negative_share"], m["neutral_share"]) == (0.5, 0.5, 0.0)
+    assert res.mean() == pytest.approx(vader(-0.3), abs=1e-12)
+    m = rhetoric.analyze(text).metrics
+    assert m["sentiment_mean"] == res.mean()
     # bootstrap over two sentences: the 2.5% and 97.5% quantiles are the all-bad and
     # all-good resamples
     assert m["sentiment_ci_low"] == pytest.approx(vader(-2.5))
     assert m["sentiment_ci_high"] == pytest.approx(vader(1.9))
-    assert res.metrics() == m  # fixed seed: reproducible
+    again = rhetoric.analyze(text).metrics
+    assert again["sentiment_ci_low"] == m["sentiment_ci_low"]  # fixed seed: reproducible
 
 
 def test_word_weighting_and_short_sentences():
@@ -93,22 +107,24 @@ def test_word_weighting_and_short_sentences():
 
 def test_neutral_sentences_and_shares():
     doc = tokenize("The meeting is on Monday. The book was good. The food was bad.")
-    m = score_sentences(doc).metrics()
+    res = score_sentences(doc)
+    m = res.metrics()
     assert m["neutral_share"] == pytest.approx(1 / 3)
     assert m["positive_share"] == pytest.approx(1 / 3)
     # the neutral sentence (5 words, valence 0) pulls the mean towards 0
-    assert m["sentiment_mean"] == pytest.approx(vader((4 * 1.9 - 4 * 2.5) / 13))
+    assert res.mean() == pytest.approx(vader((4 * 1.9 - 4 * 2.5) / 13))
 
 
 def test_voices():
-    doc = tokenize("The book was good. The food was bad. It was not good at all.")
-    m = score_sentences(doc).metrics(voices=["commentary", "quote", "mixed"])
-    assert m["sentiment_mean_commentary"] == pytest.approx(vader(1.9))
-    assert m["sentiment_mean_quotes"] == pytest.approx(vader(-2.5))
-    m = score_sentences(doc).metrics(voices=["commentary"] * 3)
-    assert math.isnan(m["sentiment_mean_quotes"])
-    with pytest.raises(ValueError):
-        score_sentences(doc).metrics(voices=["quote"])
+    text = "The book was good. The food was bad. It was not good at all."
+    cols = columns(text, ["commentary", "quote", "mixed"])
+    commentary = SENTENCE_METRICS["sentiment_mean_commentary"]
+    quotes = SENTENCE_METRICS["sentiment_mean_quotes"]
+    assert commentary.value(cols) == pytest.approx(vader(1.9))
+    assert quotes.value(cols) == pytest.approx(vader(-2.5))
+    # "mixed" is in neither voice, but in the mean of all sentences
+    assert SENTENCE_METRICS["sentiment_mean"].value(cols) == score_sentences(tokenize(text)).mean()
+    assert math.isnan(quotes.value(columns(text, ["commentary"] * 3)))
 
 
 def test_records_frame_and_arc():
@@ -130,12 +146,13 @@ def test_empty_and_junk_give_nan_and_warning():
         res = score_sentences(tokenize(text))
         with pytest.warns(UserWarning):
             m = res.metrics()
-        assert math.isnan(m["sentiment_mean"]) and math.isnan(m["positive_share"])
+        assert math.isnan(res.mean()) and math.isnan(m["positive_share"])
     assert math.isnan(aggregate([], []))
 
 
 def test_single_sentence_has_no_interval():
-    m = score_sentences(tokenize("The book was good.")).metrics()
+    with pytest.warns(UserWarning, match="sentiment_ci_low"):
+        m = rhetoric.analyze("The book was good.").metrics
     assert m["sentiment_mean"] == pytest.approx(vader(1.9))
     assert math.isnan(m["sentiment_ci_low"]) and math.isnan(m["sentiment_ci_high"])
 
@@ -223,19 +240,22 @@ def test_fast_valence_equals_vader_path_on_adversarial_and_seed_sentences():
     ],
 )
 def test_bootstrap_means_are_the_aggregate_of_each_resample(text):
-    """Each resampled mean is :func:`aggregate` of the resampled sentences (short
-    sentences weigh 0 unless a resample has only short ones)."""
-    import numpy as np
+    """Each replicate of the interval is :func:`aggregate` of the resampled sentences,
+    with the article's weights (short sentences weigh 0 when the article has a longer
+    one; a replicate with only short ones has no weight and is dropped)."""
+    from rhetoric import resampling
 
-    from rhetoric.sentiment import aggregate
-
-    res = score_sentences(tokenize(text))
-    v, n = res.valence, res.n_words
-    rng = np.random.default_rng(11)
-    idx = rng.integers(0, v.size, size=(200, v.size))
-    means = [aggregate(v[row], n[row]) for row in idx]
+    cols = columns(text)
+    counts = resampling.bootstrap_counts(len(cols["n_words"]), 300, seed=11)
+    num, den = weighted_parts(cols["valence"], cols["n_words"])
+    means = []
+    for row in counts.astype(int):
+        picked = np.repeat(np.arange(len(row)), row)
+        if den[picked].sum() > 0:
+            means.append(normalize(num[picked].sum() / den[picked].sum()))
     lo, hi = np.quantile(means, [0.05, 0.95])
-    assert res.bootstrap_ci(level=0.9, n_samples=200, seed=11) == (
+    rate = SENTENCE_METRICS["sentiment_mean"]
+    assert rate.interval(cols, n_boot=300, seed=11, level=0.9) == (
         pytest.approx(lo, abs=1e-12),
         pytest.approx(hi, abs=1e-12),
     )

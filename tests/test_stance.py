@@ -1,12 +1,12 @@
-"""Known-answer tests for rhetoric.stance."""
+"""Known-answer tests for rhetoric.measures.stance."""
 
 import io
 import math
 
 import pytest
 
-from rhetoric.stance import StanceLexicon, find_stance_markers, measure_stance
-from rhetoric.tokens import tokenize
+from rhetoric.measures.stance import StanceLexicon, find_stance_markers, measure_stance
+from rhetoric.text.tokens import tokenize
 
 
 def markers(text):

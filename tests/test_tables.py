@@ -3,8 +3,8 @@
 import math
 
 import rhetoric
-from rhetoric import tables
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
+from rhetoric.viz import tables
 
 
 def test_loaded_in_context_marks_the_term_in_its_sentence():
@@ -64,7 +64,7 @@ def test_shared_sentences_lists_only_sentences_with_two_groups():
 def test_styled_escapes_cells_and_labels_in_every_column():
     import pandas as pd
 
-    from rhetoric.tables import styled
+    from rhetoric.viz.tables import styled
 
     frame = pd.DataFrame(
         {"<b>col</b>": ["He said “<script>x()</script>”"], "share": [0.5]},

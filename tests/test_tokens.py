@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.tokens import tokenize
+from rhetoric.text.tokens import tokenize
 
 
 def words(text: str, clean: str | None = None) -> list[str]:
@@ -147,7 +147,7 @@ def test_words_within_is_word_wholly_inside_a_span():
     touching quotes is inside)."""
     import random
 
-    from rhetoric.tokens import merge_spans, words_within
+    from rhetoric.text.tokens import merge_spans, words_within
 
     text = "Mr. Smith said “the U.S. won’t back down” — and China-Russia ties (69.53%) grew. " * 3
     doc = tokenize(text)
@@ -166,7 +166,7 @@ def test_fast_word_pattern_equals_word_re_without_parentheses():
     import random
     from pathlib import Path
 
-    from rhetoric.tokens import _WORD_NO_PAREN_RE, WORD_RE
+    from rhetoric.text.tokens import _WORD_NO_PAREN_RE, WORD_RE
 
     rng = random.Random(0)
     pieces = list("aZé9_.,'’-  \n\t—") + ["U.S.", "e.g.", "69.53", "don't", "A.B.C", "x-y", "ʼ"]
@@ -189,7 +189,7 @@ def test_sentence_words_from_tokenize_equal_the_property():
     """tokenize() fills ``sentence_words`` as it goes; a Doc built by hand computes it."""
     from pathlib import Path
 
-    from rhetoric.tokens import Doc
+    from rhetoric.text.tokens import Doc
 
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
     texts = [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]

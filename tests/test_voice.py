@@ -1,4 +1,4 @@
-"""Known-answer tests for rhetoric.voice (sentence labels and voice metrics)."""
+"""Known-answer tests for rhetoric.measures.voice (sentence labels and voice metrics)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import warnings
 
 import pytest
 
-from rhetoric.attribution import attribute
-from rhetoric.quotes import find_quotes
-from rhetoric.tokens import tokenize
-from rhetoric.voice import analyse_voice, measure_voice
+import rhetoric
+from rhetoric.measures.attribution import attribute
+from rhetoric.measures.quotes import find_quotes
+from rhetoric.measures.voice import analyse_voice, measure_voice
+from rhetoric.text.tokens import tokenize
 
 # 4 sentences, 27 words. Direct quotes: Putin 6 words, unattributed 5 words; one scare.
 TEXT = (
@@ -44,7 +45,6 @@ def test_sentence_labels_and_shares():
 
 def test_metrics_known_answers():
     m = result().metrics()
-    assert m["quote_share"] == 11 / 25
     assert m["quote_commentary_ratio"] == 11 / 14
     assert m["quotes"] == 2
     assert m["speakers"] == 2
@@ -96,16 +96,24 @@ def test_unclosed_quote_reported_in_warnings():
     assert r.warnings == ("unclosed quotation mark at offset 8: quote ended at offset 22",)
 
 
+def test_quote_share_is_quoted_words_over_words():
+    """The rate over sentences, in the record of a full analysis: 11 of 25 words."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = rhetoric.analyze(TEXT).metrics
+    assert m["quote_share"] == 11 / 25
+
+
 def test_empty_input_gives_nan_and_warning():
     r = analyse_voice(tokenize(""))
     with pytest.warns(UserWarning, match="no words"):
         m = r.metrics()
-    assert math.isnan(m["quote_share"]) and math.isnan(m["quotes"])
+    assert math.isnan(m["quote_commentary_ratio"]) and math.isnan(m["quotes"])
 
 
 def test_no_quotes_at_all():
     r = analyse_voice(tokenize("Plain commentary here. Nothing quoted."))
     m = r.metrics()
-    assert m["quote_share"] == 0 and m["quotes"] == 0
+    assert m["quote_commentary_ratio"] == 0 and m["quotes"] == 0
     assert math.isnan(m["unattributed_quote_share"])
     assert r.by_speaker().empty

@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from .analysis import SCHEMA_VERSION, Analysis, analyze
-from .article import Article, from_text, load
-from .decode import InputError
-from .segments import Segment
+from rhetoric.analysis.result import SCHEMA_VERSION, Analysis, analyze
+from rhetoric.text.article import Article, from_text, load
+from rhetoric.text.decode import InputError
+from rhetoric.text.segments import Segment
 
 __version__ = "0.1.0"
 
@@ -19,11 +19,11 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     """``rhetoric.compare`` and ``rhetoric.highlight`` load pandas and friends on first use."""
     if name == "compare":
-        from .comparison import compare
+        from rhetoric.comparison.metrics import compare
 
         return compare
     if name == "highlight":
-        from .reading import highlight
+        from rhetoric.viz.reading import highlight
 
         return highlight
     raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")

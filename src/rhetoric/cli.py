@@ -17,9 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
-from .analysis import SCHEMA_VERSION, analyze
-from .article import load
-from .decode import DEFAULT_MAX_BYTES, InputError
+from rhetoric.analysis.result import SCHEMA_VERSION, analyze
+from rhetoric.text.article import load
+from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError
 
 TABLE_METRICS = (
     "words",

@@ -1,8 +1,8 @@
 """Loaded language: emotionally charged words and phrases, by voice and category.
 
-:func:`find_loaded` combines two detectors over one :class:`~rhetoric.tokens.Doc`:
+:func:`find_loaded` combines two detectors over one :class:`~rhetoric.text.tokens.Doc`:
 
-* the **lexicon** (:meth:`rhetoric.lexicon.Lexicon.default`, about a thousand
+* the **lexicon** (:meth:`rhetoric.measures.lexicon.Lexicon.default`, about a thousand
   hand-written entries in seven categories: ``name_calling``, ``pejorative``,
   ``dehumanising``, ``hyperbole``, ``fear``, ``flag_waving``, ``intensifier``), and
 * a **learned** word classifier: a logistic regression over word features (the
@@ -44,9 +44,9 @@ from typing import Any
 
 import numpy as np
 
-from .datafiles import package_csv_rows
-from .lexicon import Lexicon, LexiconMatch, _bases
-from .tokens import Doc, merge_spans, words_within
+from rhetoric.datafiles import package_csv_rows
+from rhetoric.measures.lexicon import Lexicon, LexiconMatch, _bases
+from rhetoric.text.tokens import Doc, merge_spans, words_within
 
 __all__ = [
     "CATEGORIES",
@@ -388,7 +388,7 @@ class _Scorer:
 
     def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float] | None:
         """Word probabilities, or None when the Doc's sentences are not runs of
-        consecutive words (a Doc not built by :func:`~rhetoric.tokens.tokenize`)."""
+        consecutive words (a Doc not built by :func:`~rhetoric.text.tokens.tokenize`)."""
         n = len(doc.words)
         if n == 0:
             return []
@@ -521,24 +521,20 @@ class LoadedResult:
         return pd.DataFrame([vars(t) for t in self.terms], columns=columns)
 
     def metrics(self) -> dict[str, float]:
-        """Densities per 100 words (see the module docstring); NaN where the word count
-        they divide by is zero. Also ``loaded_terms`` (count) and ``loaded_words``
-        (words covered by a term)."""
+        """Counts and per-category densities per 100 words; NaN where the body has no
+        words. ``loaded_terms`` (count), ``loaded_words`` (words covered by a term) and
+        ``loaded_<category>_per_100_words``. The overall densities
+        (``loaded_per_100_words`` and its commentary and quote variants) are rates over
+        sentences (:data:`rhetoric.analysis.sentences.SENTENCE_METRICS`)."""
 
         def per100(k: int, n: int) -> float:
             return 100.0 * k / n if n else math.nan
 
-        in_q = sum(t.in_quote for t in self.terms)
         out: dict[str, float] = {
             "loaded_terms": float(len(self.terms)) if self.n_words else math.nan,
             "loaded_words": float(sum(t.last_word - t.first_word for t in self.terms))
             if self.n_words
             else math.nan,
-            "loaded_per_100_words": per100(len(self.terms), self.n_words),
-            "loaded_per_100_words_commentary": per100(
-                len(self.terms) - in_q, self.n_words_commentary
-            ),
-            "loaded_per_100_words_quotes": per100(in_q, self.n_words_quotes),
         }
         counts = Counter(t.category for t in self.terms)
         cats = list(self.categories) + sorted(set(counts) - set(self.categories))
@@ -590,7 +586,7 @@ def find_loaded(
     both ends, each run a ``learned`` term. The learned model
     is fitted to the default lexicon's categories, so with a custom lexicon consider
     ``use_model=False``. ``word_in_quote`` (one flag per Doc word, as
-    :func:`~rhetoric.tokens.words_within` gives for ``quote_spans``) saves recomputing it.
+    :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves recomputing it.
     """
     if lexicon is None:
         lexicon = Lexicon.default()

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from rhetoric.comparison import as_articles
+from rhetoric.analysis.records import as_articles
 
 __all__ = ["Occurrence", "Phrase", "SharedPhrases", "shared_phrases"]
 

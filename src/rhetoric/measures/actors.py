@@ -34,13 +34,13 @@ from functools import cached_property
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from .datafiles import csv_rows, package_csv_rows
+from rhetoric.datafiles import csv_rows, package_csv_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from rhetoric.sentiment import SentimentResult
-    from rhetoric.tokens import Doc
+    from rhetoric.measures.sentiment import SentimentResult
+    from rhetoric.text.tokens import Doc
 
 __all__ = ["ActorTerm", "ActorGazetteer", "Mention", "find_mentions", "framing", "KINDS"]
 
@@ -253,7 +253,7 @@ def framing(
     Columns: ``group``; ``mentions`` (count); ``sentences`` (sentences naming the
     group); ``shared_sentences`` (of those, how many also name another group, where the
     tone cannot be attributed to one actor); ``sentiment_mean`` (``sentiment_mean``
-    of :mod:`rhetoric.sentiment` over those sentences, -1..+1, higher = more
+    of :mod:`rhetoric.measures.sentiment` over those sentences, -1..+1, higher = more
     positive); with ``voices`` (``"quote"``/``"commentary"``/``"mixed"`` per sentence)
     ``sentences_commentary``, ``sentiment_mean_commentary``, ``sentences_quotes``,
     ``sentiment_mean_quotes`` (NaN without voices or without such sentences);

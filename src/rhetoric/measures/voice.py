@@ -1,7 +1,7 @@
 """The author's voice against quoted voices: sentence labels and quote metrics.
 
 A body word is **quoted** when it lies inside a part of a top-level ``direct``
-quotation (marks included; see :func:`rhetoric.quotes.direct_spans`). Scare quotes and
+quotation (marks included; see :func:`rhetoric.measures.quotes.direct_spans`). Scare quotes and
 titles are the author's own words and count as commentary.
 
 Per sentence (one per ``doc.sentences``): ``quoted_share`` = quoted words / words;
@@ -12,8 +12,9 @@ quoted) is ``mixed``.
 Metrics (:meth:`VoiceResult.metrics`), each NaN with a warning when the body has no
 words:
 
-* ``quote_share`` = quoted words / body words (0-1; higher: more of the article is
-  other people's words).
+* ``quote_share`` (quoted words / body words, 0-1) is a rate over sentences, defined
+  with the other resampled rates in :data:`rhetoric.analysis.sentences.SENTENCE_METRICS`
+  from each sentence's ``words`` and ``quoted_words``.
 * ``quote_commentary_ratio`` = quoted words / unquoted words (higher: more quoting;
   NaN when every word is quoted).
 * ``quotes``: number of top-level direct quotes (a quote split by an attribution or
@@ -40,12 +41,12 @@ if TYPE_CHECKING:
 
 import math
 import warnings
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .quotes import Quote, direct_spans, find_quotes
-from .quotes import records as quote_records
-from .tokens import Doc, words_within
+from rhetoric.measures.quotes import Quote, direct_spans, find_quotes
+from rhetoric.measures.quotes import records as quote_records
+from rhetoric.text.tokens import Doc, words_within
 
 __all__ = ["SentenceVoice", "VoiceResult", "measure_voice", "analyse_voice", "QUOTE_THRESHOLD"]
 
@@ -101,7 +102,6 @@ class VoiceResult:
             nan = float("nan")
             return dict.fromkeys(
                 (
-                    "quote_share",
                     "quote_commentary_ratio",
                     "quotes",
                     "speakers",
@@ -115,7 +115,6 @@ class VoiceResult:
                 nan,
             )
         q = self.quoted_words
-        out["quote_share"] = q / n
         out["quote_commentary_ratio"] = q / (n - q) if n > q else float("nan")
         out["quotes"] = float(len(direct))
         out["speakers"] = float(len({d.speaker for d in direct if d.speaker}))
@@ -189,12 +188,11 @@ class VoiceResult:
 def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
     """Label each sentence of ``doc`` and count quoted words.
 
-    ``quotes`` should come from :func:`rhetoric.attribution.attribute` (speakers are
+    ``quotes`` should come from :func:`rhetoric.measures.attribution.attribute` (speakers are
     needed for the per-speaker tables); unattributed quotes count as unattributed.
     """
     spans = direct_spans(quotes)
     flags = words_within(doc, spans)
-    word_starts = doc.word_starts
     direct = [q for q in quotes if q.kind == "direct" and q.depth == 0]
     sentences = []
     for i, (ss, se) in enumerate(doc.sentences):
@@ -220,10 +218,7 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
                 )
             )
         sentences.append(SentenceVoice(i, ss, se, n, qn, share, voice, speakers))
-    speaker_words = []
-    for q in direct:
-        w = sum(bisect_left(word_starts, b) - bisect_left(word_starts, a) for a, b in q.parts)
-        speaker_words.append((q.speaker, q.affiliation, w))
+    speaker_words = [(q.speaker, q.affiliation, q.n_words) for q in direct]
     msgs = [
         f"unclosed quotation mark at offset {q.start}: quote ended at offset {q.end}"
         for q in quotes
@@ -245,7 +240,7 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
 
 def analyse_voice(doc: Doc, gazetteer=None) -> VoiceResult:
     """Convenience: :func:`find_quotes`, then ``attribute``, then :func:`measure_voice`."""
-    from .attribution import attribute
+    from rhetoric.measures.attribution import attribute
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -29,12 +29,12 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
-from rhetoric.tokens import WORD_RE, words_within
+from rhetoric.text.tokens import WORD_RE, words_within
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from rhetoric.tokens import Doc
+    from rhetoric.text.tokens import Doc
 
 __all__ = [
     "StanceLexicon",
@@ -185,7 +185,7 @@ def measure_stance(
     ``doc.text``); a marker belongs to the voice of its first word. The ``_commentary``
     and ``_quotes`` variants use the words outside and inside quotes as denominators
     and are NaN when there are no such words. ``word_in_quote`` (one flag per Doc word,
-    as :func:`~rhetoric.tokens.words_within` gives for ``quote_spans``) saves
+    as :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves
     recomputing it. Also returns the raw counts ``hedges``,
     ``boosters`` and ``words``. A document without words gives NaN and a warning.
     """

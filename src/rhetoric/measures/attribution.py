@@ -59,9 +59,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
 
-from .datafiles import csv_rows, package_csv_rows
-from .quotes import SPEECH_VERB_RE, Quote
-from .tokens import Doc, grouped_alternation
+from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.measures.quotes import SPEECH_VERB_RE, Quote
+from rhetoric.text.tokens import Doc, grouped_alternation
 
 __all__ = ["Gazetteer", "SpeakerEntry", "attribute"]
 

@@ -2,7 +2,7 @@
 
 A :class:`Lexicon` is a table of entries ``term, category, strength, note`` (CSV data, the
 format LIWC-style dictionary users know) and a matcher that finds the entries in a
-:class:`~rhetoric.tokens.Doc`. Matching rules:
+:class:`~rhetoric.text.tokens.Doc`. Matching rules:
 
 * **Word boundaries.** Terms match whole words of the Doc (never the inside of a word).
   A hyphenated word (``war-making``) also offers its parts: ``making`` matches inside
@@ -46,8 +46,8 @@ from itertools import accumulate
 from os import PathLike
 from typing import Any
 
-from .datafiles import csv_rows, package_csv_rows
-from .tokens import Doc
+from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.text.tokens import Doc
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatch", "normalize_term"]
 

@@ -9,9 +9,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .decode import DEFAULT_MAX_BYTES, InputError, decode_bytes
-from .markdown import looks_like_markdown, mask_markdown
-from .segments import Segment, classify_lines, mask_outside, segments_from_lines
+from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError, decode_bytes
+from rhetoric.text.markdown import looks_like_markdown, mask_markdown
+from rhetoric.text.segments import Segment, classify_lines, mask_outside, segments_from_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,7 +157,7 @@ def load(
 ) -> Article:
     """Read an article from a file (plain text, Markdown or HTML).
 
-    Raises :class:`~rhetoric.decode.InputError` for a missing path, a directory, a
+    Raises :class:`~rhetoric.text.decode.InputError` for a missing path, a directory, a
     binary file or a file larger than ``max_bytes``; recoverable problems (a non-UTF-8
     encoding, an empty file) become ``Article.warnings``.
     """

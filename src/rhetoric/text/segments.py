@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import csv_rows, package_csv_rows
+from rhetoric.datafiles import csv_rows, package_csv_rows
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
 SCOPES = ("header", "line", "section", "list")

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis import Analysis, analyze
-from .article import Article, load
-from .decode import InputError
-from .segments import LABELS
-from .tokens import WORD_RE
+from rhetoric.analysis.result import Analysis, analyze
+from rhetoric.text.article import Article, load
+from rhetoric.text.decode import InputError
+from rhetoric.text.segments import LABELS
+from rhetoric.text.tokens import WORD_RE
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from rhetoric.comparison import ArticleData, as_article
+from rhetoric.analysis.records import ArticleData, as_article
 
 __all__ = ["CATEGORY_COLOURS", "SPEAKER_COLOURS", "highlight", "repr_html"]
 
@@ -32,13 +32,13 @@ CATEGORY_COLOURS = (
     "#bcbd22",  # olive
 )
 """Underline colours for loaded-term categories: the default lexicon's categories in
-:data:`rhetoric.loaded.CATEGORIES` order always get the same colour, in every article;
+:data:`rhetoric.measures.loaded.CATEGORIES` order always get the same colour, in every article;
 other (user) categories follow in alphabetical order."""
 
 
 def _category_colours(present: set[str]) -> dict[str, str]:
     """Colour of each category present, in legend order (default categories first)."""
-    from .loaded import CATEGORIES
+    from rhetoric.measures.loaded import CATEGORIES
 
     extra = sorted(present - set(CATEGORIES))
     slots = {name: i for i, name in enumerate(CATEGORIES)}

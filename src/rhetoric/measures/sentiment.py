@@ -1,6 +1,6 @@
 """Sentence-level sentiment with VADER, aggregated over an article.
 
-Each sentence of a :class:`~rhetoric.tokens.Doc` is scored with VADER (Hutto & Gilbert
+Each sentence of a :class:`~rhetoric.text.tokens.Doc` is scored with VADER (Hutto & Gilbert
 2014) on its clean text (``doc.sentence_text(i)``: capitals and punctuation kept, no
 markup or boilerplate), so VADER sees the units it was built for. The scores are then
 aggregated over the article, over the author's commentary and over quotations.
@@ -27,7 +27,7 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from rhetoric.tokens import Doc
+    from rhetoric.text.tokens import Doc
 
 __all__ = [
     "POSITIVE_THRESHOLD",
@@ -41,6 +41,7 @@ __all__ = [
     "aggregate",
     "normalize",
     "weighted_mean",
+    "weighted_parts",
 ]
 
 POSITIVE_THRESHOLD = 0.05
@@ -50,8 +51,6 @@ NEGATIVE_THRESHOLD = -0.05
 MIN_WORDS = 4
 """Sentences with fewer words get no weight in ``sentiment_mean`` (see :func:`aggregate`)."""
 VADER_ALPHA = 15.0
-BOOTSTRAP_SAMPLES = 1000
-BOOTSTRAP_SEED = 20240501
 
 _ANALYZER = None
 _EMOJI_CHARS: frozenset[str] = frozenset()
@@ -281,48 +280,59 @@ def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
     return valence
 
 
-def _weights(n_words: np.ndarray, min_words: int = MIN_WORDS) -> np.ndarray:
-    """Word-count weights, zero for sentences under ``min_words`` words.
+def weighted_parts(
+    valence: Sequence[float], n_words: Sequence[float], min_words: int = MIN_WORDS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-sentence numerator ``w_i * v_i`` and denominator ``w_i`` of ``sentiment_mean``.
 
-    When every sentence is that short, all of them get their word counts as weights
-    (so a one-line headline or snippet still has a score).
+    ``w_i`` is sentence ``i``'s word count, 0 for a sentence without words or without a
+    valence, and 0 for one of fewer than ``min_words`` words unless every sentence with
+    words is that short (so a one-line headline or snippet still has a score).
     """
-    w = n_words.astype(float)
-    long_enough = n_words >= min_words
-    if long_enough.any():
-        w = np.where(long_enough, w, 0.0)
-    return w
+    v = np.asarray(valence, dtype=float)
+    n = np.asarray(n_words, dtype=float)
+    ok = np.isfinite(v) & (n > 0)
+    n = np.where(ok, n, 0.0)
+    long_enough = n >= min_words
+    w = np.where(long_enough, n, 0.0) if long_enough.any() else n
+    return w * np.where(ok, v, 0.0), w
 
 
 def weighted_mean(
-    values: Sequence[float], n_words: Sequence[int], min_words: int = MIN_WORDS
+    values: Sequence[float], n_words: Sequence[float], min_words: int = MIN_WORDS
 ) -> float:
-    """``sum(w_i * x_i) / sum(w_i)`` with the weights of :func:`_weights`; NaN if empty."""
-    x = np.asarray(values, dtype=float)
-    w = _weights(np.asarray(n_words, dtype=int), min_words)
-    if x.size == 0 or w.sum() <= 0:
-        return math.nan
-    return float(np.dot(w, x) / w.sum())
+    """``sum(w_i * x_i) / sum(w_i)`` with the weights of :func:`weighted_parts`; NaN if
+    no sentence has weight."""
+    num, den = weighted_parts(values, n_words, min_words)
+    return float(num.sum() / den.sum()) if den.sum() > 0 else math.nan
 
 
-def normalize(valence: float, alpha: float = VADER_ALPHA) -> float:
-    """VADER's squashing function ``v / sqrt(v**2 + alpha)`` (alpha = 15), range -1..+1."""
-    return valence / math.sqrt(valence * valence + alpha) if not math.isnan(valence) else math.nan
+def normalize(valence, alpha: float = VADER_ALPHA):
+    """VADER's squashing function ``v / sqrt(v**2 + alpha)`` (alpha = 15), range -1..+1.
+
+    Takes a number or an array (elementwise); NaN stays NaN."""
+    if np.ndim(valence) == 0:
+        v = float(valence)
+        return v / math.sqrt(v * v + alpha) if not math.isnan(v) else math.nan
+    v = np.asarray(valence, dtype=float)
+    return v / np.sqrt(v * v + alpha)
 
 
 def aggregate(
-    valence: Sequence[float], n_words: Sequence[int], min_words: int = MIN_WORDS
+    valence: Sequence[float], n_words: Sequence[float], min_words: int = MIN_WORDS
 ) -> float:
     """``sentiment_mean``: the VADER compound of the word-weighted mean sentence valence.
 
     ``m = sum(w_i * v_i) / sum(w_i)`` and ``sentiment_mean = m / sqrt(m**2 + 15)``, where
     ``v_i`` is sentence ``i``'s VADER valence (the sum of its word valences after VADER's
     rules, before normalisation) and ``w_i`` its number of words, with ``w_i = 0`` for
-    sentences of fewer than ``min_words`` words unless every sentence is that short.
-    Range -1 (negative) to +1 (positive); NaN when no sentence has a word. On a single
-    sentence it equals VADER's compound. Unlike VADER on a whole text, it does not drift
-    towards +-1 as an article gets longer. Chosen on a tuning half of the VADER NYT
-    editorial snippets (see ``docs/sentiment.md``).
+    sentences of fewer than ``min_words`` words unless every sentence is that short
+    (:func:`weighted_parts`). Range -1 (negative) to +1 (positive); NaN when no sentence
+    has a word. On a single sentence it equals VADER's compound. Unlike VADER on a whole
+    text, it does not drift towards +-1 as an article gets longer. Chosen on a tuning
+    half of the VADER NYT editorial snippets (see ``docs/sentiment.md``). The article's
+    figures and their intervals apply this definition through
+    :data:`rhetoric.analysis.sentences.SENTENCE_METRICS`.
     """
     return normalize(weighted_mean(valence, n_words, min_words))
 
@@ -381,99 +391,26 @@ class SentimentResult:
         keep = n > 0
         return aggregate(v[keep], n[keep])
 
-    def bootstrap_ci(
-        self,
-        sentence_ids: Sequence[int] | None = None,
-        level: float = 0.95,
-        n_samples: int = BOOTSTRAP_SAMPLES,
-        seed: int = BOOTSTRAP_SEED,
-    ) -> tuple[float, float]:
-        """Percentile bootstrap interval of :meth:`mean`, resampling sentences.
+    def metrics(self) -> dict[str, float]:
+        """Shares of sentences by tone.
 
-        Sentences are drawn with replacement ``n_samples`` times (fixed ``seed``, so
-        the interval is reproducible); the interval is the ``(1-level)/2`` and
-        ``(1+level)/2`` quantiles of the resampled means. NaN with fewer than two
-        sentences, where resampling says nothing.
-        """
-        _, v, n = self._columns
-        if sentence_ids is not None:
-            ids = np.asarray(list(sentence_ids), dtype=int)
-            v, n = v[ids], n[ids]
-        keep = n > 0
-        v, n = v[keep], n[keep]
-        if v.size < 2:
-            return math.nan, math.nan
-        rng = np.random.default_rng(seed)
-        idx = rng.integers(0, v.size, size=(n_samples, v.size))
-        # weights as in aggregate(): short sentences count 0 unless a resample has
-        # only short ones, which then keeps every sentence's word count. Products are
-        # taken per sentence, then gathered (the same floats as gathering first).
-        w = np.where(n >= MIN_WORDS, n, 0).astype(float)
-        num, den = (w * v)[idx].sum(axis=1), w[idx].sum(axis=1)
-        only_short = den == 0
-        if only_short.any():
-            rows = idx[only_short]
-            num[only_short] = (n * v)[rows].sum(axis=1)
-            den[only_short] = n.astype(float)[rows].sum(axis=1)
-        m = num / den
-        means = m / np.sqrt(m * m + VADER_ALPHA)
-        lo, hi = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
-        return float(lo), float(hi)
-
-    def metrics(self, voices: Sequence[str] | None = None) -> dict[str, float]:
-        """Article-level sentiment figures.
-
-        * ``sentiment_mean``: compound of the word-weighted mean sentence valence
-          (:func:`aggregate`), -1..+1, higher is more positive;
-          ``sentiment_ci_low``/``sentiment_ci_high``: its 95% bootstrap interval over
-          sentences.
-        * ``positive_share`` / ``negative_share`` / ``neutral_share``: fraction of
-          sentences (with at least one word) with compound >= 0.05, <= -0.05, or in
-          between (VADER's thresholds); they sum to 1.
-        * with ``voices`` (one of ``"quote"``, ``"commentary"``, ``"mixed"`` per
-          sentence): ``sentiment_mean_commentary`` and ``sentiment_mean_quotes``, the
-          same mean over the author's sentences and over quoted sentences ("mixed"
-          sentences are in neither); NaN when a voice has no sentence.
-
-        Empty input gives NaN everywhere and a warning.
+        ``positive_share`` / ``negative_share`` / ``neutral_share``: fraction of
+        sentences (with at least one word) with compound >= 0.05, <= -0.05, or in
+        between (VADER's thresholds); they sum to 1. NaN with a warning when no sentence
+        has a word. The article's ``sentiment_mean`` and its interval are rates over
+        sentences (:data:`rhetoric.analysis.sentences.SENTENCE_METRICS`).
         """
         c, _, n = self._columns
         keep = n > 0
-        out: dict[str, float] = {}
         if not keep.any():
             warnings.warn("sentiment: no sentence with words; metrics are NaN", stacklevel=2)
-            nan = math.nan
-            out.update(
-                sentiment_mean=nan,
-                sentiment_ci_low=nan,
-                sentiment_ci_high=nan,
-                positive_share=nan,
-                negative_share=nan,
-                neutral_share=nan,
-            )
-        else:
-            ck = c[keep]
-            lo, hi = self.bootstrap_ci()
-            out.update(
-                sentiment_mean=self.mean(),
-                sentiment_ci_low=lo,
-                sentiment_ci_high=hi,
-                positive_share=float(np.mean(ck >= POSITIVE_THRESHOLD)),
-                negative_share=float(np.mean(ck <= NEGATIVE_THRESHOLD)),
-                neutral_share=float(np.mean((ck > NEGATIVE_THRESHOLD) & (ck < POSITIVE_THRESHOLD))),
-            )
-        if voices is not None:
-            if len(voices) != len(self.sentences):
-                raise ValueError(
-                    f"voices has {len(voices)} labels for {len(self.sentences)} sentences"
-                )
-            for label, key in (
-                ("commentary", "sentiment_mean_commentary"),
-                ("quote", "sentiment_mean_quotes"),
-            ):
-                ids = [i for i, v in enumerate(voices) if v == label]
-                out[key] = self.mean(ids) if ids else math.nan
-        return out
+            return dict.fromkeys(("positive_share", "negative_share", "neutral_share"), math.nan)
+        ck = c[keep]
+        return {
+            "positive_share": float(np.mean(ck >= POSITIVE_THRESHOLD)),
+            "negative_share": float(np.mean(ck <= NEGATIVE_THRESHOLD)),
+            "neutral_share": float(np.mean((ck > NEGATIVE_THRESHOLD) & (ck < POSITIVE_THRESHOLD))),
+        }
 
     def records(self) -> list[dict]:
         """One JSON-ready dict per sentence: index, start, end, position, n_words,

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .datafiles import package_csv_rows
+from rhetoric.datafiles import package_csv_rows
 
 WORD_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., e.g.
@@ -116,6 +116,33 @@ class Doc:
     @property
     def n_words(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def sentence_starts(self) -> tuple[int, ...]:
+        """The start offset of every sentence, computed once (for ``bisect``)."""
+        return tuple(s for s, _ in self.sentences)
+
+    @cached_property
+    def sentence_ends(self) -> tuple[int, ...]:
+        """The end offset of every sentence, computed once."""
+        return tuple(e for _, e in self.sentences)
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset``, or -1 when none does
+        (headline, chrome, the space between sentences)."""
+        return span_at(self.sentence_starts, self.sentence_ends, offset)
+
+    def count_words(self, start: int, end: int) -> int:
+        """How many words start in ``[start, end)``: the word count of every span."""
+        starts = self.word_starts
+        return bisect_left(starts, end) - bisect_left(starts, start)
+
+
+def span_at(starts: Sequence[int], ends: Sequence[int], offset: int) -> int:
+    """Index of the span holding ``offset`` among sorted, non-overlapping spans
+    (``starts[i] <= offset < ends[i]``), or -1 when none does."""
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 and offset < ends[k] else -1
 
 
 def _is_abbreviation(clean: str, para_start: int, dot: int) -> bool:

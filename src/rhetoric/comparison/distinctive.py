@@ -1,7 +1,7 @@
 """Distinctive vocabulary: which words set one article apart from the others.
 
 Two measures over the body words of each article (the words of
-:class:`rhetoric.tokens.Doc`, lower-cased, curly apostrophes folded to ``'``):
+:class:`rhetoric.text.tokens.Doc`, lower-cased, curly apostrophes folded to ``'``):
 
 * :func:`tfidf_terms`: scikit-learn's TF-IDF, the highest-weighted terms per article.
 * :func:`log_odds`: the weighted log-odds ratio with an informative Dirichlet prior
@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from rhetoric.comparison import ArticleData, as_articles
+from rhetoric.analysis.records import ArticleData, as_articles
 
 __all__ = ["article_terms", "log_odds", "tfidf_terms"]
 

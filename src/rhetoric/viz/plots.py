@@ -23,16 +23,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from rhetoric.comparison import (
-    SENTENCE_METRICS,
-    ArticleData,
-    _bootstrap,
-    _point,
-    as_articles,
-    compare,
-    quote_parts,
-    sentence_table,
-)
+from rhetoric import resampling
+from rhetoric.analysis.records import ArticleData, as_articles
+from rhetoric.analysis.records import number as _num
+from rhetoric.analysis.sentences import SENTENCE_METRICS, sentence_of, sentence_table
+from rhetoric.comparison import compare
+from rhetoric.comparison.speakers import quote_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -372,16 +368,6 @@ def sentiment_arc(analyses: Any, *, title: str | None = None, window: int = 5) -
 # 3. quote share and affiliations
 
 
-def _quote_words(art: ArticleData, quote: Mapping[str, Any]) -> int:
-    doc = art.doc
-    if doc is None:
-        return 0
-    starts = doc.word_starts
-    from bisect import bisect_left
-
-    return sum(bisect_left(starts, e) - bisect_left(starts, s) for s, e in quote_parts(quote))
-
-
 def quote_share(analyses: Any, *, title: str | None = None, top: int = 6) -> Figure:
     """Left: each article's words split into quotes and commentary (% of body words).
 
@@ -402,14 +388,14 @@ def quote_share(analyses: Any, *, title: str | None = None, top: int = 6) -> Fig
         labels.append(_label(art.title, words))
         share = _num(art.metrics.get("quote_share"))
         if math.isnan(share) and len(table):
-            share = _point(SENTENCE_METRICS["quote_share"], table)
+            share = SENTENCE_METRICS["quote_share"].value(table)
         shares.append(share)
         counts: dict[str, float] = {}
         for q in art.list("quotes"):
             if str(q.get("kind") or "direct") != "direct":
                 continue
             aff = str(q.get("affiliation") or "").strip() or "unattributed"
-            counts[aff] = counts.get(aff, 0) + _quote_words(art, q)
+            counts[aff] = counts.get(aff, 0) + np.nan_to_num(quote_words(art, q))
         by_aff.append({k: 100 * v / words for k, v in counts.items()} if words else {})
     y = np.arange(len(arts))
     for i, share in enumerate(shares):
@@ -450,13 +436,6 @@ def quote_share(analyses: Any, *, title: str | None = None, top: int = 6) -> Fig
     if arts:
         _legend_articles(fig, labels)
     return _finish(fig, title, "How much of each article is quotation, and whose")
-
-
-def _num(value: Any) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
 
 
 # ---------------------------------------------------------------------------------------
@@ -518,31 +497,27 @@ def loaded_by_category(analyses: Any, *, title: str | None = None) -> Figure:
 # 5. actor framing
 
 
-def actor_table(analyses: Any, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+def actor_table(
+    analyses: Any, *, n_boot: int = resampling.BOOTSTRAP_SAMPLES, seed: int = resampling.SEED
+) -> pd.DataFrame:
     """Per article and actor group: the sentences that mention the group, summarised.
 
     Columns ``id``, ``group``, ``mentions``, ``sentences``, ``words``,
-    ``sentiment_mean`` (as :data:`rhetoric.comparison.SENTENCE_METRICS`, over those
+    ``sentiment_mean`` (as :data:`rhetoric.analysis.sentences.SENTENCE_METRICS`, over those
     sentences) and ``loaded_per_100_words`` (loaded terms in those sentences per 100 of
     their words), each with ``_ci_low``/``_ci_high`` (bootstrap over the sentences).
     """
     rows = []
     for art in as_articles(analyses):
         table = sentence_table(art)
-        starts = table["start"].to_numpy()
-        ends = table["end"].to_numpy()
+        mentions = art.list("mentions")
         groups: dict[str, tuple[int, set[int]]] = {}
-        for m in art.list("mentions"):
-            try:
-                pos = int(m["start"])
-            except (KeyError, TypeError, ValueError):
-                continue
+        for m, k in zip(
+            mentions, sentence_of(table, (m.get("start") for m in mentions)), strict=True
+        ):
             g = str(m.get("group") or "other")
-            k = int(np.searchsorted(starts, pos, side="right")) - 1
             count, sents = groups.get(g, (0, set()))
-            if 0 <= k < len(table) and pos < ends[k]:
-                sents = sents | {k}
-            groups[g] = (count + 1, sents)
+            groups[g] = (count + 1, sents | {k} if k >= 0 else sents)
         for g, (count, sents) in groups.items():
             sub = table.iloc[sorted(sents)]
             row = {
@@ -553,12 +528,13 @@ def actor_table(analyses: Any, *, n_boot: int = 2000, seed: int = 0) -> pd.DataF
                 "words": float(sub["n_words"].sum()),
             }
             for name in ("sentiment_mean", "loaded_per_100_words"):
-                stat = SENTENCE_METRICS[name]
-                row[name] = _point(stat, sub) if len(sub) else math.nan
-                lo, hi = _bootstrap(stat, sub, n_boot, 0.95, seed, 2) if len(sub) else (
-                    math.nan, math.nan,
-                )  # fmt: skip
-                row[f"{name}_ci_low"], row[f"{name}_ci_high"] = lo, hi
+                rate = SENTENCE_METRICS[name]
+                row[name] = rate.value(sub) if len(sub) else math.nan
+                row[f"{name}_ci_low"], row[f"{name}_ci_high"] = (
+                    rate.interval(sub, n_boot=n_boot, seed=seed)
+                    if len(sub)
+                    else (math.nan, math.nan)
+                )
             rows.append(row)
     columns = ["id", "group", "mentions", "sentences", "words"]
     for name in ("sentiment_mean", "loaded_per_100_words"):

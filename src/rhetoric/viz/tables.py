@@ -1,6 +1,6 @@
 """Tables that let a reader check the library's calls one by one.
 
-Each function takes one analysis (an :class:`~rhetoric.analysis.Analysis` or its
+Each function takes one analysis (an :class:`~rhetoric.analysis.result.Analysis` or its
 record) and returns a DataFrame: every loaded term in its sentence, the sentence ends
 readability depends on, the syllable count of every word and where it came from, and
 the sentences whose tone counts for more than one actor group.
@@ -11,11 +11,12 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
-from rhetoric.comparison import as_articles, sentence_table
-from rhetoric.plots import ACTOR_LABELS, _num
+from rhetoric.analysis.records import as_articles
+from rhetoric.analysis.records import number as _num
+from rhetoric.analysis.sentences import sentence_of, sentence_table
+from rhetoric.viz.plots import ACTOR_LABELS
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -55,16 +56,13 @@ def loaded_in_context(analysis: Any, *, mark: tuple[str, str] = ("«", "»")) ->
     art = as_articles([analysis])[0]
     doc = art.doc
     text = doc.text if doc is not None else str(art.record.get("text") or "")
-    sents = sorted((int(s["start"]), int(s["end"])) for s in art.list("sentences"))
-    starts = [s for s, _ in sents]
-    from bisect import bisect_right
-
+    table = sentence_table(art)
+    terms = sorted(art.list("loaded"), key=lambda t: (int(t["start"]), int(t["end"])))
     rows = []
-    for t in sorted(art.list("loaded"), key=lambda t: (int(t["start"]), int(t["end"]))):
+    for t, k in zip(terms, sentence_of(table, (t["start"] for t in terms)), strict=True):
         s, e = int(t["start"]), int(t["end"])
-        k = bisect_right(starts, s) - 1
-        if text and k >= 0 and s < sents[k][1]:
-            a, b = sents[k]
+        if text and k >= 0:
+            a, b = int(table["start"].iat[k]), int(table["end"].iat[k])
             before, term, after = text[a:s], text[s:e], text[e:b]
             sentence = " ".join(f"{before}{mark[0]}{term}{mark[1]}{after}".split())
         else:
@@ -149,12 +147,12 @@ def syllable_table(analysis: Any) -> pd.DataFrame:
     """Every word type of the body with its syllable count and where the count came from.
 
     Columns ``word`` (lower-cased), ``count`` (occurrences), ``syllables``
-    (:func:`rhetoric.readability.syllables`), ``source``: ``dictionary`` when the word
+    (:func:`rhetoric.measures.readability.syllables`), ``source``: ``dictionary`` when the word
     (every part of a hyphenated word) is in the CMU pronouncing dictionary, else
     ``estimated`` (textstat falls back on Pyphen's hyphenation points, which miscount
     names, numbers and rare words). Sorted by source (estimated first), then count.
     """
-    from rhetoric import readability
+    from rhetoric.measures import readability
 
     art = as_articles([analysis])[0]
     doc = art.doc
@@ -196,14 +194,10 @@ def shared_sentences(analysis: Any) -> pd.DataFrame:
     table = sentence_table(art)
     starts = table["start"].to_numpy()
     ends = table["end"].to_numpy()
+    mentions = art.list("mentions")
     found: dict[int, set[str]] = {}
-    for m in art.list("mentions"):
-        try:
-            pos = int(m["start"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        k = int(np.searchsorted(starts, pos, side="right")) - 1
-        if 0 <= k < len(table) and pos < ends[k]:
+    for m, k in zip(mentions, sentence_of(table, (m.get("start") for m in mentions)), strict=True):
+        if k >= 0:
             found.setdefault(k, set()).add(str(m.get("group") or "other"))
     order = list(ACTOR_LABELS)
     text = art.doc.text if art.doc is not None else str(art.record.get("text") or "")

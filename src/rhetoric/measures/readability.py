@@ -3,7 +3,7 @@
 The classic formulas (Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG,
 Coleman–Liau, ARI, Dale–Chall) are computed with textstat's (0.7.x) coefficients and
 word rules, but the sentence and word counts come from the shared
-:class:`~rhetoric.tokens.Doc` (so a sentence ending in ``."`` or a heading without a
+:class:`~rhetoric.text.tokens.Doc` (so a sentence ending in ``."`` or a heading without a
 final stop is counted as our tokeniser counts it, not by textstat's regular
 expression), and syllables are counted once per word type and cached, so a corpus is
 fast to process.
@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from rhetoric.tokens import Doc
+    from rhetoric.text.tokens import Doc
 
 __all__ = [
     "METRICS",

@@ -48,7 +48,7 @@ Classification (``kind``), applied in this order:
 
 Quotes nested inside a direct quote (``depth`` 1 or more) are kept, with the parent's
 kind unless a title cue applies; they are not counted separately by
-:mod:`rhetoric.voice`.
+:mod:`rhetoric.measures.voice`.
 """
 
 from __future__ import annotations
@@ -61,11 +61,11 @@ if TYPE_CHECKING:
 import re
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .datafiles import package_csv_rows
-from .tokens import Doc, grouped_alternation, merge_spans
+from rhetoric.datafiles import package_csv_rows
+from rhetoric.text.tokens import Doc, grouped_alternation, merge_spans
 
 __all__ = [
     "Quote",
@@ -107,7 +107,6 @@ _TITLE_CUE_RE = re.compile(
 )
 _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
 
-_DOUBLE_OPEN = "“„"
 _ALL_MARKS = "\"“”„«»‹›‘’'"
 _FILLER = "\x01"  # stands in for the first apostrophe of ''
 _MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
@@ -125,7 +124,7 @@ class Quote:
     marks. ``text`` is the quoted words without marks, parts joined by a space.
     ``depth`` is 0 for a top-level quote, 1 for a quote inside a quote, and so on.
     ``speaker``/``affiliation``/``speaker_kind``/``rule``/``speaker_start``/
-    ``speaker_end`` are filled by :func:`rhetoric.attribution.attribute`.
+    ``speaker_end`` are filled by :func:`rhetoric.measures.attribution.attribute`.
     """
 
     start: int
@@ -323,12 +322,6 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
 # ----------------------------------------------------------------------- classifying
 
 
-def _n_words(doc: Doc, starts: Sequence[int], s: int, e: int) -> int:
-    lo = bisect_left(starts, s)
-    hi = bisect_left(starts, e)
-    return max(0, hi - lo)
-
-
 def _sentence_of(doc: Doc, sent_starts: list[int], pos: int) -> tuple[int, int]:
     k = bisect_right(sent_starts, pos) - 1
     return doc.sentences[max(k, 0)]
@@ -391,7 +384,7 @@ def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
         cue = _cue_before(doc, region) or has_cue_after(doc, e, p_end)
         colon = prev_text.rstrip().endswith(":")
         starts_para = not before.strip()
-        nw = sum(_n_words(doc, word_starts, a, b) for a, b in q["parts"])
+        nw = sum(doc.count_words(a, b) for a, b in q["parts"])
         if nw >= 3 and not cue:
             words = (
                 clean[a:b]
@@ -554,7 +547,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             texts.append(" ".join(clean[ia:ib].split()))
         cs = _content(clean, *parts[0], True)[0]
         ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, *parts[-1]))[1]
-        n_words = sum(_n_words(doc, word_starts, a + 1, b) for a, b in parts)
+        n_words = sum(doc.count_words(a + 1, b) for a, b in parts)
         out.append(
             Quote(
                 start=q["start"],

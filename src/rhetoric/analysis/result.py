@@ -8,17 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import readability
-from .actors import ActorGazetteer, Mention, find_mentions
-from .article import Article, from_text, load
-from .attribution import Gazetteer, attribute
-from .lexicon import Lexicon
-from .loaded import LoadedResult, find_loaded
-from .quotes import Quote, find_quotes
-from .sentiment import SentimentResult, score_sentences
-from .stance import measure_stance
-from .tokens import Doc, tokenize
-from .voice import VoiceResult, measure_voice
+from rhetoric.analysis.sentences import SENTENCE_METRICS, rate_values, sentence_columns
+from rhetoric.measures import readability
+from rhetoric.measures.actors import ActorGazetteer, Mention, find_mentions
+from rhetoric.measures.attribution import Gazetteer, attribute
+from rhetoric.measures.lexicon import Lexicon
+from rhetoric.measures.loaded import LoadedResult, find_loaded
+from rhetoric.measures.quotes import Quote, find_quotes
+from rhetoric.measures.sentiment import SentimentResult, score_sentences
+from rhetoric.measures.stance import measure_stance
+from rhetoric.measures.voice import VoiceResult, measure_voice
+from rhetoric.text.article import Article, from_text, load
+from rhetoric.text.tokens import Doc, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,7 +70,7 @@ class Analysis:
 
     def framing(self) -> pd.DataFrame:
         """One row per actor group: mentions, tone by voice, loaded terms nearby."""
-        from .actors import framing
+        from rhetoric.measures.actors import framing
 
         spans = [(t.start, t.end, t.text) for t in self.loaded.terms]
         return framing(self.doc, self.mentions, self.sentiment, self.voices, spans)
@@ -77,19 +78,6 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record (schema in the README; offsets index ``article.text``)."""
         art = self.article
-        sentences = [
-            {
-                "start": v.start,
-                "end": v.end,
-                "voice": v.voice,
-                "quoted_share": _json_number(v.quoted_share),
-                "sentiment": _json_number(s.compound),
-                "valence": _json_number(s.valence),
-                "words": v.words,
-                "quoted_words": v.quoted_words,
-            }
-            for v, s in zip(self.voice.sentences, self.sentiment.sentences, strict=True)
-        ]
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,
@@ -99,7 +87,7 @@ class Analysis:
             "encoding": art.encoding,
             "segments": [{"label": s.label, "start": s.start, "end": s.end} for s in art.segments],
             "lines": [{"n": n, "label": label} for n, label in enumerate(art.line_labels, 1)],
-            "sentences": sentences,
+            "sentences": sentence_records(self.voice, self.sentiment),
             "quotes": self.voice.quote_records(),
             "loaded": self.loaded.records(),
             "mentions": [
@@ -118,9 +106,41 @@ class Analysis:
         return frame
 
     def _repr_html_(self) -> str:
-        from .reading import repr_html
+        from rhetoric.viz.reading import repr_html
 
         return repr_html(self)
+
+
+def sentence_records(voice: VoiceResult, sentiment: SentimentResult) -> list[dict[str, Any]]:
+    """The record's ``sentences``: offsets, voice and every per-sentence count and score
+    the rates of :mod:`rhetoric.analysis.sentences` are computed from."""
+    return [
+        {
+            "start": v.start,
+            "end": v.end,
+            "voice": v.voice,
+            "quoted_share": _json_number(v.quoted_share),
+            "sentiment": _json_number(s.compound),
+            "valence": _json_number(s.valence),
+            "words": v.words,
+            "quoted_words": v.quoted_words,
+        }
+        for v, s in zip(voice.sentences, sentiment.sentences, strict=True)
+    ]
+
+
+def rates(voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult) -> dict[str, float]:
+    """The record's rates over sentences (:data:`SENTENCE_METRICS`) and the interval of
+    ``sentiment_mean`` (``sentiment_ci_low``/``sentiment_ci_high``), from the same
+    sentence table that :func:`rhetoric.comparison.metrics.compare` resamples."""
+    record = {"sentences": sentence_records(voice, sentiment), "loaded": loaded.records()}
+    table = sentence_columns(record)
+    out = rate_values(table)
+    low, high = (
+        SENTENCE_METRICS["sentiment_mean"].interval(table) if len(table) else (math.nan, math.nan)
+    )
+    out["sentiment_ci_low"], out["sentiment_ci_high"] = low, high
+    return out
 
 
 def _json_number(value: Any) -> Any:
@@ -172,7 +192,8 @@ def analyze(
         metrics: dict[str, float] = {"words": len(doc.words), "sentences": len(doc.sentences)}
         metrics.update(voice.metrics())
         metrics.update(loaded.metrics())
-        metrics.update(sentiment.metrics(voices))
+        metrics.update(sentiment.metrics())
+        metrics.update(rates(voice, sentiment, loaded))
         per_sentence = readability.sentence_counts(doc)  # counted once for both
         metrics.update(readability.measure(doc, per_sentence=per_sentence))
         if commentary:  # an article that is all quotation has no commentary to read
