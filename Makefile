@@ -12,14 +12,14 @@ all: test report
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,notebooks]'
 	touch $(STAMP)
 
 venv: $(STAMP)
 
 ## report: execute every notebook in a fresh kernel and write reports/*.html
 report: $(STAMP)
-	$(BIN)/python -m rhetoric.reports notebooks reports
+	$(BIN)/python scripts/reports.py notebooks reports
 
 ## test: lint, unit tests, evaluations' smoke checks and every notebook executed
 test: $(STAMP)

@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_loaded_model import GOLD_TECHNIQUES, gold_words, load_articles, split_ids  # noqa: E402
+from validation import token_prf  # noqa: E402
 
 from rhetoric.measures.lexicon import Lexicon  # noqa: E402
 from rhetoric.measures.loaded import LoadedModel, find_loaded, vader_valence  # noqa: E402
 from rhetoric.text.tokens import tokenize  # noqa: E402
-from rhetoric.validation import token_prf  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ptc" / "train.jsonl"
 RESULTS = ROOT / "evaluation" / "results" / "loaded_ptc.json"

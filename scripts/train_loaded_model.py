@@ -26,11 +26,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "evaluation"))
+
+from validation import token_prf  # noqa: E402
 
 from rhetoric.measures.lexicon import Lexicon  # noqa: E402
 from rhetoric.measures.loaded import word_features  # noqa: E402
 from rhetoric.text.tokens import tokenize  # noqa: E402
-from rhetoric.validation import token_prf  # noqa: E402
 
 SEED = 13
 HELDOUT_FRACTION = 0.2

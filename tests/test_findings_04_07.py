@@ -13,10 +13,10 @@ import warnings
 from pathlib import Path
 
 import pytest
+from validation import HEADLINES, headline, load_results
 
 from rhetoric import comparison
 from rhetoric.analysis.corpus import analyze_files, find_files
-from rhetoric.validation import HEADLINES, headline, load_results
 
 ROOT = Path(__file__).resolve().parents[1]
 IDS = ("000", "003", "004")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric import reports
+import reports
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = reports.notebooks_in(ROOT / "notebooks")

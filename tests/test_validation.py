@@ -2,8 +2,7 @@ import json
 import math
 
 import pytest
-
-from rhetoric.validation import headline, load_results, spearman_ci, wilson
+from validation import headline, load_results, spearman_ci, wilson
 
 
 def write(folder, name, data):
@@ -78,7 +77,7 @@ def test_wilson_and_spearman_intervals_by_hand():
 
 
 def test_token_prf_pools_tokens_over_documents():
-    from rhetoric.validation import token_prf
+    from validation import token_prf
 
     gold = [[True, True, False, False], [False, True]]
     pred = [[True, False, True, False], [False, True]]

@@ -4,10 +4,20 @@
 >>> result = rhetoric.analyze("The senator said \\"we will win.\\" Critics called it reckless.")
 >>> sorted(result.to_dict())[:3]
 ['encoding', 'format', 'id']
+
+What a notebook reaches for first is here: :func:`load` a file, :func:`analyze` it (or
+:func:`analyze_files` over :func:`find_files`), :func:`read_records` saved by the CLI,
+then :func:`compare`, :func:`pairwise_tests`, :func:`sentence_table` and
+:func:`highlight`. The last four load pandas on first use, so ``import rhetoric`` stays
+light in a batch job.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+
+from rhetoric.analysis.corpus import Corpus, analyze_files, find_files
+from rhetoric.analysis.records import read_records
 from rhetoric.analysis.result import SCHEMA_VERSION, Analysis, analyze
 from rhetoric.text.article import Article, from_text, load
 from rhetoric.text.decode import InputError
@@ -15,17 +25,18 @@ from rhetoric.text.segments import Segment
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "compare": "rhetoric.comparison.metrics",
+    "pairwise_tests": "rhetoric.comparison.significance",
+    "sentence_table": "rhetoric.analysis.sentences",
+    "highlight": "rhetoric.viz.reading",
+}
+
 
 def __getattr__(name: str):
-    """``rhetoric.compare`` and ``rhetoric.highlight`` load pandas and friends on first use."""
-    if name == "compare":
-        from rhetoric.comparison.metrics import compare
-
-        return compare
-    if name == "highlight":
-        from rhetoric.viz.reading import highlight
-
-        return highlight
+    """The names of ``_LAZY`` are imported from their module on first use."""
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")
 
 
@@ -33,11 +44,17 @@ __all__ = [
     "SCHEMA_VERSION",
     "Analysis",
     "Article",
+    "Corpus",
     "InputError",
     "Segment",
     "analyze",
+    "analyze_files",
     "compare",
+    "find_files",
     "from_text",
     "highlight",
     "load",
+    "pairwise_tests",
+    "read_records",
+    "sentence_table",
 ]

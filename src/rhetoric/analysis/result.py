@@ -106,9 +106,11 @@ class Analysis:
         return frame
 
     def _repr_html_(self) -> str:
-        from rhetoric.viz.reading import repr_html
+        """Jupyter shows an analysis as :func:`rhetoric.highlight` with everything marked
+        (the one upward import: a display hook, loaded only when a notebook asks)."""
+        from rhetoric.viz.reading import highlight
 
-        return repr_html(self)
+        return highlight(self)
 
 
 def sentence_records(voice: VoiceResult, sentiment: SentimentResult) -> list[dict[str, Any]]:

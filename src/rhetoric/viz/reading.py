@@ -17,7 +17,7 @@ from typing import Any
 
 from rhetoric.analysis.records import ArticleData, as_article
 
-__all__ = ["CATEGORY_COLOURS", "SPEAKER_COLOURS", "highlight", "repr_html"]
+__all__ = ["CATEGORY_COLOURS", "SPEAKER_COLOURS", "highlight"]
 
 CATEGORY_COLOURS = (
     "#d62728",  # red
@@ -227,8 +227,3 @@ def highlight(analysis: Any, loaded: bool = True, quotes: bool = True) -> str:
     return (
         wrap + head + _legend(categories, speakers, scare) + notes + "".join(paragraphs) + "</div>"
     )
-
-
-def repr_html(analysis: Any) -> str:
-    """What ``Analysis._repr_html_()`` shows: :func:`highlight` with everything marked."""
-    return highlight(analysis)

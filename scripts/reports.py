@@ -1,7 +1,7 @@
 """Execute notebooks in a fresh kernel and export them as self-contained HTML reports.
 
-``python -m rhetoric.reports NOTEBOOK_DIR OUT_DIR`` runs every ``NN_*.ipynb`` in
-``NOTEBOOK_DIR`` (in name order, working directory = the notebook's folder), writes
+``python scripts/reports.py NOTEBOOK_DIR OUT_DIR`` (what ``make report`` runs) runs every
+``NN_*.ipynb`` in ``NOTEBOOK_DIR`` (in name order, in the notebook's folder), writes
 ``OUT_DIR/NN_name.html`` and an ``OUT_DIR/index.html`` that links them with the first
 paragraph of each notebook as its summary. The HTML loads nothing from the network.
 """
@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""The nbconvert template of this repository's reports."""
 NOTEBOOK_NAME = re.compile(r"^\d{2}_[\w-]+\.ipynb$")
 
 
@@ -68,17 +70,14 @@ def title_and_summary(nb) -> tuple[str, str]:
 
 def to_html(nb) -> str:
     """Export an executed notebook as HTML with images embedded and no remote scripts."""
-    from importlib import resources
-
     from nbconvert import HTMLExporter
 
-    with resources.as_file(resources.files("rhetoric") / "templates") as templates:
-        exporter = HTMLExporter(
-            extra_template_basedirs=[str(templates)],
-            template_name="rhetoric_report",
-            embed_images=True,
-        )
-        body, _ = exporter.from_notebook_node(nb)
+    exporter = HTMLExporter(
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_name="rhetoric_report",
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(nb)
     return _stable_ids(body)
 
 
@@ -144,7 +143,7 @@ Each opens with its question and states its findings with the numbers behind the
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m rhetoric.reports NOTEBOOK_DIR OUT_DIR", file=sys.stderr)
+        print("usage: python scripts/reports.py NOTEBOOK_DIR OUT_DIR", file=sys.stderr)
         return 2
     try:
         build(*args)
