@@ -157,3 +157,14 @@ def test_regex_finds_what_the_plain_alternation_finds():
         assert [m.span() for m in gaz._regex.finditer(text)] == expected
         found += len(expected)
     assert found > 1000
+
+
+def test_group_sentences_counts_mentions_and_sorts_sentences():
+    from rhetoric.measures.actors import group_sentences
+
+    pairs = [("china", 3), ("russia", 1), ("china", 1), ("china", 3), ("us_west", -1)]
+    got = group_sentences(pairs, ["russia", "eu"])
+    assert list(got) == ["russia", "eu", "china", "us_west"]  # given groups first
+    assert got["china"] == (3, [1, 3])  # three mentions in two sentences
+    assert got["eu"] == (0, [])  # never named
+    assert got["us_west"] == (1, [])  # a mention outside every sentence

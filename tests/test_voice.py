@@ -12,7 +12,7 @@ import rhetoric
 from rhetoric.measures.attribution import attribute
 from rhetoric.measures.quotes import find_quotes
 from rhetoric.measures.voice import analyse_voice, measure_voice
-from rhetoric.text.tokens import tokenize
+from rhetoric.text.tokens import span_within, tokenize
 
 # 4 sentences, 27 words. Direct quotes: Putin 6 words, unattributed 5 words; one scare.
 TEXT = (
@@ -75,9 +75,10 @@ def test_unattributed_share_and_by_speaker_tables():
 def test_quote_spans_and_in_quote():
     r = result()
     assert r.quote_spans == ((0, 28), (96, 124))
-    assert r.in_quote(1, 3)  # "We"
-    assert not r.in_quote(29, 34)  # "Putin"
-    assert not r.in_quote(60, 64)  # the scare-quoted "plan" is the author's voice
+    starts, ends = zip(*r.quote_spans, strict=True)
+    assert span_within(starts, ends, 1, 3)  # "We"
+    assert not span_within(starts, ends, 29, 34)  # "Putin"
+    assert not span_within(starts, ends, 60, 64)  # the scare-quoted "plan" is the author's voice
 
 
 def test_frames_and_json_records():

@@ -14,7 +14,6 @@ overlap an earlier occurrence in the same article do not count towards the repea
 from __future__ import annotations
 
 import warnings
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -147,8 +146,7 @@ def shared_phrases(analyses: Iterable[Any], n_min: int = 4) -> SharedPhrases:
             seg_end.append([])
             continue
         ids = [vocab.setdefault(_norm(doc.word_text(i)), len(vocab)) for i in range(doc.n_words)]
-        para_starts = [s for s, _ in doc.paragraphs]
-        para = [bisect_right(para_starts, s) - 1 for s, _ in doc.words]
+        para = [doc.paragraph_from(s) for s, _ in doc.words]
         ends = [0] * len(ids)
         for i in range(len(ids) - 1, -1, -1):
             ends[i] = ends[i + 1] if i + 1 < len(ids) and para[i + 1] == para[i] else i + 1

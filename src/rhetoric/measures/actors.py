@@ -24,7 +24,6 @@ Matching rules (see also ``docs/sentiment.md``):
 
 from __future__ import annotations
 
-import bisect
 import io
 import math
 import re
@@ -222,7 +221,6 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
     """
     gaz = gazetteer if gazetteer is not None else _default()
     lookup = gaz._lookup
-    starts = [s for s, _ in doc.sentences]
     out = []
     for m in gaz._regex.finditer(doc.clean):
         s, e = m.span()
@@ -230,10 +228,25 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
         term = lookup.get(_key(raw)) or lookup.get(_key(_strip_possessive(raw)))
         if term is None:  # "Jones’" style possessive on a term ending in s
             continue
-        k = bisect.bisect_right(starts, s) - 1
-        sent = k if k >= 0 and s < doc.sentences[k][1] else -1
-        out.append(Mention(s, e, raw, term.group, term.term, term.kind, sent))
+        out.append(Mention(s, e, raw, term.group, term.term, term.kind, doc.sentence_at(s)))
     return out
+
+
+def group_sentences(
+    mentions: Iterable[tuple[str, int]], groups: Sequence[str] = ()
+) -> dict[str, tuple[int, list[int]]]:
+    """Per actor group: how many mentions it has and the sorted indices of the sentences
+    naming it, from ``(group, sentence)`` pairs (a sentence of -1, outside every
+    sentence, counts as a mention only). Groups in ``groups`` come first, with ``(0, [])``
+    when never named; the framing table and the actor chart both group this way."""
+    counts: dict[str, int] = dict.fromkeys(groups, 0)
+    sentences: dict[str, set[int]] = {g: set() for g in groups}
+    for group, sentence in mentions:
+        counts[group] = counts.get(group, 0) + 1
+        sentences.setdefault(group, set())
+        if sentence >= 0:
+            sentences[group].add(sentence)
+    return {g: (counts[g], sorted(sentences[g])) for g in counts}
 
 
 def _aggregate(sentiment: SentimentResult, ids: Sequence[int]) -> float:
@@ -265,38 +278,26 @@ def framing(
     """
     import pandas as pd
 
-    if groups is None:
-        groups = list(_default().groups)
-        groups += [g for g in dict.fromkeys(m.group for m in mentions) if g not in groups]
-    by_group: dict[str, set[int]] = {g: set() for g in groups}
-    counts = dict.fromkeys(groups, 0)
-    for m in mentions:
-        if m.group not in by_group:
-            continue
-        counts[m.group] += 1
-        if m.sentence >= 0:
-            by_group[m.group].add(m.sentence)
+    fixed = groups is not None
+    grouped = group_sentences(
+        ((m.group, m.sentence) for m in mentions if not fixed or m.group in groups),
+        list(groups) if fixed else list(_default().groups),
+    )
     sentence_groups: dict[int, set[str]] = {}
-    for g, ids in by_group.items():
+    for g, (_, ids) in grouped.items():
         for i in ids:
             sentence_groups.setdefault(i, set()).add(g)
     loaded_sentence: list[int] | None = None
     if loaded_spans is not None:
-        starts = [s for s, _ in doc.sentences]
-        loaded_sentence = []
-        for span in loaded_spans:
-            s = span[0]
-            k = bisect.bisect_right(starts, s) - 1
-            if k >= 0 and s < doc.sentences[k][1]:
-                loaded_sentence.append(k)
+        at = (doc.sentence_at(span[0]) for span in loaded_spans)
+        loaded_sentence = [k for k in at if k >= 0]
     if voices is not None and len(voices) != len(doc.sentences):
         raise ValueError(f"voices has {len(voices)} labels for {len(doc.sentences)} sentences")
     rows = []
-    for g in groups:
-        ids = sorted(by_group[g])
+    for g, (count, ids) in grouped.items():
         row = {
             "group": g,
-            "mentions": counts[g],
+            "mentions": count,
             "sentences": len(ids),
             "shared_sentences": sum(1 for i in ids if len(sentence_groups[i]) > 1),
             "sentiment_mean": _aggregate(sentiment, ids),

@@ -54,7 +54,6 @@ Gazetteer.from_csv("mine.csv")`` (entries of the right-hand side win).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
@@ -470,14 +469,10 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
             masked[a] = masked[b - 1] = _QMARK
     text = "".join(masked)
     res = _Resolver(doc, gaz, text)
-    para_starts = [a for a, _ in doc.paragraphs]
-    sent_starts = [a for a, _ in doc.sentences]
-
-    def para_of(pos: int) -> int:
-        return max(bisect_right(para_starts, pos) - 1, 0)
+    para_of = doc.paragraph_from
 
     def sent_of(pos: int) -> tuple[int, int]:
-        return doc.sentences[max(bisect_right(sent_starts, pos) - 1, 0)]
+        return doc.sentences[doc.sentence_from(pos)]
 
     out: list[Quote] = []
     found_by_quote: list[tuple[Quote, _Found | None]] = []

@@ -46,7 +46,7 @@ import numpy as np
 
 from rhetoric.datafiles import package_csv_rows
 from rhetoric.measures.lexicon import Lexicon, LexiconMatch, _bases
-from rhetoric.text.tokens import Doc, merge_spans, words_within
+from rhetoric.text.tokens import Doc, merge_spans, span_within, words_within
 
 __all__ = [
     "CATEGORIES",
@@ -561,12 +561,6 @@ class LoadedResult:
 
 
 # -- detection -------------------------------------------------------------------------
-def _inside(spans: list[tuple[int, int]], starts: Sequence[int], s: int, e: int) -> bool:
-    """True when ``(s, e)`` lies within one of the sorted, merged ``spans``."""
-    k = bisect.bisect_right(starts, s) - 1
-    return k >= 0 and spans[k][0] <= s and e <= spans[k][1]
-
-
 def find_loaded(
     doc: Doc,
     quote_spans: Sequence[tuple[int, int]] = (),
@@ -596,7 +590,7 @@ def find_loaded(
         warnings.warn("find_loaded: the document has no words", stacklevel=2)
         return LoadedResult([], 0, 0, categories)
     quotes = merge_spans(quote_spans)
-    q_starts = [s for s, _ in quotes]
+    q_starts, q_ends = [s for s, _ in quotes], [e for _, e in quotes]
     if word_in_quote is None or len(word_in_quote) != n:
         word_in_quote = words_within(doc, quotes)
 
@@ -624,7 +618,7 @@ def find_loaded(
                 m.text,
                 m.category,
                 m.strength,
-                bool(quotes) and _inside(quotes, q_starts, m.start, m.end),
+                span_within(q_starts, q_ends, m.start, m.end),
                 "lexicon",
                 m.term,
                 score,
@@ -661,7 +655,7 @@ def find_loaded(
                 text,
                 "learned",
                 1.0,
-                bool(quotes) and _inside(quotes, q_starts, start, end),
+                span_within(q_starts, q_ends, start, end),
                 "model",
                 " ".join(text.translate(_APOS).lower().split()),
                 max(scores[a:b]),

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 import re
 import warnings
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -322,11 +322,6 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
 # ----------------------------------------------------------------------- classifying
 
 
-def _sentence_of(doc: Doc, sent_starts: list[int], pos: int) -> tuple[int, int]:
-    k = bisect_right(sent_starts, pos) - 1
-    return doc.sentences[max(k, 0)]
-
-
 def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """``clean[s:e]`` with the given spans blanked (keeps offsets)."""
     out = []
@@ -357,14 +352,13 @@ def _cue_before(doc: Doc, region: str) -> bool:
     return bool(SPEECH_VERB_RE.search(region)) or "according to" in region.lower()
 
 
-def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
+def _classify(doc, raw_quotes, word_starts) -> list[str]:
     clean = doc.clean
     kinds: list[str] = []
     all_parts = [p for q in raw_quotes for p in q["parts"]]
-    para_starts = [a for a, _ in doc.paragraphs]
     for q in raw_quotes:
         s, e = q["start"], q["end"]
-        pi = bisect_right(para_starts, s) - 1  # the paragraph the quote starts in
+        pi = doc.paragraph_from(s)  # the paragraph the quote starts in
         p_start, p_end = doc.paragraphs[pi]
         before = clean[p_start:s]
         # naming cue, possibly at the end of the previous paragraph ("titled:")
@@ -378,7 +372,7 @@ def _classify(doc, raw_quotes, word_starts, sent_starts) -> list[str]:
         if _SO_CALLED_RE.search(before):
             kinds.append("scare")
             continue
-        sent_s, _ = _sentence_of(doc, sent_starts, s)
+        sent_s, _ = doc.sentences[doc.sentence_from(s)]
         lo = max(sent_s, p_start)
         region = _mask(clean, lo, s, [p for p in all_parts if lo < p[1] <= s])
         cue = _cue_before(doc, region) or has_cue_after(doc, e, p_end)
@@ -456,7 +450,6 @@ def find_quotes(doc: Doc) -> list[Quote]:
         groups.append(chain)
 
     word_starts = doc.word_starts
-    sent_starts = [s for s, _ in doc.sentences]
     raw_quotes = []
     for chain in groups:
         last = chain[-1]
@@ -487,7 +480,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                     depth += 1
                     break
         q["depth"] = depth
-    kinds = _classify(doc, raw_quotes, word_starts, sent_starts)
+    kinds = _classify(doc, raw_quotes, word_starts)
     for q, k in zip(raw_quotes, kinds, strict=True):
         q["kind"] = k
     # nested quotes take the kind of their parent unless they are titles

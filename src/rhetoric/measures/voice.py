@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 import math
 import warnings
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rhetoric.measures.quotes import Quote, direct_spans, find_quotes
@@ -86,11 +85,6 @@ class VoiceResult:
     word_in_quote: tuple[bool, ...] = field(default=(), repr=False, compare=False)
     """For each Doc word, whether it lies inside ``quote_spans`` (``words_within``), so
     other measures need not recompute it."""
-
-    def in_quote(self, start: int, end: int) -> bool:
-        """True when the span ``[start, end)`` lies inside a direct quote."""
-        k = bisect_right([s for s, _ in self.quote_spans], start) - 1
-        return k >= 0 and end <= self.quote_spans[k][1]
 
     def metrics(self) -> dict[str, float]:
         """Article-level voice metrics (see module docstring)."""

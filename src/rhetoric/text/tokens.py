@@ -132,6 +132,21 @@ class Doc:
         (headline, chrome, the space between sentences)."""
         return span_at(self.sentence_starts, self.sentence_ends, offset)
 
+    def sentence_from(self, offset: int) -> int:
+        """Index of the last sentence that starts at or before ``offset`` (0 before the
+        first): the sentence a quote or cue at ``offset`` belongs to, even in a gap."""
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """The start offset of every paragraph, computed once."""
+        return tuple(s for s, _ in self.paragraphs)
+
+    def paragraph_from(self, offset: int) -> int:
+        """Index of the last paragraph that starts at or before ``offset`` (0 before the
+        first)."""
+        return max(bisect_right(self.paragraph_starts, offset) - 1, 0)
+
     def count_words(self, start: int, end: int) -> int:
         """How many words start in ``[start, end)``: the word count of every span."""
         starts = self.word_starts
@@ -143,6 +158,12 @@ def span_at(starts: Sequence[int], ends: Sequence[int], offset: int) -> int:
     (``starts[i] <= offset < ends[i]``), or -1 when none does."""
     k = bisect_right(starts, offset) - 1
     return k if k >= 0 and offset < ends[k] else -1
+
+
+def span_within(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies inside one of the sorted, non-overlapping spans."""
+    k = bisect_right(starts, start) - 1
+    return k >= 0 and end <= ends[k]
 
 
 def _is_abbreviation(clean: str, para_start: int, dot: int) -> bool:

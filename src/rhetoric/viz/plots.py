@@ -29,6 +29,7 @@ from rhetoric.analysis.records import number as _num
 from rhetoric.analysis.sentences import SENTENCE_METRICS, sentence_of, sentence_table
 from rhetoric.comparison import compare
 from rhetoric.comparison.speakers import quote_words
+from rhetoric.measures.actors import group_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -511,15 +512,12 @@ def actor_table(
     for art in as_articles(analyses):
         table = sentence_table(art)
         mentions = art.list("mentions")
-        groups: dict[str, tuple[int, set[int]]] = {}
-        for m, k in zip(
-            mentions, sentence_of(table, (m.get("start") for m in mentions)), strict=True
-        ):
-            g = str(m.get("group") or "other")
-            count, sents = groups.get(g, (0, set()))
-            groups[g] = (count + 1, sents | {k} if k >= 0 else sents)
+        at = sentence_of(table, (m.get("start") for m in mentions))
+        groups = group_sentences(
+            (str(m.get("group") or "other"), k) for m, k in zip(mentions, at, strict=True)
+        )
         for g, (count, sents) in groups.items():
-            sub = table.iloc[sorted(sents)]
+            sub = table.iloc[sents]
             row = {
                 "id": art.id,
                 "group": g,
