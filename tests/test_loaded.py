@@ -177,6 +177,19 @@ _ADVERSARIAL_TEXTS = [
 ]
 
 
+def reference_scores(model, features):
+    """The detector's definition, word by word over the feature strings: the oracle that
+    the library's vectorised ``word_scores`` must match float for float."""
+    out = []
+    for feats in features:
+        total = 0.0
+        for f in feats:  # left to right, as training's feature order
+            total += model.weights.get(f, 0.0)
+        z = model.bias + total
+        out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
+    return out
+
+
 @pytest.mark.parametrize("which", ["seeds", "adversarial"])
 def test_fast_word_scores_equal_scores_of_word_features(which):
     import random
@@ -194,31 +207,29 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
     model = LoadedModel.default()
     for doc in docs:
         matches = Lexicon.default().match(doc)
-        expected = model.scores(word_features(doc, matches))
+        expected = reference_scores(model, word_features(doc, matches))
         assert model.word_scores(doc, matches) == expected  # the same floats
-        assert model.word_scores(doc, []) == model.scores(word_features(doc, []))
+        assert model.word_scores(doc, []) == reference_scores(model, word_features(doc, []))
     # a model that weights every feature these texts have (bigrams, capmid, edges, ...)
     rng = random.Random(7)
     feats = [(doc, Lexicon.default().match(doc)) for doc in docs]
     names = sorted({f for doc, m in feats for word in word_features(doc, m) for f in word})
     dense = LoadedModel({f: rng.uniform(-3, 3) for f in names}, -1.5, 0.5)
     for doc, matches in feats:
-        assert dense.word_scores(doc, matches) == dense.scores(word_features(doc, matches))
+        assert dense.word_scores(doc, matches) == reference_scores(
+            dense, word_features(doc, matches)
+        )
 
 
-def test_word_scores_of_a_doc_whose_sentences_are_not_runs_of_words():
-    """A hand-built Doc with sentences out of word order takes the reference path."""
-    from rhetoric.measures.loaded import word_features
+def test_word_scores_refuse_a_doc_whose_sentences_are_not_runs_of_words():
     from rhetoric.text.tokens import Doc
 
     text = "Evil thugs lie. Good people work."
     ref = tokenize(text)
     # the same words, but the second sentence numbered before the first
     doc = Doc(text, text, ref.paragraphs, ref.sentences, ref.words, (1, 1, 1, 0, 0, 0))
-    model = LoadedModel.default()
-    matches = Lexicon.default().match(doc)
-    assert model.word_scores(doc, matches) == model.scores(word_features(doc, matches))
-    assert len(model.word_scores(doc, matches)) == 6
+    with pytest.raises(ValueError, match="runs of consecutive words"):
+        LoadedModel.default().word_scores(doc, Lexicon.default().match(doc))
 
 
 def test_word_scores_when_the_word_table_grows_inside_one_article():
@@ -237,5 +248,5 @@ def test_word_scores_when_the_word_table_grows_inside_one_article():
     default = LoadedModel.default()
     model = LoadedModel(dict(default.weights), default.bias, default.threshold)
     matches = Lexicon.default().match(doc)
-    assert model.word_scores(doc, matches) == model.scores(word_features(doc, matches))
+    assert model.word_scores(doc, matches) == reference_scores(model, word_features(doc, matches))
     assert len(model._scorer.type_ids) > 2048

@@ -220,30 +220,18 @@ class LoadedModel:
         """The shipped model (``rhetoric/data/loaded_model.json``)."""
         return _default_model()
 
-    def scores(self, features: Sequence[Sequence[str]]) -> list[float]:
-        """Probability per word."""
-        w = self.weights
-        out = []
-        for feats in features:
-            total = 0.0
-            for f in feats:  # left to right (sum() compensates rounding from Python 3.12)
-                total += w.get(f, 0.0)
-            z = self.bias + total
-            out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
-        return out
-
     @cached_property
     def _scorer(self) -> _Scorer:
         return _Scorer(self.weights)
 
     def word_scores(self, doc: Doc, matches: Sequence[LexiconMatch]) -> list[float]:
-        """``self.scores(word_features(doc, matches))``, computed without building the
-        feature strings (what depends only on a word is looked up once per word type).
-
-        Gives the same floats: the non-zero weights are summed in the order of
-        :func:`word_features` (a zero weight added changes no sum)."""
-        fast = self._scorer.scores(doc, matches, self.bias)
-        return self.scores(word_features(doc, matches)) if fast is None else fast
+        """Probability per Doc word: ``1 / (1 + exp(-(bias + sum of the weights of the
+        word's features)))``, the features being :func:`word_features` (what training
+        fits on). Computed without building the feature strings: what depends only on a
+        word is looked up once per word type, and the non-zero weights are summed in the
+        order of :func:`word_features` (a zero weight added changes no sum), so these are
+        the floats the feature strings give (``tests/test_loaded.py`` checks it)."""
+        return self._scorer.scores(doc, matches, self.bias)
 
 
 # Columns of _Scorer.table: the weights of the features that depend on one word only.
@@ -386,15 +374,15 @@ class _Scorer:
             out.append(np.where(table_keys[at] == keys, values[at], 0.0))
         return out
 
-    def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float] | None:
-        """Word probabilities, or None when the Doc's sentences are not runs of
-        consecutive words (a Doc not built by :func:`~rhetoric.text.tokens.tokenize`)."""
+    def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float]:
+        """Word probabilities. The Doc's sentences must be runs of consecutive words,
+        as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError otherwise)."""
         n = len(doc.words)
         if n == 0:
             return []
         sentence = np.array(doc.word_sentence, dtype=np.intp)
-        if n > 1 and (sentence[1:] < sentence[:-1]).any():  # not from tokenize()
-            return None
+        if n > 1 and (sentence[1:] < sentence[:-1]).any():
+            raise ValueError("the Doc's sentences are not runs of consecutive words")
         ids = self._ids(doc.word_texts)  # may grow self.table: index it after
         rows = self.table[ids]
         first = np.ones(n, dtype=bool)  # first word of its sentence
