@@ -246,11 +246,13 @@ def test_bootstrap_means_are_the_aggregate_of_each_resample(text):
     from rhetoric import resampling
 
     cols = columns(text)
-    counts = resampling.bootstrap_counts(len(cols["n_words"]), 300, seed=11)
+    n = len(cols["n_words"])
     num, den = weighted_parts(cols["valence"], cols["n_words"])
+    # which sentences each replicate drew: bootstrap_sums of one-hot columns
+    counts = resampling.bootstrap_sums(np.eye(n), 300, seed=11).round().astype(int)
     means = []
-    for row in counts.astype(int):
-        picked = np.repeat(np.arange(len(row)), row)
+    for row in counts:
+        picked = np.repeat(np.arange(n), row)
         if den[picked].sum() > 0:
             means.append(normalize(num[picked].sum() / den[picked].sum()))
     lo, hi = np.quantile(means, [0.05, 0.95])

@@ -35,18 +35,37 @@ PERMUTATIONS = 10_000
 """Random re-splits behind every permutation p-value."""
 
 
-def bootstrap_counts(n_units: int, n_boot: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> np.ndarray:
-    """``(n_boot, n_units)`` counts: how often each unit is drawn in each replicate.
+_BLOCK_CELLS = 1 << 21
+"""Draws held in memory at once (about 16 MB): a huge article is resampled in blocks."""
 
-    Each replicate draws ``n_units`` units uniformly with replacement. The same
-    ``(n_units, n_boot, seed)`` always gives the same matrix, so statistics of one
-    article resampled separately still see the same replicates.
+
+def bootstrap_sums(
+    per_unit: np.ndarray, n_boot: int = BOOTSTRAP_SAMPLES, seed: int = SEED
+) -> np.ndarray:
+    """Column sums of ``per_unit`` (``(n,)`` or ``(n, k)``) over resampled units:
+    ``(n_boot,)`` or ``(n_boot, k)``.
+
+    Each replicate draws ``n`` units uniformly with replacement. The replicates depend
+    only on ``(n, n_boot, seed)``, and each column is summed on its own, so statistics
+    of the same units computed together or apart see the same resamples and get the
+    same floats. Replicates are drawn in blocks, so memory stays bounded on huge inputs.
     """
-    rng = np.random.default_rng(seed)
-    draws = rng.integers(0, n_units, size=(n_boot, n_units)) if n_units else np.zeros((n_boot, 0))
-    offsets = np.arange(n_boot)[:, None] * n_units
-    flat = (draws.astype(np.int64) + offsets).ravel()
-    return np.bincount(flat, minlength=n_boot * n_units).reshape(n_boot, n_units).astype(float)
+    per = np.asarray(per_unit, float)
+    cols = per[:, None] if per.ndim == 1 else per
+    n = len(cols)
+    out = np.zeros((n_boot, cols.shape[1]))
+    if n:
+        rng = np.random.default_rng(seed)
+        block = max(1, _BLOCK_CELLS // n)
+        columns = [np.ascontiguousarray(c) for c in cols.T]  # summed alike, alone or not
+        for lo in range(0, n_boot, block):
+            size = min(block, n_boot - lo)
+            draws = rng.integers(0, n, size=(size, n))
+            flat = (draws + np.arange(size)[:, None] * n).ravel()
+            counts = np.bincount(flat, minlength=size * n).reshape(size, n).astype(float)
+            for j, col in enumerate(columns):
+                out[lo : lo + size, j] = counts @ col
+    return out[:, 0] if per.ndim == 1 else out
 
 
 def percentile_interval(replicates: np.ndarray, level: float = LEVEL) -> tuple[float, float]:
@@ -86,30 +105,23 @@ def bootstrap_ratio(
     level: float = LEVEL,
     seed: int = SEED,
     min_units: int = MIN_UNITS,
-    counts: np.ndarray | None = None,
+    sums: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[float, float]:
     """Percentile interval of ``ratio(sum(num), sum(den))`` over resampled units.
 
-    ``counts`` (from :func:`bootstrap_counts`) may be passed to reuse one set of
-    replicates for several statistics of the same units. NaN when fewer than
+    ``sums`` may give the replicates of ``sum(num)`` and ``sum(den)`` already drawn (by
+    :func:`bootstrap_sums` with the same ``n_boot`` and ``seed``, over many columns at
+    once); otherwise they are drawn here, and are the same. NaN when fewer than
     ``min_units`` units have a non-zero denominator; replicates whose denominator is
     zero are dropped.
     """
     num, den = np.asarray(num, float), np.asarray(den, float)
     if len(num) == 0 or np.count_nonzero(den) < min_units:
         return math.nan, math.nan
-    if counts is None:
-        counts = bootstrap_counts(len(num), n_boot, seed)
-    return percentile_interval(ratio(counts @ num, counts @ den, scale, post), level)
-
-
-def bootstrap_sums(
-    per_unit: np.ndarray, n_boot: int = BOOTSTRAP_SAMPLES, seed: int = SEED
-) -> np.ndarray:
-    """``(n_boot, k)`` column sums of ``per_unit`` (``(n, k)``) over resampled units, for
-    statistics that are a function of summed counts (readability formulas)."""
-    per_unit = np.asarray(per_unit, float)
-    return bootstrap_counts(len(per_unit), n_boot, seed) @ per_unit
+    if sums is None:
+        reps = bootstrap_sums(np.column_stack([num, den]), n_boot, seed)
+        sums = reps[:, 0], reps[:, 1]
+    return percentile_interval(ratio(sums[0], sums[1], scale, post), level)
 
 
 def permutation_p(
@@ -140,7 +152,7 @@ def permutation_p(
     exceed = done = 0
     tolerance = 1e-12 * max(1.0, abs(diff))
     while done < n:
-        k = min(2000, n - done)
+        k = min(max(1, _BLOCK_CELLS // max(n_all, 1)), n - done)  # bounded memory
         order = rng.permuted(np.tile(np.arange(n_all), (k, 1)), axis=1)
         in_a = np.zeros((k, n_all))
         np.put_along_axis(in_a, order[:, :n_a], 1.0, axis=1)

@@ -138,9 +138,7 @@ def rates(voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult) 
     record = {"sentences": sentence_records(voice, sentiment), "loaded": loaded.records()}
     table = sentence_columns(record)
     out = rate_values(table)
-    low, high = (
-        SENTENCE_METRICS["sentiment_mean"].interval(table) if len(table) else (math.nan, math.nan)
-    )
+    low, high = SENTENCE_METRICS["sentiment_mean"].interval(table)
     out["sentiment_ci_low"], out["sentiment_ci_high"] = low, high
     return out
 

@@ -148,15 +148,11 @@ class Rate:
         num, den = self.parts(table)
         return float(resampling.ratio(num.sum(), den.sum(), self.scale, self.post))
 
-    def interval(
-        self, table: Table, *, counts: np.ndarray | None = None, **options: Any
-    ) -> tuple[float, float]:
+    def interval(self, table: Table, **options: Any) -> tuple[float, float]:
         """Bootstrap interval over the rows (:func:`rhetoric.resampling.bootstrap_ratio`;
-        ``options`` are its ``n_boot``, ``level``, ``seed``, ``min_units``)."""
+        ``options`` are its ``n_boot``, ``level``, ``seed``, ``min_units`` and ``sums``)."""
         num, den = self.parts(table)
-        return resampling.bootstrap_ratio(
-            num, den, scale=self.scale, post=self.post, counts=counts, **options
-        )
+        return resampling.bootstrap_ratio(num, den, scale=self.scale, post=self.post, **options)
 
     def permutation_p(self, a: Table, b: Table, **options: Any) -> float:
         """Two-sided permutation p-value of ``value(a) - value(b)`` (sentences re-split;

@@ -83,7 +83,12 @@ def compare(
             )
         if not n_sentences or n_words == 0:
             warnings.warn(f"{art.id}: no body words; its metrics are NaN", stacklevel=2)
-        counts = resampling.bootstrap_counts(n_sentences, n_boot, seed)  # shared by every rate
+        parts = {name: rate.parts(table) for name, rate in SENTENCE_METRICS.items()}
+        # every rate's replicates from one set of resamples of the sentences
+        reps = resampling.bootstrap_sums(
+            np.column_stack([c for pair in parts.values() for c in pair]), n_boot, seed
+        )
+        sums = {name: (reps[:, 2 * j], reps[:, 2 * j + 1]) for j, name in enumerate(parts)}
         row: dict[str, Any] = {
             "id": art.id,
             "title": art.title,
@@ -99,7 +104,7 @@ def compare(
                 if name not in art.metrics:
                     value = rate.value(table)
                 low, high = rate.interval(
-                    table, counts=counts, level=level, min_units=min_sentences
+                    table, sums=sums[name], level=level, min_units=min_sentences
                 )
             row[name] = value
             row[f"{name}_ci_low"] = low

@@ -1,0 +1,71 @@
+"""rhetoric.analysis.sentences on real records: one definition, the same value everywhere."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import rhetoric
+from rhetoric.analysis.sentences import SENTENCE_METRICS, sentence_columns, sentence_table
+from rhetoric.cli import main
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+SEEDS = sorted(RAW.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def analyses():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [rhetoric.analyze(p) for p in SEEDS]
+
+
+def test_record_rates_are_the_sentence_table_rates(analyses):
+    for a in analyses:
+        table = sentence_table(a.to_dict())
+        for name, rate in SENTENCE_METRICS.items():
+            np.testing.assert_equal(a.metrics[name], rate.value(table), err_msg=name)
+
+
+def test_record_sentiment_interval_is_the_one_compare_prints(analyses):
+    frame = rhetoric.compare(analyses)
+    for a in analyses:
+        got = (a.metrics["sentiment_ci_low"], a.metrics["sentiment_ci_high"])
+        row = frame.loc[a.id]
+        assert got == (row["sentiment_mean_ci_low"], row["sentiment_mean_ci_high"])
+        assert got[0] < a.metrics["sentiment_mean"] < got[1]
+
+
+def test_compare_of_cli_output_read_back_equals_compare_of_analyses(analyses, tmp_path, capsys):
+    out = tmp_path / "seeds.jsonl"
+    assert main(["analyze", *map(str, SEEDS), "--format", "jsonl", "-o", str(out)]) == 0
+    records = rhetoric.read_records(out)
+    assert [r["id"] for r in records] == [a.id for a in analyses]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pd.testing.assert_frame_equal(rhetoric.compare(records), rhetoric.compare(analyses))
+
+
+def test_sentence_columns_from_a_record_equal_those_from_the_analysis(analyses):
+    for a in analyses:
+        from_record = sentence_columns(json.loads(json.dumps(a.to_dict())))
+        from_analysis = sentence_columns(a)
+        assert from_record.keys() == from_analysis.keys()
+        for key in from_record:
+            np.testing.assert_array_equal(from_record[key], from_analysis[key], err_msg=key)
+
+
+def test_a_rate_counts_only_sentences_it_can_measure():
+    table = {
+        "n_words": np.array([10.0, 10.0, np.nan]),
+        "quote_words": np.array([5.0, np.nan, 3.0]),
+    }
+    rate = SENTENCE_METRICS["quote_share"]
+    num, den = rate.parts(table)
+    assert num.tolist() == [5.0, 0.0, 0.0] and den.tolist() == [10.0, 0.0, 0.0]
+    assert rate.value(table) == 0.5
