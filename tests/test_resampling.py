@@ -28,8 +28,10 @@ def test_bootstrap_sums_are_the_same_whatever_the_columns_and_block_size(monkeyp
     apart = np.column_stack([resampling.bootstrap_sums(per[:, j], 300, seed=5) for j in range(4)])
     np.testing.assert_array_equal(together, apart)  # the same floats, not merely close
     drawn = resampling.bootstrap_sums(np.eye(37), 300, seed=5)
+    # a huge input is drawn in blocks: the same draws (one-hot columns count them
+    # exactly), sums equal to rounding
+    monkeypatch.setattr(resampling, "_CACHED_CELLS", 0)
     monkeypatch.setattr(resampling, "_BLOCK_CELLS", 100)  # blocks of 2 replicates
-    # the same draws (one-hot columns count them exactly); sums equal to rounding
     np.testing.assert_array_equal(resampling.bootstrap_sums(np.eye(37), 300, seed=5), drawn)
     np.testing.assert_allclose(resampling.bootstrap_sums(per, 300, seed=5), together, rtol=1e-12)
 

@@ -14,7 +14,8 @@ sum: a matrix of resampling counts times the per-sentence columns.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,6 +38,36 @@ PERMUTATIONS = 10_000
 
 _BLOCK_CELLS = 1 << 21
 """Draws held in memory at once (about 16 MB): a huge article is resampled in blocks."""
+_CACHED_CELLS = 1 << 18
+"""Draws of up to this many cells (2 MB; 131 sentences at 2,000 replicates) are cached."""
+
+
+def _counts(draws: np.ndarray, n: int) -> np.ndarray:
+    """How often each of ``n`` units is drawn in each row of ``draws`` (floats)."""
+    size = len(draws)
+    flat = (draws + np.arange(size)[:, None] * n).ravel()
+    return np.bincount(flat, minlength=size * n).reshape(size, n).astype(float)
+
+
+@lru_cache(maxsize=16)  # at most 32 MB
+def _cached_counts(n: int, n_boot: int, seed: int) -> np.ndarray:
+    draws = np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+    counts = _counts(draws, n)
+    counts.flags.writeable = False
+    return counts
+
+
+def _blocks(n: int, n_boot: int, seed: int) -> Iterator[tuple[int, np.ndarray]]:
+    """``(first replicate, counts)`` blocks of the ``(n_boot, n)`` draw counts that seed
+    ``seed`` gives. Small articles' counts are cached (many articles of a corpus share a
+    sentence count); a huge one is drawn block by block in bounded memory."""
+    if n * n_boot <= _CACHED_CELLS:
+        yield 0, _cached_counts(n, n_boot, seed)
+        return
+    rng = np.random.default_rng(seed)
+    block = max(1, _BLOCK_CELLS // n)
+    for lo in range(0, n_boot, block):
+        yield lo, _counts(rng.integers(0, n, size=(min(block, n_boot - lo), n)), n)
 
 
 def bootstrap_sums(
@@ -55,16 +86,10 @@ def bootstrap_sums(
     n = len(cols)
     out = np.zeros((n_boot, cols.shape[1]))
     if n:
-        rng = np.random.default_rng(seed)
-        block = max(1, _BLOCK_CELLS // n)
-        columns = [np.ascontiguousarray(c) for c in cols.T]  # summed alike, alone or not
-        for lo in range(0, n_boot, block):
-            size = min(block, n_boot - lo)
-            draws = rng.integers(0, n, size=(size, n))
-            flat = (draws + np.arange(size)[:, None] * n).ravel()
-            counts = np.bincount(flat, minlength=size * n).reshape(size, n).astype(float)
-            for j, col in enumerate(columns):
-                out[lo : lo + size, j] = counts @ col
+        columns = [np.ascontiguousarray(c) for c in cols.T]
+        for lo, counts in _blocks(n, n_boot, seed):
+            for j, col in enumerate(columns):  # one column at a time: the same floats
+                out[lo : lo + len(counts), j] = counts @ col
     return out[:, 0] if per.ndim == 1 else out
 
 

@@ -127,20 +127,21 @@ def sentence_table(article: Any) -> pd.DataFrame:
 class Rate:
     """A rate over sentences: ``scale * post(sum(num) / sum(den))``.
 
-    ``num`` and ``den`` map the :func:`sentence_table` to one number per sentence.
+    ``terms`` maps the :func:`sentence_table` to ``(num, den)``, one number per sentence
+    each.
     """
 
-    num: Callable[[Table], np.ndarray]
-    den: Callable[[Table], np.ndarray]
+    terms: Callable[[Table], tuple[np.ndarray, np.ndarray]]
     scale: float = 1.0
     description: str = ""
     post: Callable[[np.ndarray], np.ndarray] | None = None
 
     def parts(self, table: Table) -> tuple[np.ndarray, np.ndarray]:
         """Per-sentence numerator and denominator (0 where either is unknown)."""
-        num = np.asarray(self.num(table), float)
-        den = np.asarray(self.den(table), float)
+        num, den = (np.asarray(x, float) for x in self.terms(table))
         bad = ~(np.isfinite(num) & np.isfinite(den))
+        if not bad.any():
+            return num, den
         return np.where(bad, 0.0, num), np.where(bad, 0.0, den)
 
     def value(self, table: Table) -> float:
@@ -169,27 +170,27 @@ class Rate:
         )
 
 
-def _col(name: str) -> Callable[[Table], np.ndarray]:
-    return lambda t: np.asarray(t[name], float)
+def _cols(num: str, den: str) -> Callable[[Table], tuple[np.ndarray, np.ndarray]]:
+    return lambda t: (t[num], t[den])
 
 
-def _commentary_words(t: Table) -> np.ndarray:
-    return np.asarray(t["n_words"], float) - np.asarray(t["quote_words"], float)
+def _commentary(t: Table) -> tuple[np.ndarray, np.ndarray]:
+    words = np.asarray(t["n_words"], float) - np.asarray(t["quote_words"], float)
+    return t["loaded_commentary"], words
 
 
 def _sentiment(voice: str | None, what: str) -> Rate:
     """``sentiment_mean`` of :func:`rhetoric.measures.sentiment.aggregate` over the
     sentences of ``voice`` (all with None)."""
 
-    def parts(t: Table) -> tuple[np.ndarray, np.ndarray]:
+    def terms(t: Table) -> tuple[np.ndarray, np.ndarray]:
         n = np.asarray(t["n_words"], float)
         if voice is not None:
             n = np.where(np.asarray(t["voice"]) == voice, n, 0.0)
         return weighted_parts(np.asarray(t["valence"], float), n)
 
     return Rate(
-        lambda t: parts(t)[0],
-        lambda t: parts(t)[1],
+        terms,
         1.0,
         f"VADER-normalised word-weighted mean sentence valence, {what}",
         normalize,
@@ -197,21 +198,13 @@ def _sentiment(voice: str | None, what: str) -> Rate:
 
 
 SENTENCE_METRICS: Mapping[str, Rate] = {
-    "quote_share": Rate(
-        _col("quote_words"), _col("n_words"), 1.0, "quoted words / all words (0-1)"
-    ),
-    "loaded_per_100_words": Rate(
-        _col("loaded"), _col("n_words"), 100.0, "loaded terms per 100 words"
-    ),
+    "quote_share": Rate(_cols("quote_words", "n_words"), 1.0, "quoted words / all words (0-1)"),
+    "loaded_per_100_words": Rate(_cols("loaded", "n_words"), 100.0, "loaded terms per 100 words"),
     "loaded_per_100_words_commentary": Rate(
-        _col("loaded_commentary"),
-        _commentary_words,
-        100.0,
-        "loaded terms outside quotes per 100 words outside quotes",
+        _commentary, 100.0, "loaded terms outside quotes per 100 words outside quotes"
     ),
     "loaded_per_100_words_quotes": Rate(
-        _col("loaded_quotes"),
-        _col("quote_words"),
+        _cols("loaded_quotes", "quote_words"),
         100.0,
         "loaded terms inside quotes per 100 quoted words",
     ),
