@@ -57,7 +57,7 @@ ELIGIBLE_K = (0, 2, 3, 4, 5)
 _REGEX_SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 
-def candidates(res, text: str) -> dict[str, float]:
+def candidates(res) -> dict[str, float]:
     """Aggregations of one snippet's sentence scores (the eligible ones are bounded and
     do not grow with the length of the text, so they transfer to whole articles)."""
     c, n = res.compound, res.n_words
@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
     gold = np.array([r["gold"] for r in rows], dtype=float)
     raw = np.array([a.polarity_scores(r["text"])["compound"] for r in rows])
     results = [score_sentences(tokenize(r["text"])) for r in rows]
-    cand = [candidates(res, r["text"]) for res, r in zip(results, rows, strict=True)]
+    cand = [candidates(res) for res in results]
     refs = [references(res, r["text"]) for res, r in zip(results, rows, strict=True)]
     names = list(cand[0])
     ref_names = list(refs[0])

@@ -223,8 +223,8 @@ def _soft_end(doc: Doc, start: int, limit: int) -> int:
     return end
 
 
-def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
-    """Pair marks in paragraph ``pi``; return True if it ends inside a double quote."""
+def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
+    """Pair the marks of paragraph ``pi``, appending the quotes found to ``raws``."""
     p_start, p_end = doc.paragraphs[pi]
     # Two straight apostrophes ('') are a double quotation mark (a typewriter and
     # newswire convention): pair them as one " placed on the second apostrophe.
@@ -304,7 +304,7 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
                 stack.append(_Open(i, ch, fam))
     open_double = [op for op in stack if op.family != "S"]
     if not open_double:
-        return False
+        return
     first = open_double[0]
     # Newspaper convention: the next paragraph reopens the quote.
     nxt_para = doc.paragraphs[pi + 1] if pi + 1 < len(doc.paragraphs) else None
@@ -316,7 +316,6 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw], carry: bool) -> bool:
     for op in open_double[1:]:
         raws.append(_Raw(op.pos, _soft_end(doc, op.pos, p_end), True, pi))
     raws.append(_Raw(first.pos, p_end, not continues, pi, cont_open=continues))
-    return continues
 
 
 # ----------------------------------------------------------------------- classifying
@@ -348,7 +347,7 @@ def has_cue_after(doc: Doc, pos: int, limit: int) -> bool:
     return bool(m) and len(doc.clean[pos : m.start("verb")].split()) <= 8
 
 
-def _cue_before(doc: Doc, region: str) -> bool:
+def _cue_before(region: str) -> bool:
     return bool(SPEECH_VERB_RE.search(region)) or "according to" in region.lower()
 
 
@@ -375,7 +374,7 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
         sent_s, _ = doc.sentences[doc.sentence_from(s)]
         lo = max(sent_s, p_start)
         region = _mask(clean, lo, s, [p for p in all_parts if lo < p[1] <= s])
-        cue = _cue_before(doc, region) or has_cue_after(doc, e, p_end)
+        cue = _cue_before(region) or has_cue_after(doc, e, p_end)
         colon = prev_text.rstrip().endswith(":")
         starts_para = not before.strip()
         nw = sum(doc.count_words(a, b) for a, b in q["parts"])
@@ -423,7 +422,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     clean = doc.clean
     raws: list[_Raw] = []
     for pi in range(len(doc.paragraphs)):
-        _pair_paragraph(doc, pi, raws, False)
+        _pair_paragraph(doc, pi, raws)
     for r in raws:
         if clean[r.start - 1 : r.start + 1] == "''":
             r.start -= 1
@@ -535,11 +534,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
         parts = tuple(q["parts"])
         texts = []
         for k, (a, b) in enumerate(parts):
-            is_open = (q["unclosed"] and k == len(parts) - 1) or _part_open(clean, a, b)
+            is_open = (q["unclosed"] and k == len(parts) - 1) or _part_open(clean, b)
             ia, ib = _content(clean, a, b, is_open)
             texts.append(" ".join(clean[ia:ib].split()))
         cs = _content(clean, *parts[0], True)[0]
-        ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, *parts[-1]))[1]
+        ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, parts[-1][1]))[1]
         n_words = sum(doc.count_words(a + 1, b) for a, b in parts)
         out.append(
             Quote(
@@ -573,8 +572,8 @@ def _content(clean: str, a: int, b: int, open_end: bool) -> tuple[int, int]:
     return ia, max(ia, ib)
 
 
-def _part_open(clean: str, a: int, b: int) -> bool:
-    """True when part ``[a, b)`` does not end with a closing mark (a continued paragraph)."""
+def _part_open(clean: str, b: int) -> bool:
+    """True when a part ending at ``b`` does not end with a closing mark (a continued paragraph)."""
     return clean[b - 1] not in _ALL_MARKS
 
 

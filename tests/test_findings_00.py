@@ -1,31 +1,13 @@
-"""Every claim the notebooks' prose makes, recomputed from the library.
+"""Findings of notebook 00_corpus: every number its prose states, recomputed.
 
-If a change to `rhetoric` breaks one of these, the notebook's written finding is now
-false: fix the code or rewrite the finding (and this test) with the new number.
+If a change to ``rhetoric`` breaks one of these, the written finding is now false:
+rewrite the finding (and this test) with the new number, or fix the code. The seed
+corpus is analysed once per session (``tests/conftest.py``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from rhetoric.analysis.corpus import analyze_files, find_files, segment_table
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return analyze_files(find_files(ROOT / "data" / "raw"))
-
-
-@pytest.fixture(scope="module")
-def by_id(corpus):
-    return {a.id[:3]: a for a in corpus}
-
-
-# --- 00_corpus -------------------------------------------------------------------
+from rhetoric.analysis.corpus import segment_table
 
 
 def test_00_body_word_counts(corpus):

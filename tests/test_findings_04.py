@@ -1,0 +1,116 @@
+"""Findings of notebook 04_quotes_voice: every number its prose states, recomputed.
+
+If a change to ``rhetoric`` breaks one of these, the written finding is now false:
+rewrite the finding (and this test) with the new number, or fix the code. The seed
+corpus is analysed once per session (``tests/conftest.py``).
+"""
+
+from __future__ import annotations
+
+from findings import IDS, interval, metric, with_interval
+
+from rhetoric import comparison
+
+
+def test_04_quote_shares_and_ratios(by_id, frame, pairs):
+    assert metric(by_id, "quote_share", 0, 100) == {"000": 38, "003": 55, "004": 38}
+    assert interval(frame, "quote_share", 0, 100) == {
+        "000": (22, 55),
+        "003": (41, 68),
+        "004": (15, 63),
+    }
+    assert metric(by_id, "quote_commentary_ratio", 2) == {"000": 0.61, "003": 1.24, "004": 0.62}
+    assert round(pairs.loc[("quote_share", "000", "003"), "p_value"], 2) == 0.15
+
+
+def test_04_who_is_quoted(corpus):
+    t = comparison.speaker_table(corpus)
+    t["id"] = t["id"].str[:3]
+    top = t.groupby("id").head(1)
+    rows = [(r.id, r.speaker, r.words, round(r.share_of_quoted * 100)) for r in top.itertuples()]
+    assert rows == [
+        ("000", "Alexei Maslov", 82, 37),
+        ("003", "Joint statement of Xi Jinping and Vladimir Putin", 177, 28),
+        ("004", "Xi Jinping", 76, 60),
+    ]
+    a = comparison.speaker_table(corpus, by="affiliation")
+    a["id"] = a["id"].str[:3]
+    share = {(r.id, r.affiliation): round(r.share_of_quoted * 100) for r in a.itertuples()}
+    assert share[("000", "Russia")] == 53 and share[("000", "China")] == 39
+    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 33
+    assert share[("004", "China")] == 60 and share[("004", "Russia")] == 40
+    named = set(t.loc[t["speaker"] != "(unattributed)", "affiliation"])
+    assert named == {"Russia", "China", "China & Russia", "International"}  # no Western voice
+    intl = t[t["affiliation"] == "International"]
+    assert intl[["id", "speaker", "words"]].values.tolist() == [["003", "Thomas Bach", 46]]
+    assert round(intl["share_of_quoted"].iloc[0] * 100) == 7
+
+
+def test_04_every_article_names_the_us_or_the_west(by_id):
+    for k in IDS:
+        assert any(m.group == "us_west" for m in by_id[k].mentions), k
+
+
+def test_04_unattributed_quotes(corpus, by_id):
+    t = comparison.speaker_table(corpus)
+    t["id"] = t["id"].str[:3]
+    un = t[t["speaker"] == "(unattributed)"].set_index("id")
+    assert un.loc["003", ["quotes", "words"]].tolist() == [7, 103]
+    assert round(un.loc["003", "share_of_quoted"] * 100) == 16
+    assert un.loc["000", ["quotes", "words"]].tolist() == [1, 17]
+    assert "004" not in un.index
+    # 003: all seven follow the sentence naming Putin's Xinhua commentary and come
+    # before the first attributed quote
+    a = by_id["003"]
+    cue = a.article.text.index("Xinhua published the text of his commentary")
+    direct = [q for q in a.quotes if q.kind == "direct" and q.depth == 0]
+    first_named = min(q.start for q in direct if q.speaker)
+    loose = [q for q in direct if not q.speaker]
+    assert len(loose) == 7 and all(cue < q.start and q.end <= first_named for q in loose)
+    # 000: the unattributed quote is the one never closed
+    (q000,) = [q for q in by_id["000"].quotes if q.kind == "direct" and not q.speaker]
+    assert q000.unclosed
+
+
+def test_04_scare_and_title_quotes(corpus, by_id):
+    t = comparison.quote_table(corpus, kinds=["scare", "title"])
+    t["id"] = t["id"].str[:3]
+    got = [(r.id, r.kind, r.text.strip("“”\"'").rstrip(",")) for r in t.itertuples()]
+    assert got == [
+        ("000", "scare", "diversification"),
+        ("003", "title", "Russia and China: A Future-Oriented Strategic Partnership"),
+        ("003", "scare", "comprehensive strategic partnership"),
+    ]
+    assert metric(by_id, "scare_quotes_per_1000_words", 1) == {"000": 1.7, "003": 0.9, "004": 0.0}
+
+
+def test_04_commentary_against_quotes(by_id, voice, valid):
+    assert metric(by_id, "loaded_per_100_words_commentary", 1) == {
+        "000": 6.6,
+        "003": 1.8,
+        "004": 7.4,
+    }
+    assert metric(by_id, "loaded_per_100_words_quotes", 1) == {"000": 2.2, "003": 1.3, "004": 3.2}
+    times = {
+        k: by_id[k].metrics["loaded_per_100_words_commentary"]
+        / by_id[k].metrics["loaded_per_100_words_quotes"]
+        for k in IDS
+    }
+    assert {k: round(v, 1) for k, v in times.items()} == {"000": 2.9, "003": 1.4, "004": 2.3}
+    # chart title: commentary above quotes everywhere, most clearly in 000 and 004
+    assert min(times["000"], times["004"]) > times["003"] > 1
+    assert metric(by_id, "sentiment_mean_commentary", 2) == {"000": 0.64, "003": 0.19, "004": 0.18}
+    assert metric(by_id, "sentiment_mean_quotes", 2) == {"000": 0.29, "003": 0.61, "004": -0.04}
+    smallest = voice.loc[voice["p_value"].idxmin()]
+    assert (smallest["id"], smallest["metric"]) == ("000", "sentiment_mean")
+    assert round(smallest["p_value"], 2) == 0.08
+    assert round(voice["p_holm"].min(), 1) == 0.5
+    assert round(valid.at["loaded: token F1", "value"], 2) == 0.26
+    assert round(valid.at["loaded: Spearman rho of density per article", "value"], 2) == 0.74
+
+
+def test_04_prose_states_the_quote_shares(frame, notebook_text):
+    v = {k: with_interval(frame, k, "quote_share", 0, 100) for k in IDS}
+    expected = "{}% of the body words of 000 (95% interval {} to {}%), ".format(*v["000"])
+    expected += "{}% of 003 ({} to {}%) and {}% of 004 ({} to {}%)".format(*v["003"], *v["004"])
+    assert expected in notebook_text("04")

@@ -1,0 +1,70 @@
+"""Findings of notebook 06_validation: every figure its prose states, read from
+``evaluation/results`` as the notebook reads them, must be the figure the prose states.
+
+When an evaluation is rerun and a figure moves, this fails until the prose is rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+
+from findings import ROOT
+
+
+def test_06_prose_states_the_loaded_language_figures(valid, notebook_text):
+    text = notebook_text("06")
+    v = valid["value"]
+    ptc = json.loads((ROOT / "evaluation" / "results" / "loaded_ptc.json").read_text())
+    assert (
+        f"On {ptc['articles']} held-out PTC articles ({ptc['words']:,} words, "
+        f"of which {ptc['gold_words']:,} are inside"
+    ) in text
+    assert (
+        f"token precision is {v['loaded: token precision']:.2f} and recall "
+        f"{v['loaded: token recall']:.2f} (F1 {v['loaded: token F1']:.2f}); "
+        f"the VADER baseline reaches F1 {v['baseline (VADER words): token F1']:.2f}"
+    ) in text
+    rho = valid.loc["loaded: Spearman rho of density per article"]
+    base = valid.loc["baseline (VADER words): Spearman rho"]
+    assert (
+        f"Spearman ρ = {rho['value']:.2f} (95% interval {rho['ci_low']:.2f} to "
+        f"{rho['ci_high']:.2f}), the baseline at {base['value']:.2f} "
+        f"({base['ci_low']:.2f} to {base['ci_high']:.2f})"
+    ) in text
+    precision = v["loaded: token precision"]
+    assert f"{round(100 * (1 - precision))}% of the words the detector flags" in text
+
+
+def test_06_prose_states_the_sentiment_figures(valid, notebook_text):
+    text = notebook_text("06")
+    r = valid.loc["sentiment: Pearson r with readers"]
+    raw = valid.loc["baseline (raw VADER): Pearson r with readers"]
+    several = valid.loc["sentiment: Pearson r, snippets of 2+ sentences"]
+    assert (
+        f"On the {r['n']:,.0f} held-out editorial snippets, `sentiment_mean` correlates "
+        f"with the readers' mean rating at r = {r['value']:.3f} (95% interval "
+        f"{r['ci_low']:.3f} to {r['ci_high']:.3f}), the same as VADER on the whole "
+        f"snippet (r = {raw['value']:.3f})"
+    ) in text
+    assert f"r = {several['value']:.2f} ({several['ci_low']:.2f} to {several['ci_high']:.2f})" in (
+        text
+    )
+    assert f"(r² ≈ {r['value'] ** 2:.2f})" in text
+
+
+def test_06_prose_states_the_quote_figures(valid, notebook_text):
+    text = notebook_text("06")
+    rec = valid.loc["quotes: recall"]
+    prec = valid.loc["quotes: precision (direct quotes)"]
+    acc = valid.loc["quotes: speaker accuracy"]
+    share = valid.loc["quotes: share given a speaker"]
+    assert (
+        f"(recall {rec['value']:.3f}, interval {rec['ci_low']:.3f} to {rec['ci_high']:.3f}, "
+        f"{rec['n']:,.0f} quotations)"
+    ) in text
+    assert f"(precision {prec['value']:.3f}, {prec['n']:,.0f} quotes)" in text
+    assert f"It gives a speaker to {share['value']:.2f} of the quotes" in text
+    assert (
+        f"the speaker is right for {acc['value']:.3f} of them ({acc['ci_low']:.3f} to "
+        f"{acc['ci_high']:.3f}, {acc['n']:,.0f} quotes"
+    ) in text
