@@ -112,6 +112,11 @@ def ratio(
     post: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> np.ndarray | float:
     """``post(scale * num / den)`` elementwise, NaN where ``den`` is not positive."""
+    if np.ndim(num) == 0 and np.ndim(den) == 0:  # one article's value: no array needed
+        if not float(den) > 0:
+            return math.nan
+        value = scale * float(num) / float(den)
+        return float(post(value)) if post is not None else value
     num_a, den_a = np.asarray(num, float), np.asarray(den, float)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(den_a > 0, scale * num_a / den_a, np.nan)
