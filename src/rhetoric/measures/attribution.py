@@ -54,12 +54,13 @@ Gazetteer.from_csv("mine.csv")`` (entries of the right-hand side win).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
-from rhetoric.measures.quotes import SPEECH_VERB_RE, Quote
+from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
 __all__ = ["Gazetteer", "SpeakerEntry", "attribute"]
@@ -308,7 +309,7 @@ class _Resolver:
         )
 
     def _has_name(self, s: int, e: int, strict: bool = False) -> bool:
-        if self.gaz.find(self.text, s, e):
+        if self.names_in(s, e):
             return True
         for _, _, tok in _tokens(self.text[s:e], s):
             t = _strip_punct(tok)
@@ -322,7 +323,7 @@ class _Resolver:
         text = self.text
         matches = [
             (ms, me, ent)
-            for ms, me, ent in self.gaz.find(text, s, e)
+            for ms, me, ent in self.names_in(s, e)
             if not re.match(r"['’]s?(?!\w)", text[me : me + 2])
         ]
         if matches:
@@ -409,20 +410,35 @@ class _Resolver:
                 return _Found(f.name, f.kind, f.affiliation, pos, pos + len(word))
         if want == "person":  # last person named in this or the previous paragraph
             lo = self.doc.paragraphs[max(para - 1, 0)][0]
-            people = [
-                (ms, me, ent)
-                for ms, me, ent in self.gaz.find(self.text, lo, pos)
-                if ent.kind == "person"
-            ]
-            if people:
-                return _Found(
-                    people[-1][2].name,
-                    "person",
-                    people[-1][2].country_or_bloc,
-                    pos,
-                    pos + len(word),
-                )
+            ends, people = self._people
+            k = bisect_right(ends, pos) - 1  # the last person named before the pronoun
+            if k >= 0 and people[k][0] >= lo:
+                ent = people[k][2]
+                return _Found(ent.name, "person", ent.country_or_bloc, pos, pos + len(word))
         return None
+
+    @cached_property
+    def _people(self) -> tuple[list[int], list[tuple[int, int, SpeakerEntry]]]:
+        """The matches of :attr:`_names` that are people, with their end offsets."""
+        people = [m for m in self._names[1] if m[2].kind == "person"]
+        return [m[1] for m in people], people
+
+    @cached_property
+    def _names(self) -> tuple[list[int], list[tuple[int, int, SpeakerEntry]]]:
+        """Every gazetteer match of the text (``Gazetteer.find``), with their start
+        offsets, found once: each quote then looks its cues up in logarithmic time."""
+        names = self.gaz.find(self.text)
+        return [m[0] for m in names], names
+
+    def names_in(self, s: int, e: int) -> list[tuple[int, int, SpeakerEntry]]:
+        """The gazetteer matches lying within ``[s, e)``, in text order."""
+        starts, names = self._names
+        k = bisect_left(starts, s)
+        out = []
+        while k < len(names) and names[k][1] <= e:
+            out.append(names[k])
+            k += 1
+        return out
 
 
 _VERB_CS = re.compile(SPEECH_VERB_RE.pattern)  # lower-case verbs only: "State" is not "state"
@@ -484,7 +500,7 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
         pi = para_of(q.start)
         p_start, p_end = doc.paragraphs[pi]
         first_end = q.parts[0][1]
-        s_start = max(sent_of(q.start)[0], p_start)
+        s_start = max(sent_of(q.start)[0], p_start, q.start - CUE_WINDOW)
         found: _Found | None = None
         rule: str | None = None
 
@@ -502,7 +518,7 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
         if found is None:
             colon = _colon_intro(doc, text, q.start, pi)
             if colon is not None:
-                cs = max(sent_of(colon)[0], doc.paragraphs[para_of(colon)][0])
+                cs = max(sent_of(colon)[0], doc.paragraphs[para_of(colon)][0], colon - CUE_WINDOW)
                 found = _before(res, text, cs, colon, para_of(colon), found_by_quote)
                 if found is None:
                     intro = text[cs:colon]
@@ -520,7 +536,7 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
             known = {f.name for _, f in res.history}
             people = {
                 ent.name: (ms, me, ent)
-                for ms, me, ent in gaz.find(text, s_start, q.start)
+                for ms, me, ent in res.names_in(s_start, q.start)
                 if (ent.kind == "person" or ent.name in known)
                 and not re.match(r"['’]s?(?!\w)", text[me : me + 2])
             }

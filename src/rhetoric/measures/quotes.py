@@ -58,10 +58,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+import heapq
 import re
 import warnings
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rhetoric.datafiles import package_csv_rows
@@ -106,6 +107,12 @@ _TITLE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
+
+CUE_WINDOW = 1000
+"""Cues for a quote (a speech verb, "according to", a speaker) are looked for at most
+this many characters before it, even inside a longer sentence: real cues are much
+closer, and the bound keeps the time linear in the length of the text."""
+_NON_SPACE = re.compile(r"\S")
 
 _ALL_MARKS = "\"“”„«»‹›‘’'"
 _FILLER = "\x01"  # stands in for the first apostrophe of ''
@@ -237,11 +244,20 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
         clean = "".join(view)
     stack: list[_Open] = []
 
+    def unclosed(opens: list[_Open], limit: int) -> None:
+        """Quotes for marks never closed: each ends at a clause boundary, before the
+        next unclosed mark of its family, or at ``limit``."""
+        nxt: dict[str, int] = {}
+        for op in reversed(opens):
+            if op.family != "S":
+                raws.append(
+                    _Raw(op.pos, _soft_end(doc, op.pos, nxt.get(op.family, limit)), True, pi)
+                )
+                nxt[op.family] = op.pos
+
     def close(top_index: int, i: int) -> None:
         op = stack[top_index]
-        for inner in stack[top_index + 1 :]:  # opened inside, never closed
-            if inner.family != "S":
-                raws.append(_Raw(inner.pos, _soft_end(doc, inner.pos, i), True, pi))
+        unclosed(stack[top_index + 1 :], i)  # opened inside, never closed
         del stack[top_index:]
         raws.append(_Raw(op.pos, i + 1, False, pi))
 
@@ -313,9 +329,13 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
         and (clean[nxt_para[0]] in '"“„«»' or doc.clean[nxt_para[0] : nxt_para[0] + 2] == "''")
         and first.family != "S"
     )
-    for op in open_double[1:]:
-        raws.append(_Raw(op.pos, _soft_end(doc, op.pos, p_end), True, pi))
-    raws.append(_Raw(first.pos, p_end, not continues, pi, cont_open=continues))
+    unclosed(open_double[1:], p_end)
+    # the first runs to the paragraph end, or to the next unclosed mark of its family
+    later = [op.pos for op in open_double[1:] if op.family == first.family]
+    if later:
+        raws.append(_Raw(first.pos, _soft_end(doc, first.pos, later[0]), True, pi))
+    else:
+        raws.append(_Raw(first.pos, p_end, not continues, pi, cont_open=continues))
 
 
 # ----------------------------------------------------------------------- classifying
@@ -354,16 +374,20 @@ def _cue_before(region: str) -> bool:
 def _classify(doc, raw_quotes, word_starts) -> list[str]:
     clean = doc.clean
     kinds: list[str] = []
-    all_parts = [p for q in raw_quotes for p in q["parts"]]
+    all_parts = sorted((p for q in raw_quotes for p in q["parts"]), key=lambda p: p[1])
+    part_ends = [p[1] for p in all_parts]
     for q in raw_quotes:
         s, e = q["start"], q["end"]
         pi = doc.paragraph_from(s)  # the paragraph the quote starts in
         p_start, p_end = doc.paragraphs[pi]
-        before = clean[p_start:s]
+        lo = max(p_start, s - CUE_WINDOW)
+        before = clean[lo:s]
+        starts_para = _NON_SPACE.search(clean, p_start, s) is None
         # naming cue, possibly at the end of the previous paragraph ("titled:")
         prev_text = before
-        if not before.strip() and pi > 0:
-            prev_text = clean[doc.paragraphs[pi - 1][0] : doc.paragraphs[pi - 1][1]]
+        if starts_para and pi > 0:
+            a, b = doc.paragraphs[pi - 1]
+            prev_text = clean[max(a, b - CUE_WINDOW) : b]
         tail = " ".join(prev_text.rsplit(None, 4)[-4:])  # its last four words
         if _TITLE_CUE_RE.search(tail):
             kinds.append("title")
@@ -372,11 +396,11 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
             kinds.append("scare")
             continue
         sent_s, _ = doc.sentences[doc.sentence_from(s)]
-        lo = max(sent_s, p_start)
-        region = _mask(clean, lo, s, [p for p in all_parts if lo < p[1] <= s])
+        lo = max(sent_s, lo)
+        inside = all_parts[bisect_right(part_ends, lo) : bisect_right(part_ends, s)]
+        region = _mask(clean, lo, s, inside)
         cue = _cue_before(region) or has_cue_after(doc, e, p_end)
         colon = prev_text.rstrip().endswith(":")
-        starts_para = not before.strip()
         nw = sum(doc.count_words(a, b) for a, b in q["parts"])
         if nw >= 3 and not cue:
             words = (
@@ -410,6 +434,25 @@ def _title_case(words: Iterable[str]) -> bool:
 
 _SENTENCE_LIKE_RE = re.compile(r"\W*[A-Z0-9].*[.!?…]\W*$", re.S)
 _GAP_RE = re.compile(r"^[,\s]*[^.!?“”\"«»\n]{1,70}?[,:]\s*$")
+
+
+def _sweep(
+    quotes: list[dict], spans: list[tuple[int, int, int]]
+) -> Iterator[tuple[int, dict, list[tuple[int, int, int]]]]:
+    """For each quote in order of start, the sorted ``(start, end, quote index)`` spans
+    that start at or before it and end at or after its start: the only ones that can
+    contain it. A sweep with a heap, so each span is handled twice, not once per quote."""
+    heap: list[tuple[int, int, int]] = []
+    k = 0
+    for i, q in enumerate(quotes):
+        qs = q["start"]
+        while k < len(spans) and spans[k][0] <= qs:
+            a, b, j = spans[k]
+            heapq.heappush(heap, (b, a, j))
+            k += 1
+        while heap and heap[0][0] < qs:
+            heapq.heappop(heap)
+        yield i, q, [(a, b, j) for b, a, j in heap]
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -463,37 +506,25 @@ def find_quotes(doc: Doc) -> list[Quote]:
         )
     raw_quotes.sort(key=lambda q: (q["start"], -q["end"]))
 
-    # depth: how many other quotes' parts contain this one
-    # (raw_quotes is sorted by start and every part of a quote starts at or after the
-    # quote's start, so the quotes after the first one starting past q contain none)
-    for q in raw_quotes:
+    # depth: how many other quotes have a part containing this one
+    parts = sorted((a, b, i) for i, o in enumerate(raw_quotes) for a, b in o["parts"])
+    for i, q, spanning in _sweep(raw_quotes, parts):
         qs, qe = q["start"], q["end"]
-        depth = 0
-        for o in raw_quotes:
-            if o["start"] > qs:
-                break
-            if o is q:
-                continue
-            for a, b in o["parts"]:
-                if a <= qs and qe <= b and (a != qs or b != qe):
-                    depth += 1
-                    break
-        q["depth"] = depth
+        q["depth"] = len({j for a, b, j in spanning if j != i and qe <= b and (a != qs or b != qe)})
     kinds = _classify(doc, raw_quotes, word_starts)
     for q, k in zip(raw_quotes, kinds, strict=True):
         q["kind"] = k
-    # nested quotes take the kind of their parent unless they are titles
-    for q in raw_quotes:
+    # nested quotes take the kind of their parent (the innermost shallower quote around
+    # them) unless they are titles
+    spans = [(o["start"], o["end"], i) for i, o in enumerate(raw_quotes)]
+    for _, q, spanning in _sweep(raw_quotes, spans):
         if q["depth"]:
-            parent = max(
-                (
-                    o
-                    for o in raw_quotes
-                    if o["depth"] < q["depth"] and o["start"] < q["start"] and o["end"] >= q["end"]
-                ),
-                key=lambda o: o["start"],
-                default=None,
-            )
+            around = [
+                raw_quotes[j]
+                for a, b, j in spanning
+                if a < q["start"] and b >= q["end"] and raw_quotes[j]["depth"] < q["depth"]
+            ]
+            parent = max(around, key=lambda o: o["start"], default=None)
             if parent is not None and q["kind"] != "title":
                 q["kind"] = parent["kind"]
             elif parent is not None and parent["kind"] == "title":
