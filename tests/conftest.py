@@ -1,6 +1,7 @@
 """Shared fixtures, and the repository's tooling on the import path.
 
-``scripts/`` (the report builder) and ``evaluation/`` (the validation helpers) are not
+``scripts/`` (the report builder), ``evaluation/`` (the validation helpers) and
+``benchmarks/`` (the adversarial families) are not
 part of the installed package; their tests import them from the checkout. The seed
 corpus is analysed once per test session and shared by every findings test.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-for folder in ("scripts", "evaluation"):
+for folder in ("scripts", "evaluation", "benchmarks"):
     if str(ROOT / folder) not in sys.path:
         sys.path.insert(0, str(ROOT / folder))
 

@@ -130,7 +130,7 @@ def test_markdown_signals_find_what_the_plain_patterns_find():
     from rhetoric.text.markdown import _SIGNALS
 
     plain = [
-        re.compile(r"\[[^\]\n]+\]\([^)\n]*\)"),
+        re.compile(r"\[[^\[\]\n]+\]\([^)\n]*\)"),  # link text holds no [: linear time
         re.compile(r"^#{1,6}\s+\S", re.M),
         re.compile(r"\\[$*_#\[\]`]"),
         re.compile(r"<(?:https?://|mailto:)[^>\s]+>"),

@@ -183,7 +183,7 @@ class LexiconMatch:
 class _Node:
     """A trie node; ``*_cs`` tables hold acronym words, matched case-sensitively."""
 
-    __slots__ = ("exact", "exact_cs", "prefix", "prefix_cs", "entries")
+    __slots__ = ("exact", "exact_cs", "prefix", "prefix_cs", "entries", "longest_prefix")
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
@@ -191,6 +191,7 @@ class _Node:
         self.prefix: dict[str, _Node] = {}
         self.prefix_cs: dict[str, _Node] = {}
         self.entries: list[LexiconEntry] = []
+        self.longest_prefix = 0  # the longest key of prefix / prefix_cs
 
 
 @lru_cache(maxsize=100_000)
@@ -247,8 +248,8 @@ def _children(
         raw = raw.translate(_APOSTROPHES)
         raw = raw.replace("-", "").replace("(", "").replace(")", "")
         raw_lower = raw.lower()
-        for mark in marks:
-            for k in range(1, len(raw) + 1):
+        for mark in marks:  # no key is longer than longest_prefix: look no further
+            for k in range(1, min(len(raw), node.longest_prefix) + 1):
                 if lower and (key := mark + raw_lower[:k]) in node.prefix:
                     children.append(node.prefix[key])
                 if (key := mark + raw[:k]) in node.prefix_cs:
@@ -444,6 +445,7 @@ class Lexicon:
                     core = tok.rstrip("*")
                     if tok.endswith("*"):
                         table = node.prefix_cs if _is_acronym(core) else node.prefix
+                        node.longest_prefix = max(node.longest_prefix, len(core))
                     else:
                         table = node.exact_cs if _is_acronym(core) else node.exact
                     node = table.setdefault(core, _Node())

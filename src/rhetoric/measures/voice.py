@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 import math
 import warnings
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rhetoric.measures.quotes import Quote, direct_spans, find_quotes
@@ -188,6 +189,13 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
     spans = direct_spans(quotes)
     flags = words_within(doc, spans)
     direct = [q for q in quotes if q.kind == "direct" and q.depth == 0]
+    # the speakers of the quotes whose parts overlap each sentence, in quote order
+    named: list[list[str]] = [[] for _ in doc.sentences]
+    for q in direct:
+        for pa, pb in q.parts:
+            first = bisect_right(doc.sentence_ends, pa)  # the first sentence ending after pa
+            for i in range(first, bisect_left(doc.sentence_starts, pb, lo=first)):
+                named[i].append(q.speaker or "(unattributed)")
     sentences = []
     for i, (ss, se) in enumerate(doc.sentences):
         a, b = doc.sentence_words[i]
@@ -200,17 +208,8 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
             voice = "quote"
         else:
             voice = "mixed"
-        speakers: tuple[str, ...] = ()
-        if qn:  # only a sentence with quoted words lists speakers
-            speakers = tuple(
-                dict.fromkeys(
-                    q.speaker or "(unattributed)"
-                    for q in direct
-                    if q.start < se
-                    and ss < q.end  # the quote's extent overlaps: now its parts
-                    and any(pa < se and ss < pb for pa, pb in q.parts)
-                )
-            )
+        # only a sentence with quoted words lists speakers
+        speakers = tuple(dict.fromkeys(named[i])) if qn else ()
         sentences.append(SentenceVoice(i, ss, se, n, qn, share, voice, speakers))
     speaker_words = [(q.speaker, q.affiliation, q.n_words) for q in direct]
     msgs = [

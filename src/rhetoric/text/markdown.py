@@ -35,7 +35,7 @@ from pathlib import Path
 # a literal where it can ("#(?<=^#)" is "^#" written so that the search can skip to
 # the "#"), which makes the test fast on plain text.
 _SIGNALS = (
-    (re.compile(r"\[[^\]\n]+\]\([^)\n]*\)"),),  # [text](url)
+    (re.compile(r"\[[^\[\]\n]+\]\([^)\n]*\)"),),  # [text](url); an unclosed [ stops at the next [
     (re.compile(r"#(?<=^#)#{0,5}\s+\S", re.M),),  # heading: ^#{1,6}\s+\S
     (re.compile(r"\\[$*_#\[\]`]"),),  # backslash escape
     (re.compile(r"<(?:https?://|mailto:)[^>\s]+>"),),  # autolink
@@ -81,14 +81,54 @@ _AUTOLINK = re.compile(r"<(?:https?://|mailto:|www\.)[^>\s]*>|<[^@>\s]+@[^@>\s]+
 _BARE_URL = re.compile(
     r"(?<![\w/@.])(?:https?://|ftp://|www\.)[^\s<>\"\[\]]*[^\s<>\"\[\].,;:!?'”’)]"
 )
-_RAW_ELEMENT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_RAW_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_RAW_CLOSE = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+}
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM = re.compile(r"(?<![\w*\\])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
-_STRIKE = re.compile(r"(~~)(?=\S)(.+?)(?<=\S)\1")
-_CODE = re.compile(r"(`+)(.+?)\1")
+INLINE_SPAN = 1000
+"""Emphasis, strike-through and code spans longer than this many characters are not
+taken for markup: an unclosed ``*`` then costs a bounded look-ahead, not a scan to the
+end of the line (which made runs of them quadratic)."""
+_SPAN = rf"(.{{1,{INLINE_SPAN}}}?)"
+_STRONG = re.compile(r"(\*\*|__)(?=\S)" + _SPAN + r"(?<=\S)\1")
+_EM = re.compile(r"(?<![\w*\\])(\*|_)(?=[^\s*_])" + _SPAN + r"(?<=[^\s*_\\])\1(?![\w*])")
+_STRIKE = re.compile(r"(~~)(?=\S)" + _SPAN + r"(?<=\S)\1")
+_CODE = re.compile(r"(`+)" + _SPAN + r"\1")
+
+
+def _raw_elements(work: str) -> list[tuple[int, int]]:
+    """Script and style elements, first opening to first closing, in one pass: once an
+    opening has no closing, no later one of its kind can have one either, so nothing is
+    scanned twice (a regex ``<script.*?</script>`` scans to the end for every unclosed
+    tag)."""
+    spans = []
+    pos, closed = 0, {"script": True, "style": True}
+    while (m := _RAW_OPEN.search(work, pos)) is not None:
+        tag = m.group(1).lower()
+        end = _RAW_CLOSE[tag].search(work, m.end()) if closed[tag] else None
+        if end is None:
+            closed[tag] = False
+            pos = m.end()
+            continue
+        spans.append((m.start(), end.end()))
+        pos = end.end()
+    return spans
+
+
+def _comments(work: str) -> list[tuple[int, int]]:
+    """HTML comments, ``<!--`` to the first ``-->``, in one pass (as above)."""
+    spans = []
+    pos = 0
+    while (start := work.find("<!--", pos)) >= 0:
+        end = work.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        pos = end + 3
+    return spans
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -115,9 +155,9 @@ def mask_markdown(text: str) -> str:
     work = "".join(probe)
     _mask_lines(work, chars)
     work = _merge(work, chars)
-    for pattern in (_RAW_ELEMENT, _COMMENT, _IMAGE):
-        for m in pattern.finditer(work):
-            _blank(chars, *m.span())
+    for find in (_raw_elements, _comments, lambda w: (m.span() for m in _IMAGE.finditer(w))):
+        for span in find(work):
+            _blank(chars, *span)
         work = _merge(work, chars)
     for m in _LINK.finditer(work):
         _blank(chars, *m.span(1))
