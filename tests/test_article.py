@@ -191,3 +191,21 @@ def test_format_is_guessed_from_suffix_and_content(tmp_path):
     assert rhetoric.from_text("Plain text, $5 * 3.").format == "text"
     with pytest.raises(ValueError, match="format must be one of"):
         rhetoric.from_text("x", format="pdf")
+
+
+def test_cr_only_line_endings_are_line_breaks():
+    import warnings
+    from pathlib import Path
+
+    import rhetoric
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_c7e7827886e2f3a4.txt"
+    lf = seed.read_text(encoding="utf-8")
+    cr = lf.replace("\r\n", "\n").replace("\n", "\r")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a, b = rhetoric.analyze(lf), rhetoric.analyze(cr)
+    assert b.article.title == a.article.title and b.article.title
+    assert b.metrics["words"] == a.metrics["words"] == 587  # was 738: chrome kept as body
+    assert len(b.article.text) == len(cr)  # the same offsets
+    assert any("carriage return alone" in w for w in b.warnings)

@@ -106,3 +106,28 @@ def test_fifo_and_broken_links_get_error_records_and_never_block(tmp_path, jobs)
     assert "error" not in records["good.txt"]
     assert "not a regular file" in records["pipe.txt"]["error"]
     assert "error" in records["broken.txt"] and "error" in records["loop.txt"]
+
+
+def test_csv_columns_do_not_depend_on_the_first_file(capsys, tmp_path):
+    from rhetoric.analysis.result import metric_names
+
+    bad = tmp_path / "aaa_unreadable.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    assert main(["analyze", str(bad), *SEEDS, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["id"] for r in rows] == ["aaa_unreadable"] + [Path(p).stem for p in SEEDS]
+    assert "looks binary" in rows[0]["error"] and rows[0]["words"] == ""
+    assert [int(r["words"]) for r in rows[1:]] == [587, 1147, 329]  # none dropped
+    assert list(rows[0])[5:] == list(metric_names())
+
+
+def test_every_record_carries_exactly_the_metric_names():
+    import warnings
+
+    import rhetoric
+    from rhetoric.analysis.result import metric_names
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for text in ("", "One.", 'He said "no." It was reckless.', Path(SEEDS[0]).read_text()):
+            assert tuple(rhetoric.analyze(text).metrics) == metric_names()

@@ -81,3 +81,28 @@ def test_broken_bom_marked_data_is_an_input_error():
 
 def test_empty_bytes_decode_to_empty_text():
     assert decode_bytes(b"") == ("", "utf-8", [])
+
+
+def test_utf8_with_a_few_cp1252_bytes_stays_utf8_and_counts_them():
+    text = "He said “hello” and “bye”. " * 8
+    data = text.encode("utf-8") + b"Caf\xe9 au lait. " + "“More” here.".encode()
+    decoded, encoding, notes = decode_bytes(data, "mix.txt")
+    assert encoding == "utf-8"
+    assert decoded == text + "Café au lait. “More” here."  # nothing lost, é recovered
+    assert len(notes) == 1 and "1 byte(s) not valid UTF-8" in notes[0]
+    assert str(len(text.encode("utf-8")) + 3) in notes[0]  # the offset of the bad byte
+
+
+def test_a_byte_cp1252_cannot_read_becomes_a_replacement_character():
+    decoded, encoding, _ = decode_bytes("“Oui” ".encode() * 3 + b"\x81", "x")
+    assert encoding == "utf-8" and decoded.endswith("\ufffd")
+
+
+def test_legacy_code_page_prefers_western_text():
+    # cp1252 curly quotes alone gave cp424 (Hebrew) or cp855 before
+    assert decode_bytes('"“Hi”"'.encode("cp1252"))[:2] == ('"“Hi”"', "cp1252")
+    french = "Le président a déclaré « nous verrons » à la presse, dit-il."
+    assert decode_bytes(french.encode("cp1252"))[:2] == (french, "cp1252")
+    russian = "Президент заявил, что переговоры продолжатся на следующей неделе."
+    text, encoding, notes = decode_bytes(russian.encode("cp1251"))
+    assert text == russian and encoding == "cp1251" and notes  # not forced to cp1252

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
-from rhetoric.analysis.result import SCHEMA_VERSION, analyze
+from rhetoric.analysis.result import SCHEMA_VERSION, analyze, metric_names
 from rhetoric.text.article import load
 from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError
 
@@ -82,6 +82,10 @@ def _records(paths: list[str], max_bytes: int, jobs: int) -> Iterator[dict[str, 
         yield from pool.map(analyze_path, paths, [max_bytes] * len(paths), chunksize=16)
 
 
+CSV_FIELDS = ("id", "path", "title", "error", "warnings")
+"""The columns of ``--format csv`` before the metrics (``metric_names()``)."""
+
+
 def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row = {
         "id": record["id"],
@@ -138,13 +142,12 @@ def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> tuple[in
     elif fmt == "json":
         out.write(_json(list(counted()), indent=1) + "\n")
     elif fmt == "csv":
-        writer: csv.DictWriter | None = None
+        # columns fixed in advance, so that a first file that cannot be read (an error
+        # record, no metrics) does not drop every later row's metrics
+        writer = csv.DictWriter(out, fieldnames=[*CSV_FIELDS, *metric_names()])
+        writer.writeheader()
         for record in counted():
-            row = {k: _printable(v) for k, v in _flat(record).items()}
-            if writer is None:
-                writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
-                writer.writeheader()
-            writer.writerow(row)
+            writer.writerow({k: _printable(v) for k, v in _flat(record).items()})
     else:
         _write_table(list(counted()), out)
     return ok, failed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import warnings as _warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +142,16 @@ def rates(voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult) 
     low, high = SENTENCE_METRICS["sentiment_mean"].interval(table)
     out["sentiment_ci_low"], out["sentiment_ci_high"] = low, high
     return out
+
+
+@lru_cache(maxsize=1)
+def metric_names() -> tuple[str, ...]:
+    """The names of ``Analysis.metrics``, in record order: every analysis with the default
+    lexicon carries exactly these (an empty text too, as NaN), so a table of records
+    (the CLI's CSV) can fix its columns before the first record."""
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore")
+        return tuple(analyze("").metrics)
 
 
 def _json_number(value: Any) -> Any:

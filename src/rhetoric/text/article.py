@@ -118,6 +118,9 @@ class Article:
         return pd.DataFrame(rows, columns=["label", "start", "end", "words", "text"])
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def from_text(
     text: str,
     *,
@@ -137,6 +140,11 @@ def from_text(
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
     notes = list(warnings)
     name = str(path) if path is not None else "text"
+    if "\r" in text and _LONE_CR.search(text):
+        # classic Mac line endings: a lone CR is a line break, as CRLF is (same length,
+        # so every offset still points at the same character of the input)
+        text = _LONE_CR.sub("\n", text)
+        notes.append(f"{name}: lines end in a carriage return alone; read as line breaks")
     if format == "html":
         return _from_html(text, path, encoding, notes)
     if not text.strip():
