@@ -131,3 +131,93 @@ def test_every_record_carries_exactly_the_metric_names():
         warnings.simplefilter("ignore")
         for text in ("", "One.", 'He said "no." It was reckless.', Path(SEEDS[0]).read_text()):
             assert tuple(rhetoric.analyze(text).metrics) == metric_names()
+
+
+def _interrupt_after(monkeypatch, n):
+    """analyze_path raises KeyboardInterrupt (Ctrl-C) on its (n+1)-th file."""
+    import rhetoric.cli as cli
+
+    real, calls = cli.analyze_path, []
+
+    def analyze_path(path, max_bytes=None):
+        calls.append(path)
+        if len(calls) > n:
+            raise KeyboardInterrupt
+        return real(path) if max_bytes is None else real(path, max_bytes)
+
+    monkeypatch.setattr(cli, "analyze_path", analyze_path)
+
+
+def test_ctrl_c_leaves_whole_records_and_resume_finishes(monkeypatch, tmp_path, capsys):
+    files = []
+    for i in range(5):
+        f = tmp_path / f"a{i}.txt"
+        f.write_text(f"Article {i}. The minister said it would work.", encoding="utf-8")
+        files.append(str(f))
+    out = tmp_path / "out.jsonl"
+    _interrupt_after(monkeypatch, 2)
+    assert main(["analyze", *files, "--format", "jsonl", "-o", str(out)]) == 130
+    err = capsys.readouterr().err
+    assert "stopped after 2 of 5 files" in err and "--resume" in err and "Traceback" not in err
+    assert [json.loads(line)["path"] for line in out.read_text().splitlines()] == files[:2]
+    monkeypatch.undo()
+    with open(out, "a", encoding="utf-8") as f:
+        f.write('{"path": "cut off by a hard ki')  # a last line a SIGKILL left behind
+    assert main(["analyze", *files, "--format", "jsonl", "-o", str(out), "--resume"]) == 0
+    paths = [json.loads(line)["path"] for line in out.read_text().splitlines()]
+    assert paths == files  # each file once, in order
+
+
+def test_ctrl_c_closes_a_json_list(monkeypatch, tmp_path, capsys):
+    out = tmp_path / "out.json"
+    _interrupt_after(monkeypatch, 1)
+    assert main(["analyze", *SEEDS, "--format", "json", "-o", str(out)]) == 130
+    assert [r["id"] for r in json.loads(out.read_text())] == [Path(SEEDS[0]).stem]
+    assert "--resume" in capsys.readouterr().err
+
+
+def test_resume_appends_csv_rows_without_a_second_header(tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    assert main(["analyze", SEEDS[0], "--format", "csv", "-o", str(out)]) == 0
+    assert main(["analyze", *SEEDS, "--format", "csv", "-o", str(out), "--resume"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert [r["id"] for r in rows] == [Path(p).stem for p in SEEDS]
+    with pytest.raises(SystemExit):
+        main(["analyze", *SEEDS, "--resume"])  # nothing to resume from
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_a_signal_ends_the_workers_and_prints_no_traceback(tmp_path, sig):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / f"corpus_{sig}"
+    folder.mkdir()
+    text = Path(SEEDS[1]).read_text(encoding="utf-8")
+    for i in range(300):
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "rhetoric.cli", "analyze", str(folder), "-r"]
+    cmd += ["--format", "jsonl", "--jobs", "2", "-o", str(out)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (out.exists() and out.read_text().count("\n") >= 2):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    # as a terminal's Ctrl-C does, SIGINT goes to the whole process group
+    if sig == "SIGINT":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == (130 if sig == "SIGINT" else 143), err
+    assert "Traceback" not in err and "stopped after" in err
+    lines = out.read_text().splitlines()
+    assert 2 <= len(lines) < 300 and all(json.loads(line)["path"] for line in lines)
+    time.sleep(0.5)
+    left = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert str(folder) not in left  # no worker left running

@@ -2,7 +2,10 @@
 
 Every path gets a record. A path that cannot be read gets an error record and a line
 on stderr; the others are analysed. The exit code is 1 only when nothing could be
-analysed (2 for a usage error).
+analysed (2 for a usage error). Ctrl-C or SIGTERM stops the batch cleanly: the workers
+are ended, every record written so far is whole (a JSON list is closed), a line on
+stderr says how far it got and how to resume (``--resume`` with ``-o``, which skips
+the files already in the output), and the exit code is 130 (143 for SIGTERM).
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
+import signal
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -74,12 +80,39 @@ def _expand(paths: Iterable[str], recursive: bool) -> Iterator[str]:
             yield p
 
 
+class Stopped(Exception):
+    """SIGTERM, raised in the main process so that a batch stops as it does on Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:  # noqa: ARG001 (a signal handler)
+    raise Stopped(signum)
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process, which ends them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _records(paths: list[str], max_bytes: int, jobs: int) -> Iterator[dict[str, Any]]:
+    """The records of ``paths`` in order; with ``jobs`` > 1 from worker processes, which
+    are ended (not left running) however the iteration stops."""
     if jobs <= 1 or len(paths) < 2:
         yield from (analyze_path(p, max_bytes) for p in paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(analyze_path, paths, [max_bytes] * len(paths), chunksize=16)
+    pool = multiprocessing.Pool(jobs, initializer=_worker_init)
+    try:
+        yield from pool.imap(partial(analyze_path, max_bytes=max_bytes), paths, chunksize=16)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
 
 CSV_FIELDS = ("id", "path", "title", "error", "warnings")
@@ -121,36 +154,76 @@ def _printable(value: Any) -> Any:
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> tuple[int, int]:
-    ok = failed = 0
+@dataclass
+class Progress:
+    """How many records have been written: analysed files and unreadable ones."""
+
+    ok: int = 0
+    failed: int = 0
+
+
+def _write(
+    records: Iterator[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    progress: Progress,
+    header: bool = True,
+) -> None:
+    """Write ``records`` as they come, counting them in ``progress``. Each record is
+    written whole and flushed, so an interrupted batch leaves whole records."""
 
     def counted() -> Iterator[dict[str, Any]]:
-        nonlocal ok, failed
         for record in records:
             if "error" in record:
-                failed += 1
                 print(f"rhetoric: error: {record['error']}", file=sys.stderr)
             else:
-                ok += 1
                 for warning in record["warnings"]:
                     print(f"rhetoric: warning: {warning}", file=sys.stderr)
             yield record
+            if "error" in record:
+                progress.failed += 1
+            else:
+                progress.ok += 1
 
     if fmt == "jsonl":
         for record in counted():
             out.write(_json(record) + "\n")
+            out.flush()
     elif fmt == "json":
-        out.write(_json(list(counted()), indent=1) + "\n")
+        out.write("[")
+        try:
+            for n, record in enumerate(counted()):
+                out.write(("," if n else "") + "\n" + _json(record, indent=1))
+                out.flush()
+        finally:  # closed even when interrupted: what was written stays valid JSON
+            out.write("\n]\n")
     elif fmt == "csv":
         # columns fixed in advance, so that a first file that cannot be read (an error
         # record, no metrics) does not drop every later row's metrics
         writer = csv.DictWriter(out, fieldnames=[*CSV_FIELDS, *metric_names()])
-        writer.writeheader()
+        if header:
+            writer.writeheader()
         for record in counted():
             writer.writerow({k: _printable(v) for k, v in _flat(record).items()})
+            out.flush()
     else:
         _write_table(list(counted()), out)
-    return ok, failed
+
+
+def _done_paths(output: Path, fmt: str) -> set[str]:
+    """The paths already recorded in ``output`` (for ``--resume``). A last line cut off
+    by a hard kill is removed from the file, so that its file is analysed again."""
+    if not output.exists():
+        return set()
+    data = output.read_bytes()
+    whole = data[: data.rfind(b"\n") + 1]
+    if len(whole) < len(data):
+        with open(output, "r+b") as f:
+            f.truncate(len(whole))
+    text = whole.decode("utf-8", "surrogateescape")
+    if fmt == "jsonl":
+        return {json.loads(line)["path"] for line in text.splitlines() if line.strip()}
+    return {row["path"] for row in csv.DictReader(text.splitlines())}
 
 
 def _number(x: float) -> str:
@@ -184,17 +257,55 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, help="largest file, in MB"
     )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o and jsonl or csv: skip the files already in the output and append",
+    )
     args = parser.parse_args(argv)
+    if args.resume and not (args.output and args.format in ("jsonl", "csv")):
+        parser.error("--resume needs -o FILE and --format jsonl or csv")
     paths = list(_expand(args.paths, args.recursive))
+    done: set[str] = set()
+    if args.resume:
+        done = _done_paths(Path(args.output), args.format)
+        paths = [p for p in paths if p not in done]
+    progress = Progress()
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: SIGTERM keeps its handler
+        previous = None
     records = _records(paths, int(args.max_mb * 1e6), args.jobs)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            ok, failed = _write(records, args.format, out)
-    else:
-        ok, failed = _write(records, args.format, sys.stdout)
-    if failed:
-        print(f"rhetoric: {ok} analysed, {failed} could not be read", file=sys.stderr)
-    return 0 if ok else 1
+    try:
+        if args.output:
+            append = args.resume and Path(args.output).exists()
+            with open(args.output, "a" if append else "w", encoding="utf-8", newline="") as out:
+                _write(records, args.format, out, progress, header=not append)
+        else:
+            _write(records, args.format, sys.stdout, progress)
+    except (KeyboardInterrupt, Stopped) as exc:
+        records.close()  # ends the worker processes
+        written = progress.ok + progress.failed
+        how = (
+            f"run the same command with --resume to analyse the other {len(paths) - written}"
+            if args.output and args.format in ("jsonl", "csv")
+            else "run it again with -o FILE --format jsonl (then --resume) to be able to resume"
+        )
+        print(
+            f"rhetoric: stopped after {written} of {len(paths)} files; "
+            f"the records written are whole; {how}",
+            file=sys.stderr,
+        )
+        return 143 if isinstance(exc, Stopped) else 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if progress.failed:
+        print(
+            f"rhetoric: {progress.ok} analysed, {progress.failed} could not be read",
+            file=sys.stderr,
+        )
+    return 0 if progress.ok or (done and not paths) else 1
 
 
 if __name__ == "__main__":
