@@ -209,3 +209,25 @@ def test_cr_only_line_endings_are_line_breaks():
     assert b.metrics["words"] == a.metrics["words"] == 587  # was 738: chrome kept as body
     assert len(b.article.text) == len(cr)  # the same offsets
     assert any("carriage return alone" in w for w in b.warnings)
+
+
+def test_html_too_deep_for_the_extractor_falls_back_to_its_visible_text(tmp_path):
+    prose = "<p>The minister said the plan would work. Critics disagreed loudly.</p>" * 4
+    page = (
+        "<html><head><title>Deep page</title><script>var hidden = 1;</script></head><body>"
+        + "<div>" * 5000
+        + prose
+        + "<script>alert('no')</script>"
+        + "</div>" * 5000
+        + "</body></html>"
+    )
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    article = rhetoric.load(path)
+    assert article.title == "Deep page"
+    assert article.body.count("The minister said the plan would work.") == 4
+    assert "hidden" not in article.text and "alert" not in article.text
+    assert any("visible text instead" in w for w in article.warnings)
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body>" + "<div>" * 5000 + "</div>" * 5000 + "</body></html>")
+    assert any("nor any visible text" in w for w in rhetoric.load(empty).warnings)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError, decode_bytes
+from rhetoric.text.html import plain_text
 from rhetoric.text.markdown import looks_like_markdown, mask_markdown
 from rhetoric.text.segments import Segment, classify_lines, mask_outside, segments_from_lines
 
@@ -205,8 +206,21 @@ def _from_html(html: str, path: Path | None, encoding: str, notes: list[str]) ->
         html, include_comments=True, with_metadata=True, include_tables=True
     )
     if doc is None:
-        notes.append(f"{name}: the HTML extractor found no article text")
-        return Article("", (Segment("body", 0, 0),), "", "html", path, encoding, tuple(notes), html)
+        title, flat = plain_text(html)
+        text = "\n\n".join(x for x in (title, flat) if x)
+        if not text.strip():
+            notes.append(f"{name}: the HTML extractor found no article text, nor any visible text")
+            empty = (Segment("body", 0, 0),)
+            return Article("", empty, "", "html", path, encoding, tuple(notes), html)
+        notes.append(
+            f"{name}: the HTML extractor found no article text; read the page's visible text "
+            "instead, one line per block, with page chrome labelled by the line rules"
+        )
+        fixed = {0: "title"} if title else {}
+        labels = classify_lines(text.split("\n"), fixed=fixed)
+        segments = segments_from_lines(text, labels)
+        clean = mask_outside(text, segments)
+        return Article(text, segments, clean, "html", path, encoding, tuple(notes), html)
     parts: list[tuple[str, str]] = []
     if doc.title:
         parts.append(("title", doc.title))
