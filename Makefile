@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all venv report test lint lab evaluate benchmark lock clean
+.PHONY: all venv report test lint lab evaluate benchmark fuzz lock clean
 
 all: test report
 
@@ -40,6 +40,10 @@ evaluate: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_analyze.py
+
+## fuzz: the property tests with a large budget (CI runs a small one)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_properties.py
 
 ## lock: refresh constraints.txt from the current environment
 lock: $(STAMP)

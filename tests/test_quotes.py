@@ -204,3 +204,17 @@ def test_quote_and_term_records_hold_exactly_their_fields():
     for t, record in zip(analysis.loaded.terms, analysis.loaded.records(), strict=True):
         assert list(record) == [f.name for f in fields(t)]
         assert record == {k: (None if k == "score" and v != v else v) for k, v in asdict(t).items()}
+
+
+def test_an_unclosed_quote_never_crosses_a_quote_that_starts_inside_it():
+    # found by the property tests: « never closed, then „…'' inside it ending later
+    import warnings
+
+    import rhetoric
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = rhetoric.analyze("««„Subscribe to our newsletter; ''")
+    top = [q for q in a.quotes if q.depth == 0]
+    assert [(q.start, q.end) for q in top] == [(2, 34)]
+    assert a.metrics["unattributed_quote_share"] == 1.0  # was 2.0: words counted twice

@@ -436,6 +436,20 @@ _SENTENCE_LIKE_RE = re.compile(r"\W*[A-Z0-9].*[.!?…]\W*$", re.S)
 _GAP_RE = re.compile(r"^[,\s]*[^.!?“”\"«»\n]{1,70}?[,:]\s*$")
 
 
+def _clip_unclosed(raws: list[_Raw]) -> None:
+    """End an unclosed quote where a quote starting inside it would cross its end, so
+    that quotes nest or follow each other and no word is counted in two top-level
+    quotes. ``raws`` is sorted by start."""
+    starts = [r.start for r in raws]
+    for i, r in enumerate(raws):
+        if not r.unclosed:
+            continue
+        for o in raws[i + 1 : bisect_left(starts, r.end, lo=i + 1)]:
+            if o.start > r.start and o.end > r.end:
+                r.end = o.start
+                break
+
+
 def _sweep(
     quotes: list[dict], spans: list[tuple[int, int, int]]
 ) -> Iterator[tuple[int, dict, list[tuple[int, int, int]]]]:
@@ -469,8 +483,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for r in raws:
         if clean[r.start - 1 : r.start + 1] == "''":
             r.start -= 1
-    raws = [r for r in raws if any(c.isalnum() for c in clean[r.start : r.end])]
     raws.sort(key=lambda r: (r.start, -r.end))
+    _clip_unclosed(raws)
+    raws = [r for r in raws if any(c.isalnum() for c in clean[r.start : r.end])]
 
     # Join multi-paragraph quotes: an open-at-end part continues into the quote that
     # opens the next paragraph.
