@@ -134,18 +134,18 @@ def test_every_record_carries_exactly_the_metric_names():
 
 
 def _interrupt_after(monkeypatch, n):
-    """analyze_path raises KeyboardInterrupt (Ctrl-C) on its (n+1)-th file."""
-    import rhetoric.cli as cli
+    """The batch raises KeyboardInterrupt (Ctrl-C) on its (n+1)-th file."""
+    from rhetoric.analysis import batch
 
-    real, calls = cli.analyze_path, []
+    real, calls = batch.analyze_item, []
 
-    def analyze_path(path, max_bytes=None):
-        calls.append(path)
+    def analyze_item(item, max_bytes=None):
+        calls.append(item)
         if len(calls) > n:
             raise KeyboardInterrupt
-        return real(path) if max_bytes is None else real(path, max_bytes)
+        return real(item) if max_bytes is None else real(item, max_bytes)
 
-    monkeypatch.setattr(cli, "analyze_path", analyze_path)
+    monkeypatch.setattr(batch, "analyze_item", analyze_item)
 
 
 def test_ctrl_c_leaves_whole_records_and_resume_finishes(monkeypatch, tmp_path, capsys):
@@ -158,7 +158,7 @@ def test_ctrl_c_leaves_whole_records_and_resume_finishes(monkeypatch, tmp_path, 
     _interrupt_after(monkeypatch, 2)
     assert main(["analyze", *files, "--format", "jsonl", "-o", str(out)]) == 130
     err = capsys.readouterr().err
-    assert "stopped after 2 of 5 files" in err and "--resume" in err and "Traceback" not in err
+    assert "stopped after 2 of 5 articles" in err and "--resume" in err and "Traceback" not in err
     assert [json.loads(line)["path"] for line in out.read_text().splitlines()] == files[:2]
     monkeypatch.undo()
     with open(out, "a", encoding="utf-8") as f:

@@ -6,7 +6,8 @@
 ['encoding', 'format', 'id']
 
 What a notebook reaches for first is here: :func:`load` a file, :func:`analyze` it (or
-:func:`analyze_files` over :func:`find_files`), :func:`read_records` saved by the CLI,
+:func:`analyze_files` over :func:`find_files`, :func:`analyze_frame` over a table of
+articles), :func:`read_records` saved by the CLI,
 then :func:`compare`, :func:`pairwise_tests`, :func:`sentence_table` and
 :func:`highlight`. The last four load pandas on first use, so ``import rhetoric`` stays
 light in a batch job.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from rhetoric.analysis.batch import analyze_frame
 from rhetoric.analysis.corpus import Corpus, analyze_files, find_files
 from rhetoric.analysis.records import read_records
 from rhetoric.analysis.result import SCHEMA_VERSION, Analysis, analyze
@@ -49,6 +51,7 @@ __all__ = [
     "Segment",
     "analyze",
     "analyze_files",
+    "analyze_frame",
     "compare",
     "find_files",
     "from_text",

@@ -1,11 +1,13 @@
-"""Command line: ``rhetoric analyze PATH... [--format json|jsonl|csv|table]``.
+"""Command line: ``rhetoric analyze INPUT... [--format json|jsonl|csv|parquet|table]``.
 
-Every path gets a record. A path that cannot be read gets an error record and a line
-on stderr; the others are analysed. The exit code is 1 only when nothing could be
+Inputs are files, folders (with ``-r``) and, with ``--text-column``, tables (``.csv``,
+``.tsv``, ``.jsonl``/``.ndjson``, ``.parquet``), one article per row, read in chunks.
+Every file and row gets a record. One that cannot be read gets an error record and a
+line on stderr; the others are analysed. The exit code is 1 only when nothing could be
 analysed (2 for a usage error). Ctrl-C or SIGTERM stops the batch cleanly: the workers
 are ended, every record written so far is whole (a JSON list is closed), a line on
 stderr says how far it got and how to resume (``--resume`` with ``-o``, which skips
-the files already in the output), and the exit code is 130 (143 for SIGTERM).
+the files and rows already in the output), and the exit code is 130 (143 for SIGTERM).
 """
 
 from __future__ import annotations
@@ -13,19 +15,18 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import multiprocessing
 import signal
 import sys
-import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
-from rhetoric.analysis.result import SCHEMA_VERSION, analyze, metric_names
-from rhetoric.text.article import load
-from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError
+from rhetoric.analysis import batch
+from rhetoric.analysis.result import metric_names
+from rhetoric.text.decode import DEFAULT_MAX_BYTES
+from rhetoric.text.rows import Row, is_table, read_rows
 
 TABLE_METRICS = (
     "words",
@@ -35,39 +36,13 @@ TABLE_METRICS = (
     "sentiment_mean",
     "flesch_kincaid_grade",
 )
+FORMATS = ("json", "jsonl", "csv", "parquet", "table")
+RESUMABLE = ("jsonl", "csv")
 
 
 def analyze_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
     """The record of one file, or an error record (``error`` key) if it cannot be read."""
-    try:
-        with warnings.catch_warnings():  # they are in the record, and printed once by _write
-            warnings.simplefilter("ignore")
-            analysis = analyze(load(path, max_bytes=max_bytes))
-    except InputError as exc:
-        return _error_record(path, str(exc))
-    except Exception as exc:  # one bad file never stops a batch
-        return _error_record(path, f"{path}: unexpected {type(exc).__name__}: {exc}")
-    record = analysis.to_dict()
-    record["body_preview"] = _preview(analysis.article.body)
-    return record
-
-
-def _error_record(path: str, message: str) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": Path(path).stem,
-        "path": path,
-        "error": message,
-        "metrics": {},
-        "warnings": [],
-    }
-
-
-def _preview(body: str, n: int = 6) -> str:
-    words = body.split()
-    if len(words) <= 2 * n:
-        return " ".join(words)
-    return " ".join(words[:n]) + " … " + " ".join(words[-n:])
+    return batch.analyze_item(path, max_bytes)
 
 
 def _expand(paths: Iterable[str], recursive: bool) -> Iterator[str]:
@@ -80,6 +55,22 @@ def _expand(paths: Iterable[str], recursive: bool) -> Iterator[str]:
             yield p
 
 
+def _items(
+    paths: list[str], text_column: str | None, id_column: str | None, keep: Sequence[str]
+) -> Iterator[batch.Item]:
+    """Files as paths; with ``text_column``, the rows of every table among them."""
+    for p in paths:
+        if text_column and is_table(p):
+            yield from read_rows(p, text_column, id_column, keep)
+        else:
+            yield p
+
+
+def _key(item: batch.Item) -> str:
+    """What ``--resume`` matches an output record on: the path, or a row's source."""
+    return item.source if isinstance(item, Row) else str(item)
+
+
 class Stopped(Exception):
     """SIGTERM, raised in the main process so that a batch stops as it does on Ctrl-C."""
 
@@ -90,45 +81,6 @@ class Stopped(Exception):
 
 def _on_sigterm(signum: int, frame: Any) -> None:  # noqa: ARG001 (a signal handler)
     raise Stopped(signum)
-
-
-def _worker_init() -> None:
-    """Workers leave Ctrl-C and SIGTERM to the main process, which ends them."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _records(paths: list[str], max_bytes: int, jobs: int) -> Iterator[dict[str, Any]]:
-    """The records of ``paths`` in order; with ``jobs`` > 1 from worker processes, which
-    are ended (not left running) however the iteration stops."""
-    if jobs <= 1 or len(paths) < 2:
-        yield from (analyze_path(p, max_bytes) for p in paths)
-        return
-    pool = multiprocessing.Pool(jobs, initializer=_worker_init)
-    try:
-        yield from pool.imap(partial(analyze_path, max_bytes=max_bytes), paths, chunksize=16)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
-
-
-CSV_FIELDS = ("id", "path", "title", "error", "warnings")
-"""The columns of ``--format csv`` before the metrics (``metric_names()``)."""
-
-
-def _flat(record: dict[str, Any]) -> dict[str, Any]:
-    row = {
-        "id": record["id"],
-        "path": record["path"],
-        "title": record.get("title"),
-        "error": record.get("error"),
-        "warnings": " | ".join(record.get("warnings", [])),
-    }
-    row.update(record.get("metrics", {}))
-    return row
 
 
 def _json(obj: Any, **kwargs: Any) -> str:
@@ -156,7 +108,7 @@ def _printable(value: Any) -> Any:
 
 @dataclass
 class Progress:
-    """How many records have been written: analysed files and unreadable ones."""
+    """How many records have been written: analysed articles and unreadable ones."""
 
     ok: int = 0
     failed: int = 0
@@ -165,9 +117,12 @@ class Progress:
 def _write(
     records: Iterator[dict[str, Any]],
     fmt: str,
-    out: TextIO,
+    out: TextIO | None,
     progress: Progress,
+    *,
+    keep: Sequence[str] = (),
     header: bool = True,
+    parquet: str | None = None,
 ) -> None:
     """Write ``records`` as they come, counting them in ``progress``. Each record is
     written whole and flushed, so an interrupted batch leaves whole records."""
@@ -175,16 +130,21 @@ def _write(
     def counted() -> Iterator[dict[str, Any]]:
         for record in records:
             if "error" in record:
-                print(f"rhetoric: error: {record['error']}", file=sys.stderr)
+                print(f"rhetoric: error: {_printable(record['error'])}", file=sys.stderr)
             else:
                 for warning in record["warnings"]:
-                    print(f"rhetoric: warning: {warning}", file=sys.stderr)
+                    print(f"rhetoric: warning: {_printable(warning)}", file=sys.stderr)
             yield record
             if "error" in record:
                 progress.failed += 1
             else:
                 progress.ok += 1
 
+    if fmt == "parquet":
+        assert parquet is not None
+        _write_parquet(counted(), parquet, keep)
+        return
+    assert out is not None
     if fmt == "jsonl":
         for record in counted():
             out.write(_json(record) + "\n")
@@ -200,19 +160,51 @@ def _write(
     elif fmt == "csv":
         # columns fixed in advance, so that a first file that cannot be read (an error
         # record, no metrics) does not drop every later row's metrics
-        writer = csv.DictWriter(out, fieldnames=[*CSV_FIELDS, *metric_names()])
+        writer = csv.DictWriter(out, fieldnames=batch.fields(keep))
         if header:
             writer.writeheader()
         for record in counted():
-            writer.writerow({k: _printable(v) for k, v in _flat(record).items()})
+            writer.writerow({k: _printable(v) for k, v in batch.flat(record, keep).items()})
             out.flush()
     else:
         _write_table(list(counted()), out)
 
 
-def _done_paths(output: Path, fmt: str) -> set[str]:
-    """The paths already recorded in ``output`` (for ``--resume``). A last line cut off
-    by a hard kill is removed from the file, so that its file is analysed again."""
+def _write_parquet(records: Iterator[dict[str, Any]], path: str, keep: Sequence[str]) -> None:
+    """Flat rows to a Parquet file, a row group per 1,000 records, the schema fixed by
+    the first group (metrics as floats, kept columns as given, text as strings)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        need = "rhetoric: --format parquet needs pyarrow: pip install 'rhetoric[parquet]'"
+        raise SystemExit(need) from exc
+    import pandas as pd
+
+    columns = batch.fields(keep)
+    metrics = list(metric_names())
+    writer = None
+    try:
+        rows: list[dict[str, Any]] = []
+        for record in chain(records, [None]):
+            if record is not None:
+                rows.append({k: _printable(v) for k, v in batch.flat(record, keep).items()})
+            if rows and (record is None or len(rows) >= 1_000):
+                frame = pd.DataFrame(rows, columns=columns)
+                frame[metrics] = frame[metrics].astype(float)
+                table = pa.Table.from_pandas(frame, preserve_index=False)
+                if writer is None:
+                    writer = pq.ParquetWriter(path, table.schema)
+                writer.write_table(table.cast(writer.schema))
+                rows = []
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _done(output: Path, fmt: str) -> set[str]:
+    """The paths (or row sources) already recorded in ``output``, for ``--resume``. A
+    last line cut off by a hard kill is removed from the file and done again."""
     if not output.exists():
         return set()
     data = output.read_bytes()
@@ -245,12 +237,12 @@ def _write_table(records: list[dict[str, Any]], out: TextIO) -> None:
         out.write(frame.to_string(index=False, float_format=_number) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rhetoric", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("analyze", help="analyse article files (text, Markdown or HTML)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=("json", "jsonl", "csv", "table"), default="table")
+    p = sub.add_parser("analyze", help="analyse article files or tables of articles")
+    p.add_argument("paths", nargs="+", metavar="INPUT")
+    p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("-r", "--recursive", action="store_true", help="analyse files in directories")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
@@ -258,45 +250,80 @@ def main(argv: list[str] | None = None) -> int:
         "--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, help="largest file, in MB"
     )
     p.add_argument(
+        "--text-column",
+        metavar="COL",
+        help="read .csv, .tsv, .jsonl, .ndjson and .parquet inputs as tables, the text in COL",
+    )
+    p.add_argument("--id-column", metavar="COL", help="the tables' id column")
+    p.add_argument(
+        "--keep", metavar="COL,COL", default="", help="table columns carried into the output"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    p.add_argument(
         "--resume",
         action="store_true",
-        help="with -o and jsonl or csv: skip the files already in the output and append",
+        help="with -o and jsonl or csv: skip what the output already holds, and append",
     )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
-    if args.resume and not (args.output and args.format in ("jsonl", "csv")):
+    keep = [c for c in args.keep.split(",") if c]
+    if args.resume and not (args.output and args.format in RESUMABLE):
         parser.error("--resume needs -o FILE and --format jsonl or csv")
+    if args.format == "parquet" and not args.output:
+        parser.error("--format parquet needs -o FILE")
+    if (args.id_column or keep) and not args.text_column:
+        parser.error("--id-column and --keep apply to tables: give --text-column too")
     paths = list(_expand(args.paths, args.recursive))
+    items: Iterable[batch.Item] = _items(paths, args.text_column, args.id_column, keep)
     done: set[str] = set()
     if args.resume:
-        done = _done_paths(Path(args.output), args.format)
-        paths = [p for p in paths if p not in done]
+        done = _done(Path(args.output), args.format)
+        items = (item for item in items if _key(item) not in done)
+    total = None if args.text_column else len(paths) - len(done)
     progress = Progress()
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread: SIGTERM keeps its handler
         previous = None
-    records = _records(paths, int(args.max_mb * 1e6), args.jobs)
+    records = batch.records(
+        items, max_bytes=int(args.max_mb * 1e6), jobs=args.jobs, progress=args.progress, total=total
+    )
     try:
-        if args.output:
+        if args.format == "parquet":
+            _write(records, "parquet", None, progress, keep=keep, parquet=args.output)
+        elif args.output:
             append = args.resume and Path(args.output).exists()
             with open(args.output, "a" if append else "w", encoding="utf-8", newline="") as out:
-                _write(records, args.format, out, progress, header=not append)
+                _write(records, args.format, out, progress, keep=keep, header=not append)
         else:
-            _write(records, args.format, sys.stdout, progress)
+            _write(records, args.format, sys.stdout, progress, keep=keep)
     except (KeyboardInterrupt, Stopped) as exc:
         records.close()  # ends the worker processes
         written = progress.ok + progress.failed
+        of = f" of {total}" if total is not None else ""
         how = (
-            f"run the same command with --resume to analyse the other {len(paths) - written}"
-            if args.output and args.format in ("jsonl", "csv")
+            "run the same command with --resume to do the rest"
+            if args.output and args.format in RESUMABLE
             else "run it again with -o FILE --format jsonl (then --resume) to be able to resume"
         )
         print(
-            f"rhetoric: stopped after {written} of {len(paths)} files; "
-            f"the records written are whole; {how}",
+            f"rhetoric: stopped after {written}{of} articles; the records written are whole; "
+            + how,
             file=sys.stderr,
         )
         return 143 if isinstance(exc, Stopped) else 130
+    except ValueError as exc:  # a table without the columns asked for
+        print(f"rhetoric: error: {exc}", file=sys.stderr)
+        return 2
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
@@ -305,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
             f"rhetoric: {progress.ok} analysed, {progress.failed} could not be read",
             file=sys.stderr,
         )
-    return 0 if progress.ok or (done and not paths) else 1
+    return 0 if progress.ok or (done and not (progress.ok + progress.failed)) else 1
 
 
 if __name__ == "__main__":
