@@ -192,3 +192,24 @@ def test_readability_by_voice_draws_one_row_per_formula():
         "Flesch-Kincaid", "Gunning fog", "SMOG", "Coleman-Liau", "ARI", "Dale-Chall",
     ]  # fmt: skip
     assert fig._suptitle.get_text() == "T"
+
+
+def test_group_means_one_panel_per_metric_one_row_per_group():
+    import pandas as pd
+
+    from rhetoric.comparison.groups import compare_groups
+
+    frame = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "A", "B", "B"],
+            "quote_share": [0.1, 0.2, 0.3, 0.5, 0.7],
+            "sentiment_mean": [0.1, 0.0, -0.1, 0.2, 0.3],
+        }
+    )
+    g = compare_groups(frame, metrics=["quote_share", "sentiment_mean"], n_permutations=50)
+    fig = plots.group_means(g, title="T")
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in visible] == ["quote_share", "sentiment_mean"]
+    assert [t.get_text() for t in visible[0].get_yticklabels()] == ["A (3)", "B (2)"]
+    dots = [c.lines[0].get_xdata()[0] for c in visible[0].containers]
+    assert dots == pytest.approx([0.2, 0.6])  # the group means, in group order

@@ -7,10 +7,10 @@
 
 What a notebook reaches for first is here: :func:`load` a file, :func:`analyze` it (or
 :func:`analyze_files` over :func:`find_files`, :func:`analyze_frame` over a table of
-articles), :func:`read_records` saved by the CLI,
-then :func:`compare`, :func:`pairwise_tests`, :func:`sentence_table` and
-:func:`highlight`. The last four load pandas on first use, so ``import rhetoric`` stays
-light in a batch job.
+articles), :func:`read_records` saved by the CLI, then :func:`compare`,
+:func:`pairwise_tests`, :func:`compare_groups` (outlets over a table of metrics),
+:func:`sentence_table` and :func:`highlight`. The last five load pandas on first use,
+so ``import rhetoric`` stays light in a batch job.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "compare": "rhetoric.comparison.metrics",
+    "compare_groups": "rhetoric.comparison.groups",
     "pairwise_tests": "rhetoric.comparison.significance",
     "sentence_table": "rhetoric.analysis.sentences",
     "highlight": "rhetoric.viz.reading",
@@ -53,6 +54,7 @@ __all__ = [
     "analyze_files",
     "analyze_frame",
     "compare",
+    "compare_groups",
     "find_files",
     "from_text",
     "highlight",

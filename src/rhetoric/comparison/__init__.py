@@ -5,6 +5,7 @@ Built on :mod:`rhetoric.analysis` (analyses or their records) and
 """
 
 from rhetoric.comparison.grades import READABILITY_GRADES, readability_intervals
+from rhetoric.comparison.groups import GroupComparison, compare_groups
 from rhetoric.comparison.metrics import compare
 from rhetoric.comparison.prose import (
     describe_metric,
@@ -26,8 +27,10 @@ from rhetoric.comparison.speakers import quote_table, speaker_table
 __all__ = [
     "READABILITY_GRADES",
     "VOICE_TEST_METRICS",
+    "GroupComparison",
     "PermutationResult",
     "compare",
+    "compare_groups",
     "describe_metric",
     "holm",
     "interval_table",

@@ -35,8 +35,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from rhetoric.comparison.groups import GroupComparison
+
 __all__ = [
     "ARTICLE_COLOURS",
+    "group_means",
     "METRIC_FAMILIES",
     "READABILITY_METRICS",
     "actor_framing",
@@ -739,3 +742,38 @@ def readability_by_voice(
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False, fontsize=9)
     return _finish(fig, title, "Readability: whole body vs the author's commentary")
+
+
+def group_means(
+    comparison: GroupComparison, metrics: Sequence[str] | None = None, *, title: str | None = None
+) -> Figure:
+    """The mean of each metric per group with its 95% interval, from
+    :func:`rhetoric.compare_groups`: one panel per metric, one row per group (labelled
+    with its number of articles). The unit is the article, so a group of a few
+    articles shows a wide interval. Panel titles are the metric names (see the README)."""
+    table = comparison.table
+    metrics = list(metrics or comparison.metrics)
+    groups = list(table.index)
+    fig = _figure(1.0 + 0.35 * len(groups) * math.ceil(len(metrics) / 3) + 0.6)
+    cols = min(3, len(metrics)) or 1
+    axes = fig.subplots(math.ceil(len(metrics) / cols) or 1, cols, squeeze=False).ravel()
+    y = np.arange(len(groups))
+    for k, (ax, m) in enumerate(zip(axes, metrics, strict=False)):
+        mean = table[m].to_numpy(float)
+        low, high = (table[f"{m}_ci_{s}"].to_numpy(float) for s in ("low", "high"))
+        err = np.vstack([mean - low, high - mean])
+        err = np.where(np.isfinite(err), err, 0.0)
+        for i in range(len(groups)):
+            ax.errorbar(
+                mean[i], y[i], xerr=err[:, i : i + 1], fmt="o", color=article_colour(i),
+                capsize=3, markersize=6,
+            )  # fmt: skip
+        first = k % cols == 0  # group names on the first panel of each row only
+        names = [f"{_short(str(g), 24)} ({table.loc[g, 'n_articles']:,})" for g in groups]
+        ax.set_yticks(y, names if first else [""] * len(groups))
+        ax.invert_yaxis()
+        ax.set_title(m, fontsize=10.5)
+        _style(ax)
+    for ax in axes[len(metrics) :]:
+        ax.set_visible(False)
+    return _finish(fig, title, f"Mean per article by {comparison.by}, with 95% intervals")
