@@ -24,6 +24,8 @@ def layer(module: str) -> str:
         return "package"
     if parts[1] in LAYERS:
         return parts[1]
+    if parts[1] == "dask":  # rhetoric.dask: analysis over a dask.dataframe
+        return "analysis"
     return "base"  # rhetoric.datafiles, rhetoric.resampling
 
 

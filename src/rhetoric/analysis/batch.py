@@ -170,8 +170,9 @@ def analyze_frame(
     """Analyse every row of ``df``: one output row per input row, in order.
 
     ``text`` names the column holding the article text; ``id`` the id column (None, or
-    a column the frame lacks: ids are ``rows-1``, ``rows-2``, …); ``keep`` the columns
-    carried into the output. Columns: ``id``, ``path`` (``rows:N``), the kept columns,
+    a column the frame lacks: ids are ``rows-N``, N the integer index plus one, else the
+    position from 1); ``keep`` the columns carried into the output. Columns: ``id``,
+    ``path`` (``rows:N``), the kept columns,
     ``title``, ``error`` (why a row could not be analysed: no text, not a string,
     empty), ``warnings`` and every metric of :func:`rhetoric.analyze`, equal to
     ``rhetoric.analyze(text).metrics`` (NaN where undefined). A bad row never stops the
@@ -187,7 +188,15 @@ def analyze_frame(
         raise ValueError(f"no column {', '.join(map(repr, missing))} to keep")
     id_column = id if id in df.columns else None
     columns = list(dict.fromkeys([text, *([id_column] if id_column else []), *keep]))
-    rows = list(rows_of(df[columns].to_dict("records"), "rows", text, id_column, keep))
+    # rows are numbered by an integer index (from 1), so a partition of a larger frame
+    # names its rows as the whole frame would; by position otherwise
+    numbers = (
+        [int(i) + 1 for i in df.index]
+        if pd.api.types.is_integer_dtype(df.index.dtype)
+        else range(1, len(df) + 1)
+    )
+    records_in = df[columns].to_dict("records")
+    rows = list(rows_of(records_in, "rows", text, id_column, keep, numbers))
     out = [flat(r, keep) for r in records(rows, jobs=jobs, progress=progress)]
     frame = pd.DataFrame(out, columns=fields(keep))
     metrics = list(metric_names())

@@ -14,6 +14,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -87,10 +88,12 @@ def rows_of(
     text_column: str = "text",
     id_column: str | None = None,
     keep: Sequence[str] = (),
+    numbers: Iterable[int] | None = None,
 ) -> Iterator[Row]:
     """:class:`Row` objects from mappings (a DataFrame's records, parsed JSON); ``name``
-    and the row number, from 1, make each row's ``source`` and default id."""
-    for n, record in enumerate(records, 1):
+    and the row number (``numbers``, else 1, 2, …) make each row's ``source`` and
+    default id."""
+    for n, record in zip(numbers if numbers is not None else count(1), records, strict=False):
         yield _row(record, n, name, text_column, id_column, keep)
 
 
