@@ -14,13 +14,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-"""The nbconvert template of this repository's reports."""
+from rhetoric.viz.report import NotebookFailed, to_html
+from rhetoric.viz.report import execute as run_notebook
+
 NOTEBOOK_NAME = re.compile(r"^\d{2}_[\w-]+\.ipynb$")
-
-
-class NotebookFailed(RuntimeError):
-    """A notebook raised an error while it ran."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +26,31 @@ class Report:
     html_path: Path
     title: str
     summary: str
+    findings: str = ""  # the Markdown of a "## Findings" cell, if the notebook has one
+    chart: str = ""  # base64 PNG: the first chart after the notebook's first code cell
+
+
+def headline(nb) -> tuple[str, str]:
+    """The notebook's ``## Findings`` cell (Markdown) and its first chart (base64 PNG)."""
+    findings = next(
+        (
+            c.source
+            for c in nb.cells
+            if c.cell_type == "markdown" and c.source.startswith("## Findings")
+        ),
+        "",
+    )
+    chart = next(
+        (
+            out["data"]["image/png"]
+            for c in nb.cells
+            if c.cell_type == "code"
+            for out in c.get("outputs", [])
+            if "image/png" in out.get("data", {})
+        ),
+        "",
+    )
+    return findings, chart
 
 
 def notebooks_in(folder: str | Path) -> list[Path]:
@@ -37,23 +59,11 @@ def notebooks_in(folder: str | Path) -> list[Path]:
 
 
 def execute(path: Path, timeout: int = 900):
-    """Run a notebook top to bottom in a fresh kernel; return the executed notebook."""
+    """Run a notebook top to bottom in a fresh kernel, in its folder; return it executed."""
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise NotebookFailed(f"{path.name} failed:\n{exc}") from exc
-    return nb
+    return run_notebook(nb, path.parent, timeout=timeout, name=path.name)
 
 
 def title_and_summary(nb) -> tuple[str, str]:
@@ -68,28 +78,6 @@ def title_and_summary(nb) -> tuple[str, str]:
     return "", ""
 
 
-def to_html(nb) -> str:
-    """Export an executed notebook as HTML with images embedded and no remote scripts."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        extra_template_basedirs=[str(TEMPLATES)],
-        template_name="rhetoric_report",
-        embed_images=True,
-    )
-    body, _ = exporter.from_notebook_node(nb)
-    return _stable_ids(body)
-
-
-_STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?=[_\"\s,{])")
-
-
-def _stable_ids(page: str) -> str:
-    """Number pandas Styler's random table ids in order, so a rebuilt report is identical."""
-    order: dict[str, str] = {}
-    return _STYLER_ID.sub(lambda m: order.setdefault(m.group(1), f"T_s{len(order)}"), page)
-
-
 def build(notebook_dir: str | Path, out_dir: str | Path) -> list[Report]:
     """Execute every numbered notebook and write the HTML reports plus ``index.html``."""
     out = Path(out_dir)
@@ -100,7 +88,7 @@ def build(notebook_dir: str | Path, out_dir: str | Path) -> list[Report]:
         target = out / (path.stem + ".html")
         target.write_text(to_html(nb), encoding="utf-8")
         title, summary = title_and_summary(nb)
-        reports.append(Report(path, target, title, summary))
+        reports.append(Report(path, target, title, summary, *headline(nb)))
         print(f"wrote {target}", file=sys.stderr)
     (out / "index.html").write_text(index_html(reports), encoding="utf-8")
     return reports
@@ -113,8 +101,25 @@ def _markdown_inline(text: str) -> str:
     return re.sub(r"`(.+?)`", r"<code>\1</code>", out)
 
 
+def _markdown(text: str) -> str:
+    """Markdown to HTML with raw HTML escaped (never passed through)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).render(text)
+
+
 def index_html(reports: list[Report]) -> str:
-    """A page linking every report with its summary paragraph."""
+    """A page that opens with the headline findings and main chart of the notebook that
+    has a ``## Findings`` cell (05), then links every report with its summary."""
+    lead = next((r for r in reports if r.findings), None)
+    top = ""
+    if lead is not None:
+        chart = ""
+        if lead.chart:
+            chart = f'<img alt="main chart" src="data:image/png;base64,{lead.chart}">'
+        name, title = html.escape(lead.html_path.name), html.escape(lead.title)
+        link = f'<p class="from">From <a href="{name}">{title}</a>.</p>'
+        top = f'<section class="lead">{_markdown(lead.findings)}{chart}{link}</section>'
     items = "\n".join(
         f'<li><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a>'
         f"<p>{_markdown_inline(r.summary)}</p></li>"
@@ -123,16 +128,23 @@ def index_html(reports: list[Report]) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>rhetoric: reports</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
-       line-height: 1.5; color: #222; }}
+       line-height: 1.55; color: #222; }}
+.lead {{ border-left: 4px solid #0072b2; padding: 0.2rem 0 0.2rem 1rem; margin: 1.5rem 0 2rem; }}
+.lead img {{ max-width: 100%; height: auto; margin-top: 0.8rem; }}
+.lead h2 {{ margin-top: 0.3rem; }} .from {{ color: #555; font-size: 0.95rem; }}
 li {{ margin-bottom: 1.2rem; }} li a {{ font-size: 1.15rem; font-weight: 600; }}
 li p {{ margin: .3rem 0 0; }}
 </style></head>
 <body>
 <h1>rhetoric: three opinion articles compared</h1>
-<p>Reports generated by <code>make report</code> from the notebooks in <code>notebooks/</code>.
-Each opens with its question and states its findings with the numbers behind them.</p>
+{top}
+<h2>The reports</h2>
+<p>Generated by <code>make report</code> from the notebooks in <code>notebooks/</code>.
+Each opens with its question and states its findings with the numbers behind them;
+the code of each is folded under "Code".</p>
 <ol>
 {items}
 </ol>

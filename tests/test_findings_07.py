@@ -16,4 +16,4 @@ def test_07_template_has_a_parameters_cell_first():
     nb = json.loads((ROOT / "notebooks" / "07_your_articles.ipynb").read_text(encoding="utf-8"))
     first = next(c for c in nb["cells"] if c["cell_type"] == "code")
     assert "parameters" in first["metadata"].get("tags", [])
-    assert 'folder = "../data/raw"' in "".join(first["source"])
+    assert 'inputs = ["../data/raw"]' in "".join(first["source"])

@@ -63,10 +63,23 @@ def test_index_links_every_report(built):
         assert f'href="{path.stem}.html"' in index
 
 
-def _render(page: Path, tmp_path: Path) -> tuple[Path, list[str]]:
+def test_index_opens_with_the_headline_findings_and_chart(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    lead = index[index.index('<section class="lead">') : index.index("</section>")]
+    assert "<h2>Findings</h2>" in lead and "Loaded language" in lead
+    assert 'src="data:image/png;base64,' in lead
+    assert index.index('<section class="lead">') < index.index("<ol>")  # findings first
+
+
+def test_every_code_cell_is_folded(built):
+    page = (built / "05_comparison_findings.html").read_text(encoding="utf-8")
+    assert page.count('<details class="rh-code">') == page.count('class="jp-Cell jp-CodeCell')
+
+
+def _render(page: Path, tmp_path: Path, width: int = 1000) -> tuple[Path, list[str]]:
     """Screenshot ``page`` in headless Chromium; return the PNG and any http(s) requests."""
-    png = tmp_path / f"{page.stem}.png"
-    netlog = tmp_path / f"{page.stem}.netlog.json"
+    png = tmp_path / f"{page.stem}_{width}.png"
+    netlog = tmp_path / f"{page.stem}_{width}.netlog.json"
     cmd = [
         CHROMIUM,
         "--headless",
@@ -78,9 +91,9 @@ def _render(page: Path, tmp_path: Path) -> tuple[Path, list[str]]:
         "--disable-component-update",
         "--disable-sync",
         "--hide-scrollbars",
-        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--user-data-dir={tmp_path / f'profile{width}'}",
         f"--log-net-log={netlog}",
-        "--window-size=1000,4000",
+        f"--window-size={width},4000",
         f"--screenshot={png}",
         page.as_uri(),
     ]
@@ -124,7 +137,9 @@ def test_report_renders_in_chromium_without_network(built, name, tmp_path):
 
 def test_styler_ids_are_numbered_in_order_so_rebuilds_are_identical():
     page = '<style>#T_3fa9c_row0 {}</style><table id="T_3fa9c"></table><table id="T_00b1e">'
-    assert reports._stable_ids(page) == (
+    from rhetoric.viz.report import _stable_ids
+
+    assert _stable_ids(page) == (
         '<style>#T_s0_row0 {}</style><table id="T_s0"></table><table id="T_s1">'
     )
 
@@ -150,26 +165,16 @@ PAYLOADS = {
     reason="headless Chromium not installed: `apt-get install chromium` (CI installs it)",
 )
 def test_report_on_planted_payloads_has_no_live_element(tmp_path):
-    """Notebook 07 over articles whose names and text hold markup: the exported report
+    """`rhetoric report` over articles whose names and text hold markup: the report
     shows the markup as text, and no planted element exists in Chromium's DOM."""
-    import papermill
+    from rhetoric.cli import main
 
     folder = tmp_path / "articles"
     folder.mkdir()
     for name, text in PAYLOADS.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    executed = tmp_path / "07.ipynb"
-    papermill.execute_notebook(
-        str(ROOT / "notebooks" / "07_your_articles.ipynb"),
-        str(executed),
-        parameters={"folder": str(folder)},
-        cwd=str(ROOT / "notebooks"),
-        progress_bar=False,
-    )
-    import nbformat
-
     page = tmp_path / "07.html"
-    page.write_text(reports.to_html(nbformat.read(executed, as_version=4)), encoding="utf-8")
+    assert main(["report", str(folder), "-o", str(page), "--title", "<i id=planted-t>T</i>"]) == 0
     assert "planted-quote" in page.read_text(encoding="utf-8")  # the payloads were shown
     dom = subprocess.run(
         [
@@ -189,6 +194,7 @@ def test_report_on_planted_payloads_has_no_live_element(tmp_path):
     ).stdout
     assert "<title>" in dom
     for planted in (
+        "planted-t",
         "planted-name",
         "planted-title",
         "planted-quote",
@@ -197,3 +203,35 @@ def test_report_on_planted_payloads_has_no_live_element(tmp_path):
     ):
         assert not re.search(rf'<[a-z]+[^>]*\bid="{planted}"', dom), planted
     assert not re.search(r"<title>\s*[123]\s*</title>", dom), "a planted script ran"
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium not installed: `apt-get install chromium` (CI installs it)",
+)
+def test_rhetoric_report_on_a_table_with_groups_reads_on_desktop_and_phone(tmp_path):
+    import pandas as pd
+
+    from rhetoric.cli import main
+
+    texts = []
+    for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
+        texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 30][
+            :4
+        ]
+    table = tmp_path / "paragraphs.csv"
+    outlets = ["Outlet A" if i % 2 else "Outlet B" for i in range(len(texts))]
+    pd.DataFrame(
+        {"id": [f"p{i}" for i in range(len(texts))], "outlet": outlets, "text": texts}
+    ).to_csv(table, index=False)
+    page = tmp_path / "report.html"
+    args = ["report", str(table), "--text-column", "text", "--id-column", "id"]
+    assert main([*args, "--group-by", "outlet", "--title", "By outlet", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<h1" in html and "By outlet" in html and "07 · Your articles" not in html
+    assert "Groups compared" in html and "highest in Outlet" in html  # the group findings
+    assert html.count('<details class="rh-code">') >= 10  # every code cell folded
+    for width in (1200, 420):
+        png, requests = _render(page, tmp_path, width)
+        assert png.stat().st_size > 10_000, "the screenshot is (nearly) blank"
+        assert requests == [], f"the report made network requests: {requests}"

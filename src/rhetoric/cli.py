@@ -1,4 +1,5 @@
-"""Command line: ``rhetoric analyze INPUT... [--format json|jsonl|csv|parquet|table]``.
+"""Command line: ``rhetoric analyze INPUT... [--format json|jsonl|csv|parquet|table]``
+and ``rhetoric report INPUT... [-o report.html] [--group-by COL]``.
 
 Inputs are files, folders (with ``-r``) and, with ``--text-column``, tables (``.csv``,
 ``.tsv``, ``.jsonl``/``.ndjson``, ``.parquet``), one article per row, read in chunks.
@@ -269,12 +270,43 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with -o and jsonl or csv: skip what the output already holds, and append",
     )
+    r = sub.add_parser("report", help="one standalone HTML report on your articles")
+    r.add_argument("paths", nargs="+", metavar="INPUT")
+    r.add_argument("-o", "--output", default="report.html", help="default: report.html")
+    r.add_argument("--text-column", metavar="COL", help="read tables, the text in COL")
+    r.add_argument("--id-column", metavar="COL", help="the tables' id column")
+    r.add_argument("--group-by", metavar="COL", help="compare groups (a table column)")
+    r.add_argument("--title", help="the report's title")
     return parser
+
+
+def _report(args: argparse.Namespace) -> int:
+    from rhetoric.viz.report import NotebookFailed, build_report
+
+    if args.group_by and not args.text_column:
+        print("rhetoric: error: --group-by needs tables: give --text-column", file=sys.stderr)
+        return 2
+    try:
+        path = build_report(
+            args.paths,
+            args.output,
+            text_column=args.text_column,
+            id_column=args.id_column,
+            group_by=args.group_by,
+            title=args.title,
+        )
+    except (ImportError, NotebookFailed) as exc:
+        print(f"rhetoric: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"rhetoric: wrote {path.resolve()}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     keep = [c for c in args.keep.split(",") if c]
     if args.resume and not (args.output and args.format in RESUMABLE):
         parser.error("--resume needs -o FILE and --format jsonl or csv")

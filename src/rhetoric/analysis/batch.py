@@ -50,7 +50,9 @@ def analyze_item(item: Item, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, An
             return _error_record(ident, path, row.error, row)
         with warnings.catch_warnings():  # they are in the record
             warnings.simplefilter("ignore")
-            article = from_text(row.text or "") if row else load(path, max_bytes=max_bytes)
+            article = (
+                from_text(row.text or "", name=row.id) if row else load(path, max_bytes=max_bytes)
+            )
             analysis = analyze(article)
     except InputError as exc:
         return _error_record(ident, path, str(exc), row)
@@ -58,7 +60,7 @@ def analyze_item(item: Item, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, An
         return _error_record(ident, path, f"{path}: unexpected {type(exc).__name__}: {exc}", row)
     record = analysis.to_dict()
     if row is not None:
-        record["id"], record["path"] = row.id, row.source
+        record["path"] = row.source
         record["columns"] = dict(row.keep)
     record["body_preview"] = _preview(analysis.article.body)
     return record

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rhetoric.analysis.result import Analysis, analyze
-from rhetoric.text.article import Article, load
+from rhetoric.text.article import Article, from_text, load
 from rhetoric.text.decode import InputError
+from rhetoric.text.rows import is_table, read_rows
 from rhetoric.text.segments import LABELS
 from rhetoric.text.tokens import WORD_RE
 
@@ -26,6 +27,8 @@ class Corpus:
 
     analyses: list[Analysis] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The kept table columns of each article read from a table, by article id."""
 
     def __len__(self) -> int:
         return len(self.analyses)
@@ -45,7 +48,13 @@ class Corpus:
         import pandas as pd
 
         rows = [
-            {"id": a.id, "title": a.title, "path": str(a.article.path), **a.metrics}
+            {
+                "id": a.id,
+                "title": a.title,
+                "path": str(a.article.path),
+                **self.columns.get(a.id, {}),
+                **a.metrics,
+            }
             for a in self.analyses
         ]
         return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()
@@ -72,6 +81,44 @@ def analyze_files(paths: Iterable[str | Path], *, warn: bool = False) -> Corpus:
                 corpus.analyses.append(analyze(load(path)))
         except InputError as exc:
             corpus.errors[str(path)] = str(exc)
+    return corpus
+
+
+def analyze_inputs(
+    inputs: Iterable[str | Path],
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    keep: Sequence[str] = (),
+    suffixes: Iterable[str] = DEFAULT_SUFFIXES,
+    pattern: str = "*",
+    warn: bool = False,
+) -> Corpus:
+    """Analyse files, folders (searched recursively for ``suffixes``, names matching
+    ``pattern``) and, with ``text_column``, tables (one article per row, the ``keep``
+    columns in :attr:`Corpus.columns`). Files and rows that cannot be analysed land in
+    :attr:`Corpus.errors` with the reason."""
+    corpus = Corpus()
+    paths: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            paths += [p for p in find_files(item, suffixes) if p.match(pattern)]
+        elif text_column and is_table(item):
+            for row in read_rows(item, text_column, id_column, keep):
+                if row.error:
+                    corpus.errors[row.source] = row.error
+                    continue
+                with warnings.catch_warnings():
+                    if not warn:
+                        warnings.simplefilter("ignore")
+                    analysis = analyze(from_text(row.text or "", name=row.id))
+                corpus.analyses.append(analysis)
+                corpus.columns[analysis.id] = dict(row.keep)
+        else:
+            paths.append(item)
+    files = analyze_files(paths, warn=warn)
+    corpus.analyses += files.analyses
+    corpus.errors.update(files.errors)
     return corpus
 
 

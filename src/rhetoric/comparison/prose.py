@@ -89,12 +89,15 @@ def describe_metric(
     *,
     digits: int = 2,
     scale: float = 1.0,
+    unit: str = "article",
 ) -> str:
     """One sentence (Markdown) on which article is highest and lowest on ``metric``.
 
     States both values with their 95% intervals and whether the intervals overlap
     ("no reliable difference") or not. Used by the template notebook, whose findings
-    cannot be written in advance. Articles with no value are named as such.
+    cannot be written in advance. Articles with no value are named as such. ``frame``
+    may be :func:`~rhetoric.comparison.metrics.compare`'s table or the ``table`` of
+    :func:`~rhetoric.comparison.groups.compare_groups` (then pass ``unit="group"``).
     """
     label = markdown_text(label or metric)
     if metric not in frame:
@@ -104,7 +107,7 @@ def describe_metric(
     missing = [markdown_text(i) for i in values.index if i not in have.index]
     note = f" No value for {', '.join(missing)}." if missing else ""
     if have.empty:
-        return f"**{label}**: no article has a value.{note}"
+        return f"**{label}**: no {unit} has a value.{note}"
 
     def show(rid: str) -> str:
         text = f"{_fmt(float(have[rid]), digits)}"
@@ -119,7 +122,7 @@ def describe_metric(
     top, bottom = have.idxmax(), have.idxmin()
     if have[top] == have[bottom]:
         same = _fmt(float(have[top]), digits)
-        return f"**{label}**: every article has the same value ({same}).{note}"
+        return f"**{label}**: every {unit} has the same value ({same}).{note}"
     if f"{metric}_ci_low" in frame and not frame[f"{metric}_ci_low"].isna().all():
         verdict = (
             "their intervals overlap, so this is no reliable difference"

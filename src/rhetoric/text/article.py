@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,10 +39,15 @@ class Article:
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
     source: str | None = field(default=None, repr=False)
+    name: str | None = None
+    """An id given by the caller (a table row's id), which :attr:`id` then is."""
 
     @property
     def id(self) -> str:
-        """The file name without suffix, or a short hash of the text."""
+        """``name`` if given, else the file name without suffix, else a short hash of the
+        text."""
+        if self.name is not None:
+            return self.name
         if self.path is not None:
             return self.path.stem
         return "text-" + hashlib.sha1(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -129,12 +134,25 @@ def from_text(
     path: str | Path | None = None,
     encoding: str = "utf-8",
     warnings: tuple[str, ...] | list[str] = (),
+    name: str | None = None,
 ) -> Article:
     """Build an :class:`Article` from text already decoded.
 
     ``format`` is ``"text"``, ``"markdown"`` or ``"html"``; by default it is guessed
-    from the file suffix and the content.
+    from the file suffix and the content. ``name`` sets the article's id (a table
+    row's id, say).
     """
+    article = _from_text(text, format, path, encoding, warnings)
+    return article if name is None else replace(article, name=name)
+
+
+def _from_text(
+    text: str,
+    format: str | None,
+    path: str | Path | None,
+    encoding: str,
+    warnings: tuple[str, ...] | list[str],
+) -> Article:
     path = Path(path) if path is not None else None
     format = format or _guess_format(text, path)
     if format not in FORMATS:
