@@ -122,6 +122,32 @@ def analyze_inputs(
     return corpus
 
 
+def passages(analysis: Analysis, min_words: int = 60) -> list[str]:
+    """The body of ``analysis`` cut into passages of consecutive paragraphs with at
+    least ``min_words`` words each (a short remainder joins the last passage), as
+    text. Passages let a method that needs many units (a comparison of groups, say) be
+    shown on a few articles; they are not independent articles."""
+    doc = analysis.doc
+    out: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    words = 0
+    for start, end in doc.paragraphs:
+        n = doc.count_words(start, end)
+        if not n:
+            continue
+        current.append((start, end))
+        words += n
+        if words >= min_words:
+            out.append(current)
+            current, words = [], 0
+    if current:
+        if out:
+            out[-1] += current
+        else:
+            out.append(current)
+    return ["\n\n".join(doc.text[s:e].strip() for s, e in group) for group in out]
+
+
 def segment_table(articles: Iterable[Article | Analysis]) -> pd.DataFrame:
     """Lines and words per segment label, one row per article (columns: label x measure)."""
     import pandas as pd
