@@ -235,3 +235,16 @@ def test_rhetoric_report_on_a_table_with_groups_reads_on_desktop_and_phone(tmp_p
         png, requests = _render(page, tmp_path, width)
         assert png.stat().st_size > 10_000, "the screenshot is (nearly) blank"
         assert requests == [], f"the report made network requests: {requests}"
+
+
+def test_rhetoric_report_on_the_seed_folder(tmp_path, capsys):
+    from rhetoric.cli import main
+
+    page = tmp_path / "seeds.html"
+    assert main(["report", str(ROOT / "data" / "raw"), "-o", str(page)]) == 0
+    assert str(page.resolve()) in capsys.readouterr().err  # it says where the report is
+    html = page.read_text(encoding="utf-8")
+    for ident in ("000_c7e7827886e2f3a4", "003_27dc214f1f280638", "004_51d3a3e45c5204ed"):
+        assert ident in html
+    assert "3 articles analysed, 0 could not be read" in html
+    assert "No group_by: no groups to compare." in html
