@@ -111,9 +111,22 @@ def test_cli_jsonl_records_carry_the_kept_columns_and_resume(table, tmp_path, ca
     capsys.readouterr()
 
 
-def test_cli_usage_errors(table, capsys):
-    assert main(["analyze", str(table), "--text-column", "body"]) == 2
+def test_a_table_that_cannot_be_read_is_an_error_record_and_the_rest_go_on(table, tmp_path, capsys):
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"not parquet at all")
+    missing = tmp_path / "missing.csv"
+    out = tmp_path / "out.jsonl"
+    args = ["analyze", str(broken), str(missing), str(table), "--text-column", "text"]
+    assert main([*args, "--format", "jsonl", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert "cannot be read as a table" in records[0]["error"]
+    assert "cannot be read as a table" in records[1]["error"]
+    assert len(records) == 2 + 5  # then every row of the good table
+    assert main(["analyze", str(table), "--text-column", "body"]) == 1  # nothing analysed
     assert "'body'" in capsys.readouterr().err
+
+
+def test_cli_usage_errors(table, capsys):
     with pytest.raises(SystemExit):
         main(["analyze", str(table), "--keep", "outlet"])  # --keep without --text-column
     with pytest.raises(SystemExit):

@@ -59,12 +59,22 @@ def _expand(paths: Iterable[str], recursive: bool) -> Iterator[str]:
 def _items(
     paths: list[str], text_column: str | None, id_column: str | None, keep: Sequence[str]
 ) -> Iterator[batch.Item]:
-    """Files as paths; with ``text_column``, the rows of every table among them."""
+    """Files as paths; with ``text_column``, the rows of every table among them. A table
+    that cannot be read (missing, malformed, without the columns asked for) gives one
+    error row from where it broke off, and the other inputs go on."""
     for p in paths:
-        if text_column and is_table(p):
-            yield from read_rows(p, text_column, id_column, keep)
-        else:
+        if not (text_column and is_table(p)):
             yield p
+            continue
+        n = 0
+        try:
+            for row in read_rows(p, text_column, id_column, keep):
+                n += 1
+                yield row
+        except (OSError, ValueError, UnicodeError) as exc:
+            where = f"after row {n}" if n else "at its start"
+            message = f"{p}: cannot be read as a table ({where}): {exc}"
+            yield Row(f"{Path(p).stem}-error", None, f"{p}:error", {}, message)
 
 
 def _key(item: batch.Item) -> str:
@@ -353,9 +363,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 143 if isinstance(exc, Stopped) else 130
-    except ValueError as exc:  # a table without the columns asked for
-        print(f"rhetoric: error: {exc}", file=sys.stderr)
-        return 2
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
