@@ -137,10 +137,13 @@ def read_rows(
             raise ImportError(
                 "reading Parquet needs pyarrow: pip install 'rhetoric[parquet]'"
             ) from exc
-        table = pq.ParquetFile(path)
+        # no pre-buffering and one thread: read as it goes, so memory stays flat (with
+        # pyarrow's defaults, reading 100,000 rows grew the process by 100 MB)
+        table = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
         _check_columns(path, table.schema_arrow.names, needed)
         columns = list(dict.fromkeys(needed))
-        for batch in table.iter_batches(batch_size=CHUNK_ROWS, columns=columns):
+        batches = table.iter_batches(batch_size=CHUNK_ROWS, columns=columns, use_threads=False)
+        for batch in batches:
             for record in batch.to_pylist():
                 n += 1
                 yield _row(record, n, str(path), text_column, id_column, keep)
