@@ -9,7 +9,7 @@ the largest process (``ru_maxrss`` of the children), which must stay flat as the
 grows because tables are read and written in chunks.
 
 Usage: ``python benchmarks/bench_corpus.py [--sizes 1000 10000] [--large]``; ``--large``
-adds 100,000 articles (17 minutes for both runs on 2 cores). Prints a table and
+adds 100,000 articles (15 minutes for both runs on 2 cores). Prints a table and
 writes ``benchmarks/corpus.json``; the README quotes the figures.
 """
 
