@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import math
-import warnings
 
-from findings import ROOT, _key, stated, with_interval
+import pytest
+from findings import _key, recompute, stated, with_interval
 
 
 def claims_02_sentiment(corpus):
@@ -297,62 +297,6 @@ EXPECTED = {
 }
 
 
-def test_02_actor_table(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_actor_table(corpus)
-    assert got == EXPECTED["claims_02_actor_table"]
-
-
-def test_02_extremes(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_extremes(corpus)
-    assert got == EXPECTED["claims_02_extremes"]
-
-
-def test_02_framing(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_framing(corpus)
-    assert got == EXPECTED["claims_02_framing"]
-
-
-def test_02_sentiment(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_sentiment(corpus)
-    assert got == EXPECTED["claims_02_sentiment"]
-
-
-def test_02_shared(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_shared(corpus)
-    assert got == EXPECTED["claims_02_shared"]
-
-
-def test_02_stance(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_stance(corpus)
-    assert got == EXPECTED["claims_02_stance"]
-
-
-def test_02_validation():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_validation(ROOT)
-    assert got == EXPECTED["claims_02_validation"]
-
-
-def test_02_voice_tests(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_02_voice_tests(corpus)
-    assert got == EXPECTED["claims_02_voice_tests"]
-
-
 def test_02_orderings_the_titles_state(corpus):
     s = claims_02_sentiment(corpus)
     share = {k: v["positive"] / v["sentences"] for k, v in s.items()}
@@ -391,3 +335,9 @@ def test_02_prose_states_the_us_west_intervals(corpus, notebook_text):
     expected = "US / West: {1} to {2} in 000, ".format(*bounds["000"])
     expected += "{1} to {2} in 003".format(*bounds["003"])
     assert expected in notebook_text("02")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_claim(name, corpus):
+    """Each claims_* function's figures are the ones the prose was written with."""
+    assert recompute(globals()[name], corpus) == EXPECTED[name]

@@ -7,9 +7,8 @@ corpus is analysed once per session (``tests/conftest.py``).
 
 from __future__ import annotations
 
-import warnings
-
-from findings import _key, stated
+import pytest
+from findings import _key, recompute, stated
 
 
 def claims_03_readability(corpus):
@@ -212,41 +211,6 @@ EXPECTED = {
 }
 
 
-def test_03_boundaries(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_03_boundaries(corpus)
-    assert got == EXPECTED["claims_03_boundaries"]
-
-
-def test_03_checks(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_03_checks(corpus)
-    assert got == EXPECTED["claims_03_checks"]
-
-
-def test_03_number_syllables(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_03_number_syllables(corpus)
-    assert got == EXPECTED["claims_03_number_syllables"]
-
-
-def test_03_readability(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_03_readability(corpus)
-    assert got == EXPECTED["claims_03_readability"]
-
-
-def test_03_syllables_per_word(corpus):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = claims_03_syllables_per_word(corpus)
-    assert got == EXPECTED["claims_03_syllables_per_word"]
-
-
 def test_03_orderings_the_titles_state(corpus):
     r = claims_03_readability(corpus)
     grades = [
@@ -276,3 +240,9 @@ def test_03_prose_states_the_commentary_grades(corpus, notebook_text):
     row = t[t["id"].str.startswith("004")].iloc[0]
     width = round(row.ci_high, 1) - round(row.ci_low, 1)
     assert "spans {:.1f} grades ({} to {})".format(width, *fk["004"][1:]) in text
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_claim(name, corpus):
+    """Each claims_* function's figures are the ones the prose was written with."""
+    assert recompute(globals()[name], corpus) == EXPECTED[name]
