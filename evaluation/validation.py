@@ -11,9 +11,12 @@ be read (by notebook 06) where the annotated corpora themselves are absent.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +24,13 @@ import pandas as pd
 
 __all__ = [
     "HEADLINES",
+    "PAGES_HELD_OUT_PERCENT",
     "SPLITS",
     "headline",
     "load_results",
+    "page_split",
+    "shingle_prf",
+    "shingles",
     "spearman_ci",
     "token_prf",
     "wilson",
@@ -212,5 +219,53 @@ def token_prf(gold: list[list[bool]], pred: list[list[bool]]) -> dict[str, float
             fn += g and not p
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+PAGES_HELD_OUT_PERCENT = 35
+"""Share of the annotated web pages (``../shared/data/pages/``) never trained or tuned on."""
+
+
+def page_split(name: str) -> str:
+    """``"held_out"`` or ``"train"`` for the annotated page in folder ``name``.
+
+    Fixed by the page's name alone (the first four bytes of its SHA-256, modulo 100,
+    below :data:`PAGES_HELD_OUT_PERCENT`), so every script and every run agrees on it
+    and adding pages never moves an existing one.
+    """
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    bucket = int.from_bytes(digest[:4], "big") % 100
+    return "held_out" if bucket < PAGES_HELD_OUT_PERCENT else "train"
+
+
+_SHINGLE_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """The multiset of ``n``-grams of lower-cased words (``\\w+``) in ``text``.
+
+    A text of fewer than ``n`` words is one shingle of all its words (none if empty).
+    """
+    words = _SHINGLE_WORD.findall(text.lower())
+    if len(words) < n:
+        return Counter([tuple(words)] if words else [])
+    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def shingle_prf(gold: str, predicted: str, n: int = 4) -> dict[str, float]:
+    """Precision, recall and F1 of ``predicted`` text against ``gold`` by word ``n``-grams.
+
+    Precision = shared shingles / shingles of ``predicted``, recall = shared / shingles
+    of ``gold`` (as multisets, so a paragraph kept twice counts once in the overlap), F1
+    their harmonic mean: the measure of the ScrapingHub article-extraction benchmark.
+    Higher is better. An empty side gives precision (or recall) 1.0 when both sides are
+    empty, else 0.0.
+    """
+    g, p = shingles(gold, n), shingles(predicted, n)
+    shared = sum((g & p).values())
+    n_g, n_p = sum(g.values()), sum(p.values())
+    precision = shared / n_p if n_p else float(n_g == 0)
+    recall = shared / n_g if n_g else float(n_p == 0)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}

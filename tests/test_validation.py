@@ -2,7 +2,16 @@ import json
 import math
 
 import pytest
-from validation import headline, load_results, spearman_ci, wilson
+from validation import (
+    PAGES_HELD_OUT_PERCENT,
+    headline,
+    load_results,
+    page_split,
+    shingle_prf,
+    shingles,
+    spearman_ci,
+    wilson,
+)
 
 
 def write(folder, name, data):
@@ -84,3 +93,32 @@ def test_token_prf_pools_tokens_over_documents():
     # TP = 2, FP = 1, FN = 1
     assert token_prf(gold, pred) == {"precision": 2 / 3, "recall": 2 / 3, "f1": 2 / 3}
     assert token_prf([[False]], [[False]]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def test_page_split_is_fixed_by_name_and_holds_out_about_the_stated_share():
+    names = [f"page-{i}" for i in range(2000)]
+    held = [n for n in names if page_split(n) == "held_out"]
+    assert {page_split(n) for n in names} == {"held_out", "train"}
+    assert [page_split(n) for n in names] == [page_split(n) for n in names]
+    assert abs(len(held) / len(names) - PAGES_HELD_OUT_PERCENT / 100) < 0.04
+
+
+def test_shingles_are_lower_cased_word_four_grams():
+    assert shingles("One two, three FOUR five") == {
+        ("one", "two", "three", "four"): 1,
+        ("two", "three", "four", "five"): 1,
+    }
+    assert shingles("too short") == {("too", "short"): 1}
+    assert shingles("") == {}
+
+
+def test_shingle_prf_counts_kept_chrome_against_precision_and_lost_text_against_recall():
+    gold = "the minister said the plan would cut costs by half"  # 7 shingles
+    extra = gold + " subscribe to our newsletter today for more"  # 7 more shingles
+    prf = shingle_prf(gold, extra)
+    assert prf["recall"] == 1.0
+    assert prf["precision"] == pytest.approx(7 / 14)
+    lost = shingle_prf(gold, "the minister said the plan")  # 2 of 7 shingles
+    assert lost["precision"] == 1.0 and lost["recall"] == pytest.approx(2 / 7)
+    assert shingle_prf("", "")["f1"] == 1.0
+    assert shingle_prf(gold, "")["recall"] == 0.0
