@@ -267,3 +267,15 @@ def test_an_html_page_with_stray_nul_bytes_loads_with_a_warning(tmp_path):
     assert "\ufffd" in article.body  # a NUL in the article is kept in place, as U+FFFD
     assert article.body.replace("\ufffd", "") == rhetoric.load(PAGES / "news_page.html").body
     assert any("3 NUL byte(s) in an HTML page" in w for w in article.warnings)
+
+
+def test_lone_surrogates_in_a_string_are_replaced_with_a_warning():
+    # hypothesis found a title with "\ud800" that pandas (Arrow strings) cannot store
+    text = "The \ud800\nU.S. said it would act. Officials agreed."
+    article = rhetoric.from_text(text)
+    assert article.text == text.replace("\ud800", "\ufffd")  # same length: offsets hold
+    assert any("1 lone surrogate code point(s)" in w for w in article.warnings)
+    other = rhetoric.analyze("Other text here. It is fine.")
+    with pytest.warns(UserWarning):
+        frame = rhetoric.compare([rhetoric.analyze(article), other])
+    assert frame.loc[article.id, "title"] == "The \ufffd"

@@ -125,6 +125,7 @@ class Article:
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def from_text(
@@ -159,6 +160,12 @@ def _from_text(
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
     notes = list(warnings)
     name = str(path) if path is not None else "text"
+    lone = len(_SURROGATE.findall(text))
+    if lone:
+        # a Python string can hold halves of UTF-16 pairs that no file can: they cannot
+        # be written as UTF-8, JSON or Arrow text (same length, so offsets still hold)
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append(f"{name}: {lone} lone surrogate code point(s), not text; read as U+FFFD")
     if "\r" in text and _LONE_CR.search(text):
         # classic Mac line endings: a lone CR is a line break, as CRLF is (same length,
         # so every offset still points at the same character of the input)
