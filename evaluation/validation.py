@@ -284,14 +284,12 @@ BABE_HELD_OUT_PERCENT = 30
 
 
 def babe_split(sentence_id: str) -> str:
-    """``"held_out"``, ``"validation"`` or ``"fit"`` for a BABE sentence id.
+    """``"held_out"`` or ``"train"`` for a BABE sentence id.
 
-    Fixed by the id alone (the first four bytes of its SHA-256, modulo 100): below
-    :data:`BABE_HELD_OUT_PERCENT` held out, the next 15 validation (tuning), the rest
-    fit. The same id is the same sentence in SG1 and MBIC, so both files agree.
+    Fixed by the id alone (the first four bytes of the SHA-256 of ``"babe:" + id``,
+    modulo 100, below :data:`BABE_HELD_OUT_PERCENT`). The same id is the same sentence
+    in SG1 and MBIC, so both files agree.
     """
     digest = hashlib.sha256(("babe:" + sentence_id).encode("utf-8")).digest()
     bucket = int.from_bytes(digest[:4], "big") % 100
-    if bucket < BABE_HELD_OUT_PERCENT:
-        return "held_out"
-    return "validation" if bucket < BABE_HELD_OUT_PERCENT + 15 else "fit"
+    return "held_out" if bucket < BABE_HELD_OUT_PERCENT else "train"

@@ -70,6 +70,7 @@ PRECISION_TARGET = 0.40
 """Token precision on PTC validation the shipped threshold must reach."""
 BABE_FEATURE = "babe"
 SENTENCE_LABELS = {"biased": 1, "non-biased": 0}
+FOLDS = 5
 
 
 def split_ids(ids: list[str], seed: int = SEED, fraction: float = HELDOUT_FRACTION):
@@ -291,102 +292,111 @@ def auc(y: list[int], s: list[float]) -> float:
     return float(roc_auc_score(y, s))
 
 
+def folds_of(n: int, k: int = FOLDS, seed: int = SEED) -> list[int]:
+    """A fold number (0..k-1) for each of ``n`` items: a seeded shuffle dealt round."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    out = [0] * n
+    for rank, i in enumerate(order):
+        out[i] = rank % k
+    return out
+
+
+def cross_logits(ptc: list[dict], babe: list[dict], c: float):
+    """Out-of-fold word log-odds: the model of fold k is fitted on every other fold of
+    both corpora and scores fold k's texts."""
+    ptc_folds, babe_folds = folds_of(len(ptc)), folds_of(len(babe))
+    z_ptc: list[list[float]] = [[] for _ in ptc]
+    z_babe: list[list[float]] = [[] for _ in babe]
+    for k in range(FOLDS):
+        train = [a for a, f in zip(ptc, ptc_folds, strict=True) if f != k]
+        train += [a for a, f in zip(babe, babe_folds, strict=True) if f != k]
+        weights, bias = fit(train, c)
+        for items, folds, out in ((ptc, ptc_folds, z_ptc), (babe, babe_folds, z_babe)):
+            idx = [i for i, f in enumerate(folds) if f == k]
+            for i, zs in zip(idx, logits([items[i] for i in idx], weights, bias), strict=True):
+                out[i] = zs
+        print(f"  fold {k + 1}/{FOLDS} fitted")
+    return z_ptc, z_babe
+
+
+def cross_sentence_logits(rows: list[dict], y: list[int], c: float) -> list[float]:
+    """Out-of-fold log-odds of the sentence model."""
+    folds = folds_of(len(rows))
+    out = [0.0] * len(rows)
+    for k in range(FOLDS):
+        train = [i for i, f in enumerate(folds) if f != k]
+        weights, bias = fit_sentences([rows[i] for i in train], [y[i] for i in train], c)
+        for i in (i for i, f in enumerate(folds) if f == k):
+            out[i] = sentence_logit(rows[i], weights, bias)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ptc", type=Path, default=DEFAULT_PTC)
     parser.add_argument("--babe", type=Path, default=DEFAULT_BABE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--c", type=float, nargs="*", default=[1.0, 3.0])
-    parser.add_argument("--crowd-words", action="store_true", help="train on MBIC words too")
+    parser.add_argument("--c", type=float, default=1.0, help="word model regularisation")
     parser.add_argument("--precision", type=float, default=PRECISION_TARGET)
-    parser.add_argument("--no-refit", dest="refit", action="store_false")
     args = parser.parse_args(argv)
     if not args.ptc.exists() or not (args.babe / "sg1.jsonl").exists():
         print(f"skipped: data not found at {args.ptc} or {args.babe}")
         return 0
     articles = load_articles(args.ptc)
     train_ids, heldout_ids = split_ids([a["id"] for a in articles])
-    fit_ids, val_ids = split_ids(train_ids)
     by_id = {a["id"]: a for a in articles}
     lexicon = Lexicon.default()
-    ptc_fit = prepare_ptc([by_id[i] for i in fit_ids], lexicon)
-    ptc_val = prepare_ptc([by_id[i] for i in val_ids], lexicon)
-    babe = load_babe(args.babe)
-    babe_fit = prepare_babe(
-        [r for r in babe if babe_split(r["id"]) == "fit"], lexicon, args.crowd_words
+    ptc = prepare_ptc([by_id[i] for i in train_ids], lexicon)
+    babe = prepare_babe(
+        [r for r in load_babe(args.babe) if babe_split(r["id"]) == "train"], lexicon
     )
-    babe_val = prepare_babe([r for r in babe if babe_split(r["id"]) == "validation"], lexicon)
     print(
-        f"PTC articles: {len(fit_ids)} fit + {len(val_ids)} validation, {len(heldout_ids)} held out;"
-        f" BABE sentences: {len(babe_fit)} fit + {len(babe_val)} validation"
+        f"PTC articles: {len(ptc)} train, {len(heldout_ids)} held out; "
+        f"BABE sentences: {len(babe)} train; {FOLDS}-fold cross-fitting"
     )
 
-    best = None
-    for c in args.c:
-        weights, bias = fit(ptc_fit + babe_fit, c)
-        z_val = logits(ptc_val, weights, bias)
-        probs = [[sigmoid(z) for z in zs] for zs in z_val]
-        choice = choose_threshold(ptc_val, probs, args.precision)
-        s = choice["shipped"]
-        print(
-            f"C={c}: PTC validation at P>={args.precision}: t={s['threshold']} "
-            f"t_lex={s['lexicon_threshold']} P/R/F1={s['precision']:.3f}/{s['recall']:.3f}/"
-            f"{s['f1']:.3f}; F1-best {choice['best_f1']['f1']:.3f}"
-        )
-        if best is None or s["f1"] > best[0]["shipped"]["f1"]:
-            best = (choice, c, weights, bias, z_val)
-    choice, c, weights, bias, z_val = best
+    # out-of-fold word scores: calibration, threshold, candidates
+    z_ptc, z_babe = cross_logits(ptc, babe, args.c)
+    a, b = platt([z for zs in z_ptc for z in zs], [g for it in ptc for g in it["gold"]])
+    p_ptc = [[sigmoid(a * z + b) for z in zs] for zs in z_ptc]
+    p_babe = [[sigmoid(a * z + b) for z in zs] for zs in z_babe]
+    choice = choose_threshold(ptc, p_ptc, args.precision)
+    shipped, best_f1 = choice["shipped"], choice["best_f1"]
+    print(
+        f"PTC out-of-fold at P>={args.precision}: threshold {shipped['threshold']} "
+        f"(lexicon check {shipped['lexicon_threshold']}) P/R/F1 = {shipped['precision']:.3f}/"
+        f"{shipped['recall']:.3f}/{shipped['f1']:.3f}; F1-best {best_f1['f1']:.3f} at "
+        f"{best_f1['threshold']}"
+    )
+    threshold, lexicon_threshold = shipped["threshold"], shipped["lexicon_threshold"]
+    pred = [
+        combine(it, ps, threshold, lexicon_threshold, KEEP_STRENGTH)
+        for it, ps in zip(babe, p_babe, strict=True)
+    ]
+    bp, br, bf = scores_of(babe, pred)
+    print(f"BABE out-of-fold words at that threshold: P/R/F1 = {bp:.3f}/{br:.3f}/{bf:.3f}")
 
-    # calibration on PTC validation words; the final word model is refitted on PTC fit +
-    # validation and BABE fit with the chosen C, and the calibration folded into it
-    a, b = platt([z for zs in z_val for z in zs], [g for it in ptc_val for g in it["gold"]])
-    if args.refit:
-        weights, bias = fit(ptc_fit + ptc_val + babe_fit, c)
+    # the shipped word model: every train text, the calibration folded into the weights
+    weights, bias = fit(ptc + babe, args.c)
     weights = {k: round(a * v, 4) for k, v in weights.items() if abs(a * v) >= 1e-4}
     weights.pop(BABE_FEATURE, None)
     bias = round(a * bias + b, 4)
 
-    def calibrated(t: float) -> float:
-        return round(sigmoid(a * math.log(t / (1 - t)) + b), 4)
-
-    shipped, best_f1 = choice["shipped"], choice["best_f1"]
-    threshold = calibrated(shipped["threshold"])
-    lexicon_threshold = calibrated(shipped["lexicon_threshold"])
-    candidate_threshold = min(calibrated(best_f1["threshold"]), threshold)
-
-    # BABE validation words at the shipped threshold
-    babe_z = logits(babe_val, weights, bias)
-    babe_probs = [[sigmoid(z) for z in zs] for zs in babe_z]
-    pred = [
-        combine(it, ps, threshold, lexicon_threshold, KEEP_STRENGTH)
-        for it, ps in zip(babe_val, babe_probs, strict=True)
-    ]
-    bp, br, bf = scores_of(babe_val, pred)
-    print(f"BABE validation words at the shipped threshold: P/R/F1 = {bp:.3f}/{br:.3f}/{bf:.3f}")
-
-    # sentence model: word probabilities of BABE fit sentences from models that did not
-    # see them (2-fold cross-fitting), then fitted on fit, calibrated on validation
-    halves = [[it for k, it in enumerate(babe_fit) if k % 2 == h] for h in (0, 1)]
-    fit_probs: list[list[float]] = [[] for _ in babe_fit]
-    for h in (0, 1):
-        w_h, b_h = fit(ptc_fit + halves[1 - h], c)
-        z_h = logits(halves[h], w_h, b_h)
-        for k, zs in zip(range(h, len(babe_fit), 2), z_h, strict=True):
-            fit_probs[k] = [sigmoid(a * z + b) for z in zs]
-    s_rows, s_y = sentence_rows(babe_fit, fit_probs)
-    v_rows, v_y = sentence_rows(babe_val, babe_probs)
+    # the sentence model over out-of-fold word probabilities; C by cross-validated AUC
+    s_rows, s_y = sentence_rows(babe, p_babe)
     best_s = None
     for sc in (0.03, 0.1, 0.3, 1.0):
-        sw, sb = fit_sentences(s_rows, s_y, sc)
-        v_z = [sentence_logit(r, sw, sb) for r in v_rows]
-        v_auc = auc(v_y, v_z)
-        print(f"sentence model C={sc}: BABE validation AUC {v_auc:.3f}")
-        if best_s is None or v_auc > best_s[0]:
-            best_s = (v_auc, sc, sw, sb, v_z)
-    s_auc, sc, sw, sb, v_z = best_s
-    sa, sbb = platt(v_z, [bool(y) for y in v_y])
+        z = cross_sentence_logits(s_rows, s_y, sc)
+        s_auc = auc(s_y, z)
+        print(f"sentence model C={sc}: cross-validated AUC {s_auc:.3f}")
+        if best_s is None or s_auc > best_s[0]:
+            best_s = (s_auc, sc, z)
+    s_auc, sc, s_z = best_s
+    sa, sb0 = platt(s_z, [bool(y) for y in s_y])
+    sw, sb = fit_sentences(s_rows, s_y, sc)
     sentence_weights = {k: round(sa * v, 4) for k, v in sw.items() if abs(sa * v) >= 1e-4}
-    sentence_bias = round(sa * sb + sbb, 4)
+    sentence_bias = round(sa * sb + sb0, 4)
 
     model = {
         "weights": dict(sorted(weights.items())),
@@ -394,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": threshold,
         "lexicon_threshold": lexicon_threshold,
         "keep_strength": KEEP_STRENGTH,
-        "candidate_threshold": candidate_threshold,
+        "candidate_threshold": min(best_f1["threshold"], threshold),
         "sentence_weights": dict(sorted(sentence_weights.items())),
         "sentence_bias": sentence_bias,
         "meta": {
@@ -406,13 +416,15 @@ def main(argv: list[str] | None = None) -> int:
             "seed": SEED,
             "heldout_fraction": HELDOUT_FRACTION,
             "heldout_ids": heldout_ids,
-            "C": c,
+            "n_train_articles": len(ptc),
+            "n_train_sentences": len(babe),
+            "folds": FOLDS,
+            "C": args.c,
             "sentence_C": sc,
             "platt": [round(a, 4), round(b, 4)],
+            "sentence_platt": [round(sa, 4), round(sb0, 4)],
             "min_feature_count": MIN_FEATURE_COUNT,
             "precision_target": args.precision,
-            "babe_gold_words": "experts and crowd" if args.crowd_words else "experts",
-            "refit_on_ptc_validation": args.refit,
             "validation": {
                 "ptc_shipped": {k: round(v, 4) for k, v in shipped.items()},
                 "ptc_best_f1": {k: round(v, 4) for k, v in best_f1.items()},

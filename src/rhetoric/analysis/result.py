@@ -190,12 +190,15 @@ def analyze(
     lexicon: Lexicon | None = None,
     speakers: Gazetteer | None = None,
     actors: ActorGazetteer | None = None,
+    use_model: bool | None = None,
 ) -> Analysis:
     """Analyse an article: a :class:`Article`, a ``Path`` to a file, or a ``str`` of text.
 
     A ``str`` is always treated as the article's text, never as a file name. Pass a
     custom ``lexicon`` (loaded language), ``speakers`` gazetteer (quote attribution) or
-    ``actors`` gazetteer (framing) to extend or replace the shipped ones.
+    ``actors`` gazetteer (framing) to extend or replace the shipped ones. With a custom
+    ``lexicon`` every one of its terms counts and the learned detector adds its own
+    only with ``use_model=True`` (:func:`rhetoric.measures.loaded.find_loaded`).
     """
     article = _as_article(obj)
     doc = tokenize(article.text, article.clean)
@@ -204,7 +207,13 @@ def analyze(
         _warnings.simplefilter("always")
         quotes = attribute(doc, find_quotes(doc), speakers)
         voice = measure_voice(doc, quotes)
-        loaded = find_loaded(doc, voice.quote_spans, lexicon, word_in_quote=voice.word_in_quote)
+        loaded = find_loaded(
+            doc,
+            voice.quote_spans,
+            lexicon,
+            use_model=use_model,
+            word_in_quote=voice.word_in_quote,
+        )
         sentiment = score_sentences(doc)
         mentions = tuple(find_mentions(doc, actors))
         voices = [s.voice for s in voice.sentences]
