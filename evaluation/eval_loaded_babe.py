@@ -178,7 +178,8 @@ def main(argv: list[str]) -> int:
         f"  (with candidates: F1 {with_candidates['f1']:.3f})"
     )
     print(
-        f"AUC loaded_per_100_words {report['density_auc']:.3f}, bias_mean {report['bias_mean_auc']:.3f}"
+        f"AUC loaded_per_100_words {report['density_auc']:.3f}, "
+        f"bias_mean {report['bias_mean_auc']:.3f}"
     )
     c = report["bias_classifier"]
     print(

@@ -19,21 +19,24 @@ probabilities are then calibrated (Platt scaling) on PTC validation articles, th
 of text the library reads.
 
 Protocol (all splits fixed): PTC articles are split as before (seed 13) into *train*
-(80 %) and *held-out* (20 %), train again into *fit* (80 %) and *validation* (20 %);
-BABE sentences by :func:`validation.babe_split` (hash of the id) into fit, validation
-and held-out (30 %). Nothing held out is read here (``evaluation/eval_loaded_ptc.py``
-and ``evaluation/eval_loaded_babe.py`` report on it). The model is fitted on the fit
-parts; on the validation parts it is calibrated and its threshold is chosen: the
-lowest threshold (best recall) whose PTC validation token precision is at least
-:data:`PRECISION_TARGET`. Words the F1-best threshold would flag but the shipped one
-does not are ``candidates``.
+(80 %) and *held-out* (20 %); BABE sentences by :func:`validation.babe_split` (hash of
+the id) into train and held-out (30 %). Nothing held out is read here
+(``evaluation/eval_loaded_ptc.py`` and ``evaluation/eval_loaded_babe.py`` report on it).
+The train parts of both corpora are dealt into :data:`FOLDS` folds; each fold is scored
+by a word model fitted on the other folds of both. On these out-of-fold scores the
+probabilities are calibrated (Platt scaling on PTC words) and the threshold is chosen:
+the best F1 (threshold and the lexicon check's) among those whose PTC token precision
+is at least :data:`PRECISION_TARGET`. Words the F1-best threshold would flag but the
+shipped one does not are ``candidates``. The shipped word model is fitted on all train
+rows, the calibration folded into its weights.
 
-The sentence bias score is a logistic regression over the sentence's words (bag of
-words), its lexicon categories, VADER and subjectivity counts and the word model's
-probabilities, fitted on BABE fit sentences (the word probabilities there from a word
-model that did not see them) and calibrated on BABE validation sentences.
+The sentence bias score is a logistic regression over :func:`sentence_features` (the
+sentence's words, lexicon categories, VADER and subjectivity counts and the word
+model's out-of-fold probabilities), fitted on the BABE train sentences; its C is chosen
+by cross-validated AUC and its probabilities calibrated on the cross-validated scores.
 
 Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]``
+(about 10 minutes on one core).
 """
 
 from __future__ import annotations
@@ -88,9 +91,8 @@ def load_articles(path: Path) -> list[dict]:
 
 
 def load_babe(folder: Path) -> list[dict]:
-    """BABE sentences: SG1 rows with the MBIC crowd's label and words added
-    (``mbic_label``, ``mbic_spans``), and ``bias`` (1, 0 or None): the experts' label,
-    or the crowd's where the experts did not agree."""
+    """BABE sentences: SG1 rows with ``bias`` added (1, 0 or None): the experts' label,
+    or the MBIC crowd's where the experts did not agree."""
     sg1 = load_articles(folder / "sg1.jsonl")
     mbic = {r["id"]: r for r in load_articles(folder / "mbic.jsonl")}
     out = []
@@ -99,14 +101,7 @@ def load_babe(folder: Path) -> list[dict]:
         label = SENTENCE_LABELS.get(row["label"])
         if label is None:
             label = SENTENCE_LABELS.get(crowd.get("label", ""))
-        out.append(
-            {
-                **row,
-                "mbic_label": crowd.get("label"),
-                "mbic_spans": crowd.get("biased_word_spans", []),
-                "bias": label,
-            }
-        )
+        out.append({**row, "bias": label})
     return out
 
 
@@ -158,12 +153,11 @@ def prepare_ptc(articles: list[dict], lexicon: Lexicon) -> list[dict]:
     ]
 
 
-def prepare_babe(rows: list[dict], lexicon: Lexicon, crowd: bool = False) -> list[dict]:
-    """BABE sentences; gold words the experts' (and with ``crowd`` also MBIC's)."""
+def prepare_babe(rows: list[dict], lexicon: Lexicon) -> list[dict]:
+    """BABE sentences; gold words the experts'."""
     out = []
     for r in rows:
-        spans = r["biased_word_spans"] + (r["mbic_spans"] if crowd else [])
-        item = prepare(r["text"], [tuple(s) for s in spans], lexicon, True)
+        item = prepare(r["text"], [tuple(s) for s in r["biased_word_spans"]], lexicon, True)
         item["bias"] = r["bias"]
         out.append(item)
     return out

@@ -217,15 +217,24 @@ _ADVERSARIAL_TEXTS = [
 
 def reference_scores(model, features):
     """The detector's definition, word by word over the feature strings: the oracle that
-    the library's vectorised ``word_scores`` must match float for float."""
-    out = []
+    the library's vectorised ``word_scores`` must match float for float. The log-odds
+    are summed word by word; the logistic function is applied as the library applies
+    it (numpy's exp over the article's words, whose last bit can differ from math.exp).
+    """
+    import numpy as np
+
+    logits = []
     for feats in features:
         total = 0.0
         for f in feats:  # left to right, as training's feature order
             total += model.weights.get(f, 0.0)
-        z = model.bias + total
-        out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
-    return out
+        logits.append(model.bias + total)
+    z = np.array(logits, dtype=float)
+    for a, b in zip(z.tolist(), logits, strict=True):
+        assert a == b
+    p = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
+    assert np.allclose(p, [1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0 for x in logits])
+    return p.tolist()
 
 
 @pytest.mark.parametrize("which", ["seeds", "adversarial"])
@@ -332,3 +341,14 @@ def test_sentence_scores_by_hand():
     assert got[0] == pytest.approx(1 / (1 + math.exp(-(4.5 - math.log(3)))))
     assert got[1] == pytest.approx(1 / (1 + math.exp(-(0.5 - math.log(2)))))
     assert all(math.isnan(p) for p in LoadedModel({}, 0.0, 0.5).sentence_scores(doc, [], [0.0] * 3))
+
+
+def test_word_features_carry_subjectivity_and_quotation():
+    from rhetoric.measures.loaded import subjectivity_lexicon, word_features
+
+    table = subjectivity_lexicon()
+    assert table["brutal"] == "strong" and table["absence"] == "objective"
+    doc = tokenize('The brutal regime. "Absence," he said.')
+    feats = word_features(doc, [], [i in (3,) for i in range(len(doc.words))])
+    assert "sj=strong" in feats[1] and "sj=none" in feats[0]
+    assert "sj=objective" in feats[3] and "q" in feats[3] and "q" not in feats[1]

@@ -1,18 +1,24 @@
-"""Loaded language: emotionally charged words and phrases, by voice and category.
+"""Loaded language: emotionally charged words and phrases, by voice and category, and a
+sentence bias score.
 
 :func:`find_loaded` combines two detectors over one :class:`~rhetoric.text.tokens.Doc`:
 
 * the **lexicon** (:meth:`rhetoric.measures.lexicon.Lexicon.default`, about a thousand
   hand-written entries in seven categories: ``name_calling``, ``pejorative``,
   ``dehumanising``, ``hyperbole``, ``fear``, ``flag_waving``, ``intensifier``), and
-* a **learned** word classifier: a logistic regression over word features (the
-  lower-cased word, its neighbours, affixes, capitalisation, lexicon category, VADER
-  valence) fitted with scikit-learn on the Propaganda Techniques Corpus (Da San Martino
-  et al., 2019), gold = ``Loaded_Language`` + ``Name_Calling,Labeling`` spans. Only its
-  weights ship (``rhetoric/data/loaded_model.json``); scoring is a dictionary lookup and
-  a logistic function in pure Python (``scripts/train_loaded_model.py`` refits it).
+* a **learned** word classifier: a calibrated logistic regression over word features
+  (:func:`word_features`: the lower-cased word, its neighbours, affixes, capitalisation,
+  quotation, lexicon category, VADER valence, Pattern subjectivity) fitted with
+  scikit-learn on the Propaganda Techniques Corpus (Da San Martino et al., 2019; gold =
+  ``Loaded_Language`` + ``Name_Calling,Labeling`` spans) and BABE SG1's expert-marked
+  biased words (Spinde et al., 2021). Only its weights ship
+  (``rhetoric/data/loaded_model.json``); scoring is a dictionary lookup per word type
+  and a logistic function (``scripts/train_loaded_model.py`` refits it).
 
-A model hit that no lexicon term covers is reported with category ``learned``.
+Only words scoring at least the model's threshold count; what falls below it is kept
+as :attr:`LoadedResult.candidates`, never counted. A model hit that no lexicon term
+covers is reported with category ``other``. The same model file holds the sentence
+bias score (:meth:`LoadedModel.sentence_scores`, over :func:`sentence_features`).
 
 Metrics (:meth:`LoadedResult.metrics`), all "more = more loaded language":
 
@@ -26,7 +32,9 @@ A term counts once however many words it spans. A word (or term) is inside a quo
 when its span lies within one of the ``quote_spans`` passed in.
 
 References: Da San Martino, G. et al. (2019) "Fine-grained analysis of propaganda in
-news articles", EMNLP; Hutto, C. & Gilbert, E. (2014) "VADER", ICWSM.
+news articles", EMNLP; Spinde, T. et al. (2021) "Neural media bias detection using
+distant supervision with BABE", Findings of EMNLP; Hutto, C. & Gilbert, E. (2014)
+"VADER", ICWSM; De Smedt, T. & Daelemans, W. (2012) "Pattern for Python", JMLR 13.
 """
 
 from __future__ import annotations
@@ -54,6 +62,8 @@ __all__ = [
     "LoadedResult",
     "LoadedTerm",
     "find_loaded",
+    "sentence_features",
+    "subjectivity_lexicon",
     "terms_near",
     "word_features",
 ]
@@ -74,7 +84,7 @@ terms (words no lexicon entry covers)."""
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
 FUNCTION_WORDS = frozenset(row["term"] for row in package_csv_rows("function_words.csv", ("term",)))
-"""Closed-class words never starting or ending a ``learned`` term (PTC annotates whole
+"""Closed-class words never starting or ending a model term (PTC annotates whole
 phrases, so the model also scores articles and prepositions inside them); data in
 ``rhetoric/data/function_words.csv`` (term, category, note)."""
 
@@ -300,7 +310,7 @@ class LoadedModel:
 
     @cached_property
     def _scorer(self) -> _Scorer:
-        return _Scorer(self.weights)
+        return _Scorer(self.weights, self.sentence_weights)
 
     @property
     def candidates_from(self) -> float:
@@ -318,51 +328,54 @@ class LoadedModel:
         word's features)))``, the features being :func:`word_features` (what training
         fits on). Computed without building the feature strings: what depends only on a
         word is looked up once per word type, and the non-zero weights are summed in the
-        order of :func:`word_features` (a zero weight added changes no sum), so these are
-        the floats the feature strings give (``tests/test_loaded.py`` checks it)."""
-        return self._scorer.scores(doc, matches, self.bias, word_in_quote)
+        order of :func:`word_features` (a zero weight added changes no sum), so the
+        log-odds are the floats the feature strings give (``tests/test_loaded.py``
+        checks it); the logistic function is numpy's, over all words at once."""
+        return self._scorer.scores(doc, matches, self.bias, word_in_quote)[0]
 
-    @cached_property
-    def _sentence_static(self) -> dict[str, float]:
-        return {}
+    def scores(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        word_in_quote: Sequence[bool] | None = None,
+    ) -> tuple[list[float], list[float]]:
+        """:meth:`word_scores` and :meth:`sentence_scores` in one pass over the words."""
+        probs, static = self._scorer.scores(doc, matches, self.bias, word_in_quote)
+        return probs, self._sentence_probs(doc, matches, probs, static)
 
     def sentence_scores(
         self, doc: Doc, matches: Sequence[LexiconMatch], probs: Sequence[float]
     ) -> list[float]:
         """Bias probability of each Doc sentence (NaN for a sentence without words, and
         for every sentence when the model has no sentence weights). ``probs`` are
-        :meth:`word_scores`. The same sum as over :func:`sentence_features`, computed
-        with one weight lookup per word type."""
+        :meth:`word_scores`. The same sum as over :func:`sentence_features` (up to the
+        order of float additions), with the words' own weights looked up once per word
+        type."""
+        ids = self._scorer._ids(doc.word_texts)
+        return self._sentence_probs(doc, matches, probs, self._scorer.table[ids, _SENTENCE])
+
+    def _sentence_probs(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        probs: Sequence[float],
+        static: np.ndarray,
+    ) -> list[float]:
         n_sent = len(doc.sentences)
         if not self.sentence_weights:
             return [math.nan] * n_sent
-        w = self.sentence_weights
-        get = w.get
-        cache = self._sentence_static
-        if len(cache) > 200_000:
-            cache.clear()
-        static = []
-        for raw in doc.word_texts:
-            value = cache.get(raw)
-            if value is None:
-                feats = _word_static(raw.translate(_APOS).lower())
-                value = cache[raw] = sum(get(f, 0.0) for f in feats)
-            static.append(value)
+        get = self.sentence_weights.get
         sentence = np.array(doc.word_sentence, dtype=np.intp)
-        z = (
-            np.bincount(sentence, np.array(static, float), n_sent)
-            if len(static)
-            else np.zeros(n_sent)
-        )
+        p = np.asarray(probs, float)
+        z = np.bincount(sentence, static, n_sent) if len(p) else np.zeros(n_sent)
         for m in matches:
             z[doc.word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
-        p = np.asarray(probs, float)
-        n_words = np.bincount(sentence, minlength=n_sent) if len(p) else np.zeros(n_sent, int)
+        n_words = np.bincount(sentence, minlength=n_sent)
         pmax = np.zeros(n_sent)
         if len(p):
             np.maximum.at(pmax, sentence, p)
+            z += get("psum", 0.0) * np.bincount(sentence, p, n_sent)
         z += get("pmax", 0.0) * pmax
-        z += get("psum", 0.0) * (np.bincount(sentence, p, n_sent) if len(p) else 0.0)
         z += get("logn", 0.0) * np.log1p(n_words)
         z += self.sentence_bias
         out = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
@@ -377,7 +390,8 @@ _GIVE_BEFORE = (13, 14)  # (w-1=, v-1=) of this word, a feature of the word afte
 _GIVE_AFTER = (15, 16)  # (w+1=, v+1=) of this word, a feature of the word before it
 _STRONG = 17  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
 _BIGRAM_ID = 18  # number of the lower-cased word among the model's bigram words, else -1
-_N_COLUMNS = 19
+_SENTENCE = 19  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
+_N_COLUMNS = 20
 _BIGRAM_BASE = 1 << 31
 
 
@@ -396,8 +410,11 @@ class _Scorer:
 
     _MAX_TYPES = 200_000
 
-    def __init__(self, weights: dict[str, float]) -> None:
+    def __init__(
+        self, weights: dict[str, float], sentence_weights: dict[str, float] | None = None
+    ) -> None:
         self.w = weights
+        self.sentence_w = sentence_weights or {}
         self.type_ids: dict[str, int] = {}
         self.table = np.zeros((1024, _N_COLUMNS))
         # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers, as sorted arrays
@@ -457,6 +474,7 @@ class _Scorer:
             get("v+1=" + rv, 0.0),
             1.0 if strong else 0.0,
             float(self.bigram_ids.get(w, -1)),
+            sum(self.sentence_w.get(f, 0.0) for f in _word_static(w)),
         ]
 
     def _ids(self, raws: Sequence[str]) -> np.ndarray:
@@ -517,12 +535,14 @@ class _Scorer:
         matches: Sequence[LexiconMatch],
         bias: float,
         word_in_quote: Sequence[bool] | None = None,
-    ) -> list[float]:
-        """Word probabilities. The Doc's sentences must be runs of consecutive words,
-        as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError otherwise)."""
+    ) -> tuple[list[float], np.ndarray]:
+        """Word probabilities, and each word's own weight in the sentence bias score
+        (column :data:`_SENTENCE`). The Doc's sentences must be runs of consecutive
+        words, as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError
+        otherwise)."""
         n = len(doc.words)
         if n == 0:
-            return []
+            return [], np.zeros(0)
         sentence = np.array(doc.word_sentence, dtype=np.intp)
         if n > 1 and (sentence[1:] < sentence[:-1]).any():
             raise ValueError("the Doc's sentences are not runs of consecutive words")
@@ -589,8 +609,9 @@ class _Scorer:
         total = np.zeros(n)
         for column in columns:  # left to right, as LoadedModel.scores adds
             total += column
-        exp = math.exp
-        return [1.0 / (1.0 + exp(-z)) if z > -700 else 0.0 for z in (bias + total).tolist()]
+        z = bias + total
+        probs = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
+        return probs.tolist(), rows[:, _SENTENCE]
 
 
 @lru_cache(maxsize=1)
@@ -763,8 +784,8 @@ def find_loaded(
     if use_model is not False:
         model = model or LoadedModel.default()
         base_matches = matches if is_default else default.match(doc)
-        scores = model.word_scores(doc, base_matches, word_in_quote)
-        sentence_bias = tuple(model.sentence_scores(doc, base_matches, scores))
+        scores, bias = model.scores(doc, base_matches, word_in_quote)
+        sentence_bias = tuple(bias)
         adds = is_default or bool(use_model)
 
     def term(a: int, b: int, match: LexiconMatch | None) -> LoadedTerm:
@@ -822,10 +843,11 @@ def _runs(
     ``threshold`` that no kept lexicon term covers, of one sentence and voice, trimmed
     of :data:`FUNCTION_WORDS` at both ends."""
     n = len(doc.words)
-    flagged = [p >= threshold for p in scores]
+    above = np.asarray(scores, float) >= threshold
+    flagged = above.tolist()
     out = []
     j = 0  # the words before j are done
-    for i in [i for i, f in enumerate(flagged) if f]:  # where a run may start
+    for i in np.flatnonzero(above).tolist():  # where a run may start
         if i < j or covered[i]:
             continue
         j = i + 1
