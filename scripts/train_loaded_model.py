@@ -32,8 +32,11 @@ rows, the calibration folded into its weights.
 
 The sentence bias score is a logistic regression over :func:`sentence_features` (the
 sentence's words, lexicon categories, VADER and subjectivity counts and the word
-model's out-of-fold probabilities), fitted on the BABE train sentences; its C is chosen
-by cross-validated AUC and its probabilities calibrated on the cross-validated scores.
+model's out-of-fold probabilities), fitted on the BABE train sentences with the
+experts' labels and, as a second row per sentence with weight :data:`CROWD_WEIGHTS`,
+the MBIC crowd's label; its C and the crowd weight are chosen by cross-validated AUC
+(against the experts' labels) and its probabilities calibrated on the cross-validated
+scores.
 
 Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]``
 (about 10 minutes on one core).
@@ -74,6 +77,10 @@ PRECISION_TARGET = 0.40
 BABE_FEATURE = "babe"
 SENTENCE_LABELS = {"biased": 1, "non-biased": 0}
 FOLDS = 5
+SENTENCE_CS = (0.3, 1.0, 3.0)
+"""Regularisation of the sentence model compared by cross-validated AUC."""
+CROWD_WEIGHTS = (0.0, 0.5, 1.0)
+"""Weight of the MBIC crowd's label (a second row per sentence) compared likewise."""
 
 
 def split_ids(ids: list[str], seed: int = SEED, fraction: float = HELDOUT_FRACTION):
@@ -92,7 +99,8 @@ def load_articles(path: Path) -> list[dict]:
 
 def load_babe(folder: Path) -> list[dict]:
     """BABE sentences: SG1 rows with ``bias`` added (1, 0 or None): the experts' label,
-    or the MBIC crowd's where the experts did not agree."""
+    or the MBIC crowd's where the experts did not agree; and ``crowd`` (1, 0 or None),
+    the MBIC crowd's label."""
     sg1 = load_articles(folder / "sg1.jsonl")
     mbic = {r["id"]: r for r in load_articles(folder / "mbic.jsonl")}
     out = []
@@ -101,7 +109,7 @@ def load_babe(folder: Path) -> list[dict]:
         label = SENTENCE_LABELS.get(row["label"])
         if label is None:
             label = SENTENCE_LABELS.get(crowd.get("label", ""))
-        out.append({**row, "bias": label})
+        out.append({**row, "bias": label, "crowd": SENTENCE_LABELS.get(crowd.get("label", ""))})
     return out
 
 
@@ -159,6 +167,7 @@ def prepare_babe(rows: list[dict], lexicon: Lexicon) -> list[dict]:
     for r in rows:
         item = prepare(r["text"], [tuple(s) for s in r["biased_word_spans"]], lexicon, True)
         item["bias"] = r["bias"]
+        item["crowd"] = r["crowd"]
         out.append(item)
     return out
 
@@ -252,25 +261,38 @@ def choose_threshold(val: list[dict], probs: list[list[float]], target: float) -
 
 
 def sentence_rows(items: list[dict], word_probs: list[list[float]]):
-    """Sentence feature dicts (one per BABE sentence: each is one Doc) and labels."""
-    rows, y = [], []
+    """Sentence feature dicts (one per labelled BABE sentence: each is one Doc), labels
+    and the MBIC crowd's labels (None where the crowd did not agree)."""
+    rows, y, crowd = [], [], []
     for a, probs in zip(items, word_probs, strict=True):
         if a["bias"] is None:
             continue
         feats = sentence_features(a["doc"], a["lexicon_matches"], probs, 0, len(a["doc"].words))
         rows.append(feats)
         y.append(a["bias"])
-    return rows, y
+        crowd.append(a["crowd"])
+    return rows, y, crowd
 
 
-def fit_sentences(rows: list[dict], y: list[int], c: float):
+def fit_sentences(
+    rows: list[dict], y: list[int], c: float, crowd: list[int | None] | None = None, w: float = 0.0
+):
+    """Logistic regression over sentence features; with ``w > 0`` every sentence the
+    crowd labelled is added a second time with the crowd's label and weight ``w``."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    x_rows, labels, weights = list(rows), list(y), [1.0] * len(rows)
+    if w > 0 and crowd is not None:
+        for row, label in zip(rows, crowd, strict=True):
+            if label is not None:
+                x_rows.append(row)
+                labels.append(label)
+                weights.append(w)
     vec = DictVectorizer()
-    x = vec.fit_transform(rows)
+    x = vec.fit_transform(x_rows)
     clf = LogisticRegression(C=c, max_iter=5000)
-    clf.fit(x, y)
+    clf.fit(x, labels, sample_weight=weights)
     names = vec.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
     return weights, float(clf.intercept_[0])
@@ -314,13 +336,21 @@ def cross_logits(ptc: list[dict], babe: list[dict], c: float):
     return z_ptc, z_babe
 
 
-def cross_sentence_logits(rows: list[dict], y: list[int], c: float) -> list[float]:
+def cross_sentence_logits(
+    rows: list[dict], y: list[int], c: float, crowd: list[int | None], w: float
+) -> list[float]:
     """Out-of-fold log-odds of the sentence model."""
     folds = folds_of(len(rows))
     out = [0.0] * len(rows)
     for k in range(FOLDS):
         train = [i for i, f in enumerate(folds) if f != k]
-        weights, bias = fit_sentences([rows[i] for i in train], [y[i] for i in train], c)
+        weights, bias = fit_sentences(
+            [rows[i] for i in train],
+            [y[i] for i in train],
+            c,
+            [crowd[i] for i in train],
+            w,
+        )
         for i in (i for i, f in enumerate(folds) if f == k):
             out[i] = sentence_logit(rows[i], weights, bias)
     return out
@@ -378,17 +408,20 @@ def main(argv: list[str] | None = None) -> int:
     bias = round(a * bias + b, 4)
 
     # the sentence model over out-of-fold word probabilities; C by cross-validated AUC
-    s_rows, s_y = sentence_rows(babe, p_babe)
+    s_rows, s_y, s_crowd = sentence_rows(babe, p_babe)
     best_s = None
-    for sc in (0.03, 0.1, 0.3, 1.0):
-        z = cross_sentence_logits(s_rows, s_y, sc)
-        s_auc = auc(s_y, z)
-        print(f"sentence model C={sc}: cross-validated AUC {s_auc:.3f}")
-        if best_s is None or s_auc > best_s[0]:
-            best_s = (s_auc, sc, z)
-    s_auc, sc, s_z = best_s
+    sentence_grid = []
+    for cw in CROWD_WEIGHTS:
+        for sc in SENTENCE_CS:
+            z = cross_sentence_logits(s_rows, s_y, sc, s_crowd, cw)
+            s_auc = auc(s_y, z)
+            sentence_grid.append({"C": sc, "crowd_weight": cw, "auc": round(s_auc, 4)})
+            print(f"sentence model C={sc}, crowd weight {cw}: cross-validated AUC {s_auc:.4f}")
+            if best_s is None or s_auc > best_s[0]:
+                best_s = (s_auc, sc, cw, z)
+    s_auc, sc, cw, s_z = best_s
     sa, sb0 = platt(s_z, [bool(y) for y in s_y])
-    sw, sb = fit_sentences(s_rows, s_y, sc)
+    sw, sb = fit_sentences(s_rows, s_y, sc, s_crowd, cw)
     sentence_weights = {k: round(sa * v, 4) for k, v in sw.items() if abs(sa * v) >= 1e-4}
     sentence_bias = round(sa * sb + sb0, 4)
 
@@ -415,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             "folds": FOLDS,
             "C": args.c,
             "sentence_C": sc,
+            "sentence_crowd_weight": cw,
             "platt": [round(a, 4), round(b, 4)],
             "sentence_platt": [round(sa, 4), round(sb0, 4)],
             "min_feature_count": MIN_FEATURE_COUNT,
@@ -432,6 +466,7 @@ def main(argv: list[str] | None = None) -> int:
                     "f1": round(bf, 4),
                 },
                 "babe_sentence_auc": round(s_auc, 4),
+                "babe_sentence_grid": sentence_grid,
             },
         },
     }

@@ -337,8 +337,10 @@ def test_sentence_scores_by_hand():
     )
     doc = tokenize("Evil evil. Plain.")
     got = model.sentence_scores(doc, [], [0.0] * len(doc.words))
-    # z = 0.5 + 2 * 2 - log(3) and 0.5 - log(2)
-    assert got[0] == pytest.approx(1 / (1 + math.exp(-(4.5 - math.log(3)))))
+    # counts are divided by the root of the sentence's words (2 and 1 here):
+    # z = 0.5 + 2 * 2 / sqrt(2) - log(1 + 2) and 0.5 - log(1 + 1)
+    z0 = 0.5 + 4 / math.sqrt(2) - math.log(3)
+    assert got[0] == pytest.approx(1 / (1 + math.exp(-z0)))
     assert got[1] == pytest.approx(1 / (1 + math.exp(-(0.5 - math.log(2)))))
     assert all(math.isnan(p) for p in LoadedModel({}, 0.0, 0.5).sentence_scores(doc, [], [0.0] * 3))
 
