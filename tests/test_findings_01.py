@@ -220,7 +220,12 @@ EXPECTED = {
             "terms": 17,
         },
         "003": {"bias_mean": (0.35, 0.31, 0.41), "biased_share": 0.2, "candidates": 24, "terms": 7},
-        "004": {"bias_mean": (0.45, 0.33, 0.55), "biased_share": 0.4, "candidates": 15, "terms": 10},
+        "004": {
+            "bias_mean": (0.45, 0.33, 0.55),
+            "biased_share": 0.4,
+            "candidates": 15,
+            "terms": 10,
+        },
     },
     "claims_01_categories": {
         "000": {
