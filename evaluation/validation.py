@@ -110,6 +110,14 @@ HEADLINES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
      "articles", "articles", ""),
     ("loaded_ptc", "", "detectors.baseline.spearman_terms",
      "baseline (VADER words): Spearman rho", "articles", "articles", "spearman"),
+    ("loaded_babe", "", "words.f1", "loaded: BABE word F1 (experts' words)",
+     "held_out_sentences", "sentences", ""),
+    ("loaded_babe", "", "density_auc", "loaded: BABE AUC of loaded_per_100_words",
+     "labelled_sentences", "sentences", ""),
+    ("loaded_babe", "", "bias_mean_auc", "bias: BABE AUC of bias_mean",
+     "labelled_sentences", "sentences", ""),
+    ("loaded_babe", "", "bias_classifier.macro_f1", "bias: BABE macro F1 at 0.5",
+     "labelled_sentences", "sentences", ""),
     ("sentiment_nyt", "held_out", "sentiment_mean (shipped)",
      "sentiment: Pearson r with readers", "", "snippets", "stored"),
     ("sentiment_nyt", "held_out", "raw_vader_whole_snippet",
@@ -128,7 +136,7 @@ HEADLINES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
 """The figures :func:`headline` reports: what each says is in its label."""
 
 
-SPLIT_NOTES = {"loaded_ptc": "held_out"}
+SPLIT_NOTES = {"loaded_ptc": "held_out", "loaded_babe": "held_out"}
 """Evaluations whose whole file is computed on one split (no split key in the JSON)."""
 
 
@@ -269,3 +277,19 @@ def shingle_prf(gold: str, predicted: str, n: int = 4) -> dict[str, float]:
     recall = shared / n_g if n_g else float(n_p == 0)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}
+
+
+BABE_HELD_OUT_PERCENT = 30
+"""Share of the BABE sentences (``../shared/data/babe/``) never trained or tuned on."""
+
+
+def babe_split(sentence_id: str) -> str:
+    """``"held_out"`` or ``"train"`` for a BABE sentence id.
+
+    Fixed by the id alone (the first four bytes of the SHA-256 of ``"babe:" + id``,
+    modulo 100, below :data:`BABE_HELD_OUT_PERCENT`). The same id is the same sentence
+    in SG1 and MBIC, so both files agree.
+    """
+    digest = hashlib.sha256(("babe:" + sentence_id).encode("utf-8")).digest()
+    bucket = int.from_bytes(digest[:4], "big") % 100
+    return "held_out" if bucket < BABE_HELD_OUT_PERCENT else "train"

@@ -1,24 +1,52 @@
-"""Fit the learned loaded-language detector and write its weights as JSON.
+"""Fit the learned loaded-language detector and the sentence bias score; write them as JSON.
 
-Data: the Propaganda Techniques Corpus training split (``../shared/data/ptc/train.jsonl``
-from the repository root; never copied into the repository). Gold: a Doc word is
-positive when it overlaps a ``Loaded_Language`` or ``Name_Calling,Labeling`` span.
+Data (never copied into the repository; paths from the repository root):
 
-Protocol (fixed seed): the articles are split into *train* (80 %) and *held-out* (20 %);
-the held-out articles are never looked at here (``evaluation/eval_loaded_ptc.py``
-reports on them). The train part is split again into *fit* (80 %) and *validation*
-(20 %); the regularisation strength C, the model threshold and the lexicon-check
-threshold are chosen by token F1 of the shipped combination on validation (lexicon
-terms of strength 3 are always kept, by design); the final model
-is refitted on the whole train part with the chosen settings.
+* the Propaganda Techniques Corpus training split (``../shared/data/ptc/train.jsonl``):
+  a Doc word is positive when it overlaps a ``Loaded_Language`` or
+  ``Name_Calling,Labeling`` span (professional annotators, whole propaganda phrases);
+* BABE SG1 and MBIC (``../shared/data/babe/``): a word is positive when the experts
+  (SG1) marked it as biased; a sentence is biased by the experts' majority label, or,
+  where the experts did not agree, by the crowd's (MBIC).
 
-Usage: ``.venv/bin/python scripts/train_loaded_model.py [--data PATH] [--out PATH]``
+How the two corpora are combined. They mean slightly different things: PTC marks
+propaganda *phrases* in whole articles (2-3 % of words), BABE marks single biased
+*words* in sentences chosen to be opinionated (about 5 % of words). The word model is
+fitted on both at once, and every BABE word carries one extra feature, ``babe``, which
+absorbs the difference in base rate (and in annotation style) between the corpora. At
+run time no word has that feature: the model scores as on PTC articles. The
+probabilities are then calibrated (Platt scaling) on PTC validation articles, the kind
+of text the library reads.
+
+Protocol (all splits fixed): PTC articles are split as before (seed 13) into *train*
+(80 %) and *held-out* (20 %); BABE sentences by :func:`validation.babe_split` (hash of
+the id) into train and held-out (30 %). Nothing held out is read here
+(``evaluation/eval_loaded_ptc.py`` and ``evaluation/eval_loaded_babe.py`` report on it).
+The train parts of both corpora are dealt into :data:`FOLDS` folds; each fold is scored
+by a word model fitted on the other folds of both. On these out-of-fold scores the
+probabilities are calibrated (Platt scaling on PTC words) and the threshold is chosen:
+the best F1 (threshold and the lexicon check's) among those whose PTC token precision
+is at least :data:`PRECISION_TARGET`. Words the F1-best threshold would flag but the
+shipped one does not are ``candidates``. The shipped word model is fitted on all train
+rows, the calibration folded into its weights.
+
+The sentence bias score is a logistic regression over :func:`sentence_features` (the
+sentence's words, lexicon categories, VADER and subjectivity counts and the word
+model's out-of-fold probabilities), fitted on the BABE train sentences with the
+experts' labels and, as a second row per sentence with weight :data:`CROWD_WEIGHTS`,
+the MBIC crowd's label; its C and the crowd weight are chosen by cross-validated AUC
+(against the experts' labels) and its probabilities calibrated on the cross-validated
+scores.
+
+Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]``
+(about 10 minutes on one core).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 from collections import Counter
@@ -28,19 +56,31 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-from validation import token_prf  # noqa: E402
+from validation import babe_split, token_prf  # noqa: E402
 
 from rhetoric.measures.lexicon import Lexicon  # noqa: E402
-from rhetoric.measures.loaded import word_features  # noqa: E402
+from rhetoric.measures.loaded import sentence_features, word_features  # noqa: E402
+from rhetoric.measures.quotes import find_quotes  # noqa: E402
+from rhetoric.measures.voice import measure_voice  # noqa: E402
 from rhetoric.text.tokens import tokenize  # noqa: E402
 
 SEED = 13
 HELDOUT_FRACTION = 0.2
 GOLD_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ptc" / "train.jsonl"
+DEFAULT_PTC = ROOT.parent / "shared" / "data" / "ptc" / "train.jsonl"
+DEFAULT_BABE = ROOT.parent / "shared" / "data" / "babe"
 DEFAULT_OUT = ROOT / "src" / "rhetoric" / "data" / "loaded_model.json"
 MIN_FEATURE_COUNT = 3
 KEEP_STRENGTH = 3.0  # strength-3 lexicon terms are always kept (a design choice, not tuned)
+PRECISION_TARGET = 0.40
+"""Token precision on PTC validation the shipped threshold must reach."""
+BABE_FEATURE = "babe"
+SENTENCE_LABELS = {"biased": 1, "non-biased": 0}
+FOLDS = 5
+SENTENCE_CS = (0.3, 1.0, 3.0)
+"""Regularisation of the sentence model compared by cross-validated AUC."""
+CROWD_WEIGHTS = (0.0, 0.5, 1.0)
+"""Weight of the MBIC crowd's label (a second row per sentence) compared likewise."""
 
 
 def split_ids(ids: list[str], seed: int = SEED, fraction: float = HELDOUT_FRACTION):
@@ -57,40 +97,83 @@ def load_articles(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def gold_words(doc, spans) -> list[bool]:
-    """True for each Doc word overlapping a gold span."""
-    gold = sorted((s["start"], s["end"]) for s in spans if s["technique"] in GOLD_TECHNIQUES)
+def load_babe(folder: Path) -> list[dict]:
+    """BABE sentences: SG1 rows with ``bias`` added (1, 0 or None): the experts' label,
+    or the MBIC crowd's where the experts did not agree; and ``crowd`` (1, 0 or None),
+    the MBIC crowd's label."""
+    sg1 = load_articles(folder / "sg1.jsonl")
+    mbic = {r["id"]: r for r in load_articles(folder / "mbic.jsonl")}
     out = []
-    for ws, we in doc.words:
-        out.append(any(gs < we and ws < ge for gs, ge in gold))
+    for row in sg1:
+        crowd = mbic.get(row["id"], {})
+        label = SENTENCE_LABELS.get(row["label"])
+        if label is None:
+            label = SENTENCE_LABELS.get(crowd.get("label", ""))
+        out.append({**row, "bias": label, "crowd": SENTENCE_LABELS.get(crowd.get("label", ""))})
     return out
 
 
-def prepare(articles: list[dict], lexicon: Lexicon) -> list[dict]:
-    """Doc, lexicon matches, features and gold labels of each article."""
-    out = []
-    for art in articles:
-        doc = tokenize(art["text"])
-        matches = lexicon.match(doc)
-        lex = [False] * len(doc.words)
-        for m in matches:
-            for w in range(m.first_word, m.last_word):
-                lex[w] = True
-        spans = [(m.first_word, m.last_word, m.strength) for m in matches]
-        out.append(
-            {
-                "id": art["id"],
-                "doc": doc,
-                "features": word_features(doc, matches),
-                "gold": gold_words(doc, art["spans"]),
-                "lex": lex,
-                "matches": spans,
-            }
+def overlaps(doc, spans: list[tuple[int, int]]) -> list[bool]:
+    """True for each Doc word overlapping one of ``spans``."""
+    spans = sorted(spans)
+    return [any(gs < we and ws < ge for gs, ge in spans) for ws, we in doc.words]
+
+
+def gold_words(doc, spans) -> list[bool]:
+    """True for each Doc word overlapping a PTC gold span."""
+    return overlaps(
+        doc, [(s["start"], s["end"]) for s in spans if s["technique"] in GOLD_TECHNIQUES]
+    )
+
+
+def prepare(text: str, gold_spans: list[tuple[int, int]], lexicon: Lexicon, babe: bool) -> dict:
+    """Doc, lexicon matches, quotation flags, features and gold labels of one text."""
+    doc = tokenize(text)
+    matches = lexicon.match(doc)
+    in_quote = measure_voice(doc, find_quotes(doc)).word_in_quote
+    features = word_features(doc, matches, in_quote)
+    if babe:
+        features = [[*f, BABE_FEATURE] for f in features]
+    lex = [False] * len(doc.words)
+    for m in matches:
+        for w in range(m.first_word, m.last_word):
+            lex[w] = True
+    return {
+        "doc": doc,
+        "lexicon_matches": matches,
+        "in_quote": in_quote,
+        "features": features,
+        "gold": overlaps(doc, gold_spans),
+        "lex": lex,
+        "matches": [(m.first_word, m.last_word, m.strength) for m in matches],
+    }
+
+
+def prepare_ptc(articles: list[dict], lexicon: Lexicon) -> list[dict]:
+    return [
+        prepare(
+            a["text"],
+            [(s["start"], s["end"]) for s in a["spans"] if s["technique"] in GOLD_TECHNIQUES],
+            lexicon,
+            False,
         )
+        for a in articles
+    ]
+
+
+def prepare_babe(rows: list[dict], lexicon: Lexicon) -> list[dict]:
+    """BABE sentences; gold words the experts'."""
+    out = []
+    for r in rows:
+        item = prepare(r["text"], [tuple(s) for s in r["biased_word_spans"]], lexicon, True)
+        item["bias"] = r["bias"]
+        item["crowd"] = r["crowd"]
+        out.append(item)
     return out
 
 
 def fit(prepared: list[dict], c: float):
+    """Logistic regression (liblinear, L2) over the word features: (weights, bias)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -105,34 +188,27 @@ def fit(prepared: list[dict], c: float):
     clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear")
     clf.fit(x, y)
     names = vec.get_feature_names_out()
-    weights = {
-        str(name): round(float(w), 4)
-        for name, w in zip(names, clf.coef_[0], strict=True)
-        if abs(w) >= 1e-4
-    }
+    weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
     return weights, float(clf.intercept_[0])
 
 
-def probabilities(
-    prepared: list[dict], weights: dict[str, float], bias: float
-) -> list[list[float]]:
-    import math
+def logits(prepared: list[dict], weights: dict[str, float], bias: float) -> list[list[float]]:
+    """The model's log-odds per word (run-time features: no ``babe`` indicator)."""
+    get = weights.get
+    return [
+        [bias + sum(get(f, 0.0) for f in feats if f != BABE_FEATURE) for feats in a["features"]]
+        for a in prepared
+    ]
 
-    out = []
-    for a in prepared:
-        out.append(
-            [
-                1.0 / (1.0 + math.exp(-(bias + sum(weights.get(f, 0.0) for f in feats))))
-                for feats in a["features"]
-            ]
-        )
-    return out
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
 def combine(a: dict, probs: list[float], t: float, t_lex: float, keep: float) -> list[bool]:
-    """Flagged words of the shipped combination (as ``rhetoric.measures.loaded.find_loaded``, but
-    without its trimming of function words from learned terms)."""
-    out = [p >= t for p in probs]
+    """Flagged words of the shipped combination (as ``find_loaded``, without its
+    trimming of function words from learned terms)."""
+    out = [p >= t and not lex for p, lex in zip(probs, a["lex"], strict=True)]
     for w0, w1, strength in a["matches"]:
         if strength >= keep or max(probs[w0:w1]) >= t_lex:
             for w in range(w0, w1):
@@ -141,86 +217,256 @@ def combine(a: dict, probs: list[float], t: float, t_lex: float, keep: float) ->
 
 
 def scores_of(prepared: list[dict], predicted: list[list[bool]]) -> tuple[float, float, float]:
-    """Token precision, recall and F1 of ``predicted`` against the articles' gold tokens."""
+    """Token precision, recall and F1 of ``predicted`` against the texts' gold tokens."""
     s = token_prf([a["gold"] for a in prepared], predicted)
     return s["precision"], s["recall"], s["f1"]
 
 
+def platt(z: list[float], y: list[bool]) -> tuple[float, float]:
+    """Platt scaling: (a, b) with ``p = sigmoid(a * z + b)`` fitted to ``y``."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=1e6, max_iter=1000)
+    clf.fit(np.array(z).reshape(-1, 1), np.array(y, dtype=int))
+    return float(clf.coef_[0][0]), float(clf.intercept_[0])
+
+
+def choose_threshold(val: list[dict], probs: list[list[float]], target: float) -> dict:
+    """The operating point and the precision/recall curve on validation."""
+    grid = [round(0.05 + 0.025 * k, 3) for k in range(35)]
+    curve = []
+    best_f1 = None
+    best = None
+    for t in grid:
+        for t_lex in [x for x in grid if x <= t]:
+            pred = [
+                combine(a, ps, t, t_lex, KEEP_STRENGTH) for a, ps in zip(val, probs, strict=True)
+            ]
+            p, r, f = scores_of(val, pred)
+            point = {
+                "threshold": t,
+                "lexicon_threshold": t_lex,
+                "precision": p,
+                "recall": r,
+                "f1": f,
+            }
+            if t_lex == t:
+                curve.append(point)
+            if best_f1 is None or f > best_f1["f1"]:
+                best_f1 = point
+            if p >= target and (best is None or f > best["f1"]):
+                best = point
+    return {"shipped": best or best_f1, "best_f1": best_f1, "curve": curve}
+
+
+def sentence_rows(items: list[dict], word_probs: list[list[float]]):
+    """Sentence feature dicts (one per labelled BABE sentence: each is one Doc), labels
+    and the MBIC crowd's labels (None where the crowd did not agree)."""
+    rows, y, crowd = [], [], []
+    for a, probs in zip(items, word_probs, strict=True):
+        if a["bias"] is None:
+            continue
+        feats = sentence_features(a["doc"], a["lexicon_matches"], probs, 0, len(a["doc"].words))
+        rows.append(feats)
+        y.append(a["bias"])
+        crowd.append(a["crowd"])
+    return rows, y, crowd
+
+
+def fit_sentences(
+    rows: list[dict], y: list[int], c: float, crowd: list[int | None] | None = None, w: float = 0.0
+):
+    """Logistic regression over sentence features; with ``w > 0`` every sentence the
+    crowd labelled is added a second time with the crowd's label and weight ``w``."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x_rows, labels, weights = list(rows), list(y), [1.0] * len(rows)
+    if w > 0 and crowd is not None:
+        for row, label in zip(rows, crowd, strict=True):
+            if label is not None:
+                x_rows.append(row)
+                labels.append(label)
+                weights.append(w)
+    vec = DictVectorizer()
+    x = vec.fit_transform(x_rows)
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit(x, labels, sample_weight=weights)
+    names = vec.get_feature_names_out()
+    weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
+    return weights, float(clf.intercept_[0])
+
+
+def sentence_logit(row: dict, weights: dict[str, float], bias: float) -> float:
+    return bias + sum(weights.get(k, 0.0) * v for k, v in row.items())
+
+
+def auc(y: list[int], s: list[float]) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, s))
+
+
+def folds_of(n: int, k: int = FOLDS, seed: int = SEED) -> list[int]:
+    """A fold number (0..k-1) for each of ``n`` items: a seeded shuffle dealt round."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    out = [0] * n
+    for rank, i in enumerate(order):
+        out[i] = rank % k
+    return out
+
+
+def cross_logits(ptc: list[dict], babe: list[dict], c: float):
+    """Out-of-fold word log-odds: the model of fold k is fitted on every other fold of
+    both corpora and scores fold k's texts."""
+    ptc_folds, babe_folds = folds_of(len(ptc)), folds_of(len(babe))
+    z_ptc: list[list[float]] = [[] for _ in ptc]
+    z_babe: list[list[float]] = [[] for _ in babe]
+    for k in range(FOLDS):
+        train = [a for a, f in zip(ptc, ptc_folds, strict=True) if f != k]
+        train += [a for a, f in zip(babe, babe_folds, strict=True) if f != k]
+        weights, bias = fit(train, c)
+        for items, folds, out in ((ptc, ptc_folds, z_ptc), (babe, babe_folds, z_babe)):
+            idx = [i for i, f in enumerate(folds) if f == k]
+            for i, zs in zip(idx, logits([items[i] for i in idx], weights, bias), strict=True):
+                out[i] = zs
+        print(f"  fold {k + 1}/{FOLDS} fitted")
+    return z_ptc, z_babe
+
+
+def cross_sentence_logits(
+    rows: list[dict], y: list[int], c: float, crowd: list[int | None], w: float
+) -> list[float]:
+    """Out-of-fold log-odds of the sentence model."""
+    folds = folds_of(len(rows))
+    out = [0.0] * len(rows)
+    for k in range(FOLDS):
+        train = [i for i, f in enumerate(folds) if f != k]
+        weights, bias = fit_sentences(
+            [rows[i] for i in train],
+            [y[i] for i in train],
+            c,
+            [crowd[i] for i in train],
+            w,
+        )
+        for i in (i for i, f in enumerate(folds) if f == k):
+            out[i] = sentence_logit(rows[i], weights, bias)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--ptc", type=Path, default=DEFAULT_PTC)
+    parser.add_argument("--babe", type=Path, default=DEFAULT_BABE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--c", type=float, default=1.0, help="word model regularisation")
+    parser.add_argument("--precision", type=float, default=PRECISION_TARGET)
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"skipped: data not found at {args.data}")
+    if not args.ptc.exists() or not (args.babe / "sg1.jsonl").exists():
+        print(f"skipped: data not found at {args.ptc} or {args.babe}")
         return 0
-    articles = load_articles(args.data)
+    articles = load_articles(args.ptc)
     train_ids, heldout_ids = split_ids([a["id"] for a in articles])
-    fit_ids, val_ids = split_ids(train_ids)
     by_id = {a["id"]: a for a in articles}
     lexicon = Lexicon.default()
-    fit_part = prepare([by_id[i] for i in fit_ids], lexicon)
-    val_part = prepare([by_id[i] for i in val_ids], lexicon)
+    ptc = prepare_ptc([by_id[i] for i in train_ids], lexicon)
+    babe = prepare_babe(
+        [r for r in load_babe(args.babe) if babe_split(r["id"]) == "train"], lexicon
+    )
     print(
-        f"articles: {len(train_ids)} train ({len(fit_ids)} fit + {len(val_ids)} validation), "
-        f"{len(heldout_ids)} held out"
+        f"PTC articles: {len(ptc)} train, {len(heldout_ids)} held out; "
+        f"BABE sentences: {len(babe)} train; {FOLDS}-fold cross-fitting"
     )
 
-    thresholds = [round(0.05 + 0.025 * k, 3) for k in range(27)]
-    best = None
-    best_model = None
-    for c in (1.0, 3.0):
-        weights, bias = fit(fit_part, c)
-        probs = probabilities(val_part, weights, bias)
-        for t in thresholds:
-            model_only = [[p >= t for p in ps] for ps in probs]
-            fm = scores_of(val_part, model_only)[2]
-            if best_model is None or fm > best_model[0]:
-                best_model = (fm, c, t)
-            for keep in (KEEP_STRENGTH,):
-                for t_lex in [x for x in thresholds if x <= t]:
-                    combined = [
-                        combine(a, ps, t, t_lex, keep)
-                        for a, ps in zip(val_part, probs, strict=True)
-                    ]
-                    pc, rc, fc = scores_of(val_part, combined)
-                    if best is None or fc > best[0]:
-                        best = (fc, c, t, t_lex, keep, pc, rc)
-        print(f"C={c}: best F1(combined)={best[0]:.3f} {best[1:5]}; best F1(model)={best_model}")
-    f1, c, t, t_lex, keep, p, r = best
-    fm = best_model[0]
-    lex_only = scores_of(val_part, [a["lex"] for a in val_part])
+    # out-of-fold word scores: calibration, threshold, candidates
+    z_ptc, z_babe = cross_logits(ptc, babe, args.c)
+    a, b = platt([z for zs in z_ptc for z in zs], [g for it in ptc for g in it["gold"]])
+    p_ptc = [[sigmoid(a * z + b) for z in zs] for zs in z_ptc]
+    p_babe = [[sigmoid(a * z + b) for z in zs] for zs in z_babe]
+    choice = choose_threshold(ptc, p_ptc, args.precision)
+    shipped, best_f1 = choice["shipped"], choice["best_f1"]
     print(
-        f"validation: lexicon alone P/R/F1 = {lex_only[0]:.3f}/{lex_only[1]:.3f}/{lex_only[2]:.3f}"
+        f"PTC out-of-fold at P>={args.precision}: threshold {shipped['threshold']} "
+        f"(lexicon check {shipped['lexicon_threshold']}) P/R/F1 = {shipped['precision']:.3f}/"
+        f"{shipped['recall']:.3f}/{shipped['f1']:.3f}; F1-best {best_f1['f1']:.3f} at "
+        f"{best_f1['threshold']}"
     )
-    print(
-        f"validation: combined P/R/F1 = {p:.3f}/{r:.3f}/{f1:.3f} (C={c}, threshold={t}, "
-        f"lexicon_threshold={t_lex}, keep_strength={keep}); best model alone F1 = {fm:.3f}"
-    )
+    threshold, lexicon_threshold = shipped["threshold"], shipped["lexicon_threshold"]
+    pred = [
+        combine(it, ps, threshold, lexicon_threshold, KEEP_STRENGTH)
+        for it, ps in zip(babe, p_babe, strict=True)
+    ]
+    bp, br, bf = scores_of(babe, pred)
+    print(f"BABE out-of-fold words at that threshold: P/R/F1 = {bp:.3f}/{br:.3f}/{bf:.3f}")
 
-    train_part = fit_part + val_part
-    weights, bias = fit(train_part, c)
+    # the shipped word model: every train text, the calibration folded into the weights
+    weights, bias = fit(ptc + babe, args.c)
+    weights = {k: round(a * v, 4) for k, v in weights.items() if abs(a * v) >= 1e-4}
+    weights.pop(BABE_FEATURE, None)
+    bias = round(a * bias + b, 4)
+
+    # the sentence model over out-of-fold word probabilities; C by cross-validated AUC
+    s_rows, s_y, s_crowd = sentence_rows(babe, p_babe)
+    best_s = None
+    sentence_grid = []
+    for cw in CROWD_WEIGHTS:
+        for sc in SENTENCE_CS:
+            z = cross_sentence_logits(s_rows, s_y, sc, s_crowd, cw)
+            s_auc = auc(s_y, z)
+            sentence_grid.append({"C": sc, "crowd_weight": cw, "auc": round(s_auc, 4)})
+            print(f"sentence model C={sc}, crowd weight {cw}: cross-validated AUC {s_auc:.4f}")
+            if best_s is None or s_auc > best_s[0]:
+                best_s = (s_auc, sc, cw, z)
+    s_auc, sc, cw, s_z = best_s
+    sa, sb0 = platt(s_z, [bool(y) for y in s_y])
+    sw, sb = fit_sentences(s_rows, s_y, sc, s_crowd, cw)
+    sentence_weights = {k: round(sa * v, 4) for k, v in sw.items() if abs(sa * v) >= 1e-4}
+    sentence_bias = round(sa * sb + sb0, 4)
+
     model = {
         "weights": dict(sorted(weights.items())),
-        "bias": round(bias, 4),
-        "threshold": t,
-        "lexicon_threshold": t_lex,
-        "keep_strength": keep,
+        "bias": bias,
+        "threshold": threshold,
+        "lexicon_threshold": lexicon_threshold,
+        "keep_strength": KEEP_STRENGTH,
+        "candidate_threshold": min(best_f1["threshold"], threshold),
+        "sentence_weights": dict(sorted(sentence_weights.items())),
+        "sentence_bias": sentence_bias,
         "meta": {
-            "what": "logistic regression over rhetoric.measures.loaded.word_features; "
-            "gold = PTC Loaded_Language + Name_Calling,Labeling word overlap",
-            "data": "PTC (SemEval-2020 Task 11) training split, 371 articles",
+            "what": "calibrated logistic regression over rhetoric.measures.loaded.word_features "
+            "(gold: PTC Loaded_Language + Name_Calling,Labeling words and BABE SG1 expert "
+            "biased words) and a sentence bias score over sentence_features (gold: BABE "
+            "SG1 labels, MBIC where the experts did not agree)",
+            "data": "PTC (SemEval-2020 Task 11) training split; BABE SG1 + MBIC",
             "seed": SEED,
             "heldout_fraction": HELDOUT_FRACTION,
-            "n_train_articles": len(train_ids),
             "heldout_ids": heldout_ids,
-            "C": c,
+            "n_train_articles": len(ptc),
+            "n_train_sentences": len(babe),
+            "folds": FOLDS,
+            "C": args.c,
+            "sentence_C": sc,
+            "sentence_crowd_weight": cw,
+            "platt": [round(a, 4), round(b, 4)],
+            "sentence_platt": [round(sa, 4), round(sb0, 4)],
             "min_feature_count": MIN_FEATURE_COUNT,
+            "precision_target": args.precision,
             "validation": {
-                "combined_f1": round(f1, 4),
-                "combined_precision": round(p, 4),
-                "combined_recall": round(r, 4),
-                "model_f1": round(fm, 4),
+                "ptc_shipped": {k: round(v, 4) for k, v in shipped.items()},
+                "ptc_best_f1": {k: round(v, 4) for k, v in best_f1.items()},
+                "ptc_curve": [
+                    {k: round(v, 4) for k, v in pt.items() if k != "lexicon_threshold"}
+                    for pt in choice["curve"]
+                ],
+                "babe_words": {
+                    "precision": round(bp, 4),
+                    "recall": round(br, 4),
+                    "f1": round(bf, 4),
+                },
+                "babe_sentence_auc": round(s_auc, 4),
+                "babe_sentence_grid": sentence_grid,
             },
         },
     }

@@ -129,3 +129,20 @@ def test_every_nan_metric_comes_with_a_warning_naming_it():
     said = " ".join(str(w.message) for w in caught)
     assert all(name in said for name in nan)
     assert any(all(name in w for name in nan) for w in result.to_dict()["warnings"])
+
+
+def test_a_custom_lexicon_counts_its_terms_and_the_model_adds_only_when_asked():
+    from rhetoric.measures.lexicon import Lexicon
+
+    text = "The committee discussed the budget. Corrupt thugs and traitors lied again."
+    mine = Lexicon.from_terms({"budget": "topic", "committee": "topic"})
+    own = rhetoric.analyze(text, lexicon=mine)
+    assert [(t.text, t.category, t.source) for t in own.loaded.terms] == [
+        ("committee", "topic", "lexicon"),
+        ("budget", "topic", "lexicon"),
+    ]
+    assert own.metrics["loaded_topic_per_100_words"] == pytest.approx(100 * 2 / 11)
+    both = rhetoric.analyze(text, lexicon=mine, use_model=True)
+    added = [t for t in both.loaded.terms if t.source == "model"]
+    assert {t.text for t in both.loaded.terms} > {"committee", "budget"}
+    assert added and all(t.category == "other" for t in added)

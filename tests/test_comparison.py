@@ -31,9 +31,9 @@ def record(text=TEXT, ident="a", **extra):
 def rich():
     rec = record()
     s = rec["sentences"]
-    s[0].update(voice="commentary", valence=2.0, quoted_share=0.0)
-    s[1].update(voice="quote", valence=-1.0, quoted_share=0.6)
-    s[2].update(voice="commentary", valence=4.0, quoted_share=0.0)
+    s[0].update(voice="commentary", valence=2.0, quoted_share=0.0, bias=0.8)
+    s[1].update(voice="quote", valence=-1.0, quoted_share=0.6, bias=0.3)
+    s[2].update(voice="commentary", valence=4.0, quoted_share=0.0, bias=0.6)
     rec["loaded"] = [
         dict(zip(("start", "end"), span(TEXT, "Alpha"), strict=True), in_quote=False),
         dict(zip(("start", "end"), span(TEXT, "zeta"), strict=True), in_quote=True),

@@ -137,8 +137,9 @@ def claims_01_validation(root):
     from rhetoric.measures.loaded import LoadedModel
 
     meta = LoadedModel.default().meta
+    shipped = meta["validation"]["ptc_shipped"]
     out = {
-        "model": {k: meta["validation"][k] for k in sorted(meta["validation"])},
+        "model": {k: round(shipped[k], 2) for k in ("threshold", "precision", "recall", "f1")},
         "heldout_articles": len(meta["heldout_ids"]),
         "train_articles": meta["n_train_articles"],
     }
@@ -155,112 +156,172 @@ def claims_01_validation(root):
             },
             "lexicon_f1": round(det["lexicon"]["f1"], 2),
             "baseline_f1": round(det["baseline"]["f1"], 2),
+            "before": {k: round(det["before"][k], 2) for k in ("precision", "recall", "f1")},
+        }
+    path = root / "evaluation" / "results" / "loaded_babe.json"
+    out["babe_json"] = None
+    if path.exists():
+        d = json.loads(path.read_text())
+        out["babe_json"] = {
+            "sentences": d["held_out_sentences"],
+            "f1": round(d["words"]["f1"], 2),
+            "before_f1": round(d["before"]["f1"], 2),
+            "bias_mean_auc": round(d["bias_mean_auc"], 2),
         }
     return out
 
 
 def claims_01_examples(corpus):
-    """Which of the example lexicon calls the prose names are flagged, per article."""
-    named = {"neocons", "hegemon", "infesting"}
-    return {
-        _key(a.id): sorted(
-            {t.text.lower() for t in a.loaded.terms if t.source == "lexicon"} & named
-        )
-        for a in corpus
-    }
+    """The example calls the prose names: counted and candidate occurrences per article,
+    and the model's calls it quotes."""
+    named = {"neocons", "hegemon", "infesting", "humanity’s greatest"}
+    quoted = {"good-neighborliness", "us-led", "ruled"}
+    out = {}
+    for a in corpus:
+        counted = [t.text.lower() for t in a.loaded.terms if t.source == "lexicon"]
+        cands = [t.text.lower() for t in a.loaded.candidates]
+        out[_key(a.id)] = {
+            "counted": sorted(w for w in counted if w in named),
+            "candidates": sorted(w for w in cands if w in named),
+            "model": sorted(
+                t.text.lower()
+                for t in a.loaded.terms
+                if t.source == "model" and t.text.lower() in quoted
+            ),
+        }
+    return out
+
+
+def claims_01_candidates_and_bias(corpus):
+    """Counted terms, candidates, bias_mean with its interval and the biased share."""
+    import rhetoric
+
+    cmp = rhetoric.compare(corpus)
+    out = {}
+    for a in corpus:
+        row = cmp.loc[a.id]
+        out[_key(a.id)] = {
+            "terms": len(a.loaded.terms),
+            "candidates": len(a.loaded.candidates),
+            "bias_mean": tuple(
+                round(float(row["bias_mean" + s]), 2) for s in ("", "_ci_low", "_ci_high")
+            ),
+            "biased_share": round(float(row["biased_sentence_share"]), 2),
+        }
+    return out
 
 
 EXPECTED = {
+    "claims_01_candidates_and_bias": {
+        "000": {
+            "bias_mean": (0.41, 0.33, 0.5),
+            "biased_share": 0.45,
+            "candidates": 17,
+            "terms": 17,
+        },
+        "003": {"bias_mean": (0.35, 0.31, 0.41), "biased_share": 0.2, "candidates": 24, "terms": 7},
+        "004": {
+            "bias_mean": (0.45, 0.33, 0.55),
+            "biased_share": 0.4,
+            "candidates": 15,
+            "terms": 10,
+        },
+    },
     "claims_01_categories": {
         "000": {
             "commentary": {
                 "dehumanising": 2,
-                "fear": 4,
-                "flag_waving": 1,
-                "hyperbole": 5,
+                "fear": 3,
+                "hyperbole": 4,
                 "intensifier": 1,
-                "learned": 7,
-                "name_calling": 1,
+                "other": 3,
                 "pejorative": 3,
             },
-            "quotes": {"hyperbole": 1, "learned": 4},
-            "source": {"lexicon": 18, "model": 11},
+            "quotes": {"other": 1},
+            "source": {"lexicon": 13, "model": 4},
         },
         "003": {
-            "commentary": {"fear": 2, "learned": 1, "name_calling": 3, "pejorative": 3},
-            "quotes": {"fear": 1, "flag_waving": 1, "hyperbole": 1, "intensifier": 1, "learned": 4},
-            "source": {"lexicon": 12, "model": 5},
+            "commentary": {"fear": 1, "name_calling": 1, "pejorative": 3},
+            "quotes": {"fear": 1, "other": 1},
+            "source": {"lexicon": 6, "model": 1},
         },
         "004": {
             "commentary": {
                 "dehumanising": 1,
-                "fear": 3,
-                "flag_waving": 1,
+                "fear": 1,
                 "hyperbole": 2,
-                "learned": 4,
-                "name_calling": 1,
-                "pejorative": 3,
+                "other": 3,
+                "pejorative": 2,
             },
-            "quotes": {"fear": 1, "hyperbole": 1, "learned": 2},
-            "source": {"lexicon": 13, "model": 6},
+            "quotes": {"hyperbole": 1},
+            "source": {"lexicon": 7, "model": 3},
         },
     },
     "claims_01_density": {
         "000": {
-            "all": (4.9, 2.2, 8.5),
-            "commentary": (6.6, 2.6, 12.0),
-            "quotes": (2.2, 0.4, 5.3),
-            "terms": 29,
-            "terms_quotes": 5,
+            "all": (2.9, 1.0, 5.4),
+            "commentary": (4.4, 1.4, 8.7),
+            "quotes": (0.4, 0.0, 1.7),
+            "terms": 17,
+            "terms_quotes": 1,
             "words_commentary": 364,
             "words_quotes": 223,
         },
         "003": {
-            "all": (1.5, 0.7, 2.3),
-            "commentary": (1.8, 0.5, 3.1),
-            "quotes": (1.3, 0.4, 2.2),
-            "terms": 17,
-            "terms_quotes": 8,
+            "all": (0.6, 0.2, 1.2),
+            "commentary": (1.0, 0.0, 2.1),
+            "quotes": (0.3, 0.0, 0.8),
+            "terms": 7,
+            "terms_quotes": 2,
             "words_commentary": 511,
             "words_quotes": 636,
         },
         "004": {
-            "all": (5.8, 2.4, 9.6),
-            "commentary": (7.4, 1.9, 12.9),
-            "quotes": (3.2, 0.0, 6.6),
-            "terms": 19,
-            "terms_quotes": 4,
+            "all": (3.0, 0.7, 5.5),
+            "commentary": (4.4, 0.7, 7.8),
+            "quotes": (0.8, 0.0, 2.8),
+            "terms": 10,
+            "terms_quotes": 1,
             "words_commentary": 203,
             "words_quotes": 126,
         },
     },
     "claims_01_examples": {
-        "000": ["infesting", "neocons"],
-        "003": ["hegemon"],
-        "004": ["infesting", "neocons"],
+        "000": {
+            "candidates": ["neocons"],
+            "counted": ["humanity’s greatest", "infesting"],
+            "model": [],
+        },
+        "003": {
+            "candidates": ["hegemon", "hegemon"],
+            "counted": ["hegemon"],
+            "model": ["good-neighborliness"],
+        },
+        "004": {
+            "candidates": ["neocons", "neocons"],
+            "counted": ["infesting"],
+            "model": ["ruled", "us-led"],
+        },
     },
     "claims_01_function_words": {"000": [], "003": [], "004": []},
-    "claims_01_repeated": {"000": {}, "003": {"hegemon": 2}, "004": {"threaten": 2}},
+    "claims_01_repeated": {"000": {}, "003": {}, "004": {}},
     "claims_01_tests": {
-        "000": (7.8, 1.9, 0.138),
-        "000-003": (0.024, 0.047),
-        "000-004": (0.831, 0.831),
-        "003": (2.0, 1.2, 0.383),
-        "003-004": (0.013, 0.039),
-        "004": (8.2, 3.4, 0.269),
+        "000": (5.4, 0.0, 0.072),
+        "000-003": (0.042, 0.083),
+        "000-004": (0.989, 0.989),
+        "003": (1.1, 0.3, 0.207),
+        "003-004": (0.024, 0.073),
+        "004": (4.9, 0.8, 0.197),
     },
     "claims_01_validation": {
+        "babe_json": {"before_f1": 0.29, "bias_mean_auc": 0.78, "f1": 0.39, "sentences": 502},
         "heldout_articles": 74,
-        "model": {
-            "combined_f1": 0.315,
-            "combined_precision": 0.3034,
-            "combined_recall": 0.3276,
-            "model_f1": 0.3104,
-        },
+        "model": {"f1": 0.28, "precision": 0.4, "recall": 0.21, "threshold": 0.23},
         "ptc_json": {
             "articles": 74,
             "baseline_f1": 0.11,
-            "default": {"f1": 0.26, "precision": 0.25, "recall": 0.28, "spearman_terms": 0.74},
+            "before": {"f1": 0.26, "precision": 0.25, "recall": 0.28},
+            "default": {"f1": 0.27, "precision": 0.37, "recall": 0.21, "spearman_terms": 0.75},
             "lexicon_f1": 0.19,
         },
         "train_articles": 297,
@@ -291,3 +352,28 @@ def test_01_prose_states_the_commentary_densities(frame, notebook_text):
 def test_claim(name, corpus):
     """Each claims_* function's figures are the ones the prose was written with."""
     assert recompute(globals()[name], corpus) == EXPECTED[name]
+
+
+def test_01_prose_states_the_candidates_bias_and_validation(corpus, notebook_text):
+    text = notebook_text("01")
+    cb = recompute(claims_01_candidates_and_bias, corpus)
+    counts = (
+        ", ".join(str(cb[k]["candidates"]) for k in IDS[:2]) + f" and {cb['004']['candidates']}"
+    )
+    assert f"Below the threshold stand {counts} candidates" in text
+    for k in IDS:
+        value, low, high = (f"{x:.2f}" for x in cb[k]["bias_mean"])
+        assert f"{value} ({'95% interval ' if k == '000' else ''}{low} to {high}) in {k}" in text
+    shares = [f"{cb[k]['biased_share']:.2f}" for k in ("000", "004", "003")]
+    assert "scored 0.5 or above is {}, {} and {}".format(*shares) in text
+    assert "puts 003 lowest" in text
+    assert cb["003"]["bias_mean"][0] < min(cb[k]["bias_mean"][0] for k in ("000", "004"))
+    v = recompute(claims_01_validation, corpus)
+    d = v["ptc_json"]["default"]
+    assert (
+        f"precision {d['precision']:.2f}, recall {d['recall']:.2f} and F1 {d['f1']:.2f} "
+        "at the word level"
+    ) in text
+    assert f"(Spearman correlation {d['spearman_terms']:.2f})" in text
+    assert f"experts' biased words is {v['babe_json']['f1']:.2f}" in text
+    assert f"AUC {v['babe_json']['bias_mean_auc']:.2f}" in text

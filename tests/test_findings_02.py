@@ -162,7 +162,7 @@ EXPECTED = {
         "000": {
             "china": {
                 "commentary": (7, 0.75),
-                "loaded": 9,
+                "loaded": 3,
                 "mentions": 26,
                 "quotes": (5, 0.27),
                 "sentences": 16,
@@ -171,7 +171,7 @@ EXPECTED = {
             },
             "russia": {
                 "commentary": (7, 0.72),
-                "loaded": 6,
+                "loaded": 1,
                 "mentions": 29,
                 "quotes": (7, 0.31),
                 "sentences": 20,
@@ -180,7 +180,7 @@ EXPECTED = {
             },
             "us_west": {
                 "commentary": (5, 0.43),
-                "loaded": 15,
+                "loaded": 11,
                 "mentions": 7,
                 "quotes": (0, None),
                 "sentences": 6,
@@ -191,7 +191,7 @@ EXPECTED = {
         "003": {
             "china": {
                 "commentary": (13, 0.23),
-                "loaded": 2,
+                "loaded": 0,
                 "mentions": 33,
                 "quotes": (10, 0.81),
                 "sentences": 23,
@@ -200,7 +200,7 @@ EXPECTED = {
             },
             "russia": {
                 "commentary": (13, 0.15),
-                "loaded": 4,
+                "loaded": 0,
                 "mentions": 27,
                 "quotes": (9, 0.82),
                 "sentences": 22,
@@ -209,7 +209,7 @@ EXPECTED = {
             },
             "us_west": {
                 "commentary": (4, 0.06),
-                "loaded": 9,
+                "loaded": 5,
                 "mentions": 6,
                 "quotes": (1, 0.2),
                 "sentences": 5,
@@ -220,7 +220,7 @@ EXPECTED = {
         "004": {
             "china": {
                 "commentary": (6, 0.22),
-                "loaded": 4,
+                "loaded": 2,
                 "mentions": 10,
                 "quotes": (2, 0.52),
                 "sentences": 9,
@@ -229,7 +229,7 @@ EXPECTED = {
             },
             "russia": {
                 "commentary": (6, 0.22),
-                "loaded": 4,
+                "loaded": 2,
                 "mentions": 11,
                 "quotes": (2, 0.52),
                 "sentences": 9,
@@ -238,7 +238,7 @@ EXPECTED = {
             },
             "us_west": {
                 "commentary": (2, 0.29),
-                "loaded": 10,
+                "loaded": 6,
                 "mentions": 4,
                 "quotes": (0, None),
                 "sentences": 2,

@@ -33,6 +33,31 @@ def test_06_prose_states_the_loaded_language_figures(valid, notebook_text):
     ) in text
     precision = v["loaded: token precision"]
     assert f"{round(100 * (1 - precision))}% of the words the detector flags" in text
+    assert f"it finds {round(100 * v['loaded: token recall'])}% of what they marked" in text
+    babe = json.loads((ROOT / "evaluation" / "results" / "loaded_babe.json").read_text())
+    word_f1 = v["loaded: BABE word F1 (experts' words)"]
+    assert (
+        f"On {babe['held_out_sentences']} held-out BABE sentences, word-level F1 against the "
+        f"experts' biased words is {word_f1:.2f} "
+        f"(before: {babe['before']['f1']:.2f}); `loaded_per_100_words` separates the "
+        f"{babe['biased_sentences']} biased from the "
+        f"{babe['labelled_sentences'] - babe['biased_sentences']} non-biased sentences with AUC "
+        f"{v['loaded: BABE AUC of loaded_per_100_words']:.2f}, and the sentence bias score "
+        f"`bias_mean` with AUC {v['bias: BABE AUC of bias_mean']:.2f} (at 0.5 it is right for "
+        f"{babe['bias_classifier']['accuracy']:.2f} of the sentences, macro F1 "
+        f"{v['bias: BABE macro F1 at 0.5']:.2f}, against "
+        f"{babe['bias_classifier']['roberta_macro_f1']:.2f} for BABE's own fine-tuned RoBERTa)"
+    ) in text
+    before = ptc["detectors"]["before"]
+    assert (
+        f"precision {before['precision']:.2f}, recall {before['recall']:.2f} and F1 "
+        f"{before['f1']:.2f} (ρ {before['spearman_terms']:.2f})"
+    ) in text
+    (bin6,) = [b for b in babe["bias_classifier"]["reliability"] if b["from"] == 0.6]
+    assert (
+        f"0.6 to 0.8, {bin6['share_biased']:.2f} are biased "
+        f"(mean score {bin6['mean_predicted']:.2f})"
+    ) in text
 
 
 def test_06_prose_states_the_sentiment_figures(valid, notebook_text):

@@ -107,29 +107,67 @@ def test_model_merge_rules():
         bias=-5.0,
         threshold=0.5,
         lexicon_threshold=0.9,
-        keep_strength=2.0,
+        keep_strength=3.0,
     )
-    res = find_loaded(tokenize(TEXT), [QUOTE], lexicon=LEX, model=model)
-    # "lies" (strength 1, low score) fails the context check; strength-3 terms stay;
-    # "Fine weather" is one learned term
+    res = find_loaded(tokenize(TEXT), [QUOTE], model=model)  # the default lexicon
+    # "regime" (strength 1) and "lies" (strength 2), low scores, fail the context check;
+    # strength-3 terms stay; "Fine weather" is one learned term
     assert [(t.text, t.category, t.source) for t in res.terms] == [
         ("vile", "pejorative", "lexicon"),
         ("vermin", "dehumanising", "lexicon"),
-        ("Fine weather", "learned", "model"),
+        ("Fine weather", "other", "model"),
     ]
     assert res.terms[2].score == pytest.approx(0.5)
     assert res.metrics()["loaded_learned_per_100_words"] == pytest.approx(100 / 12)
+    assert res.metrics()["loaded_other_per_100_words"] == pytest.approx(100 / 12)
+    # the dropped lexicon match is a candidate, never counted
+    assert [(t.text, t.source) for t in res.candidates] == [
+        ("regime", "lexicon"),
+        ("lies", "lexicon"),
+    ]
+    assert res.metrics()["loaded_candidates"] == 2.0
+
+
+def test_words_between_the_candidate_and_the_counting_threshold_are_candidates():
+    # fine: p = 0.5 (counted at 0.5); weather: p = 0.27 (a candidate from 0.2)
+    model = LoadedModel(
+        {"w=fine": 5.0, "w=weather": 4.0}, bias=-5.0, threshold=0.5, candidate_threshold=0.2
+    )
+    res = find_loaded(
+        tokenize("Fine weather today."), lexicon=Lexicon(), model=model, use_model=True
+    )
+    assert [(t.text, t.category) for t in res.terms] == [("Fine", "other")]
+    assert [(t.text, round(t.score, 2)) for t in res.candidates] == [("weather", 0.27)]
+    assert res.metrics()["loaded_terms"] == 1.0
+    assert res.candidate_records()[0]["text"] == "weather"
+
+
+def test_a_custom_lexicon_counts_all_its_terms_and_the_model_adds_only_when_asked():
+    model = LoadedModel(
+        {"w=fine": 5.0, "w=weather": 5.0}, bias=-5.0, threshold=0.5, lexicon_threshold=0.9
+    )
+    doc = tokenize(TEXT)
+    plain = find_loaded(doc, lexicon=LEX, model=model)
+    # "lies" (strength 1, low score) is the user's: it counts; the model adds nothing
+    assert [t.text for t in plain.terms] == ["vile", "lies", "vermin"]
+    assert plain.candidates == []
+    asked = find_loaded(doc, lexicon=LEX, model=model, use_model=True)
+    assert [t.text for t in asked.terms] == ["vile", "lies", "vermin", "Fine weather"]
 
 
 def test_learned_runs_stop_at_sentence_ends():
     model = LoadedModel({"w=fine": 5.0, "w=weather": 5.0}, bias=-5.0, threshold=0.5)
-    res = find_loaded(tokenize("Fine. Weather fine."), lexicon=Lexicon(), model=model)
+    res = find_loaded(
+        tokenize("Fine. Weather fine."), lexicon=Lexicon(), model=model, use_model=True
+    )
     assert [t.text for t in res.terms] == ["Fine", "Weather fine"]
 
 
 def test_learned_runs_are_trimmed_of_function_words():
     model = LoadedModel({"w=the": 5.0, "w=weather": 5.0, "w=and": 5.0}, bias=-5.0, threshold=0.5)
-    res = find_loaded(tokenize("And the weather. The and."), lexicon=Lexicon(), model=model)
+    res = find_loaded(
+        tokenize("And the weather. The and."), lexicon=Lexicon(), model=model, use_model=True
+    )
     assert [(t.text, t.first_word, t.last_word) for t in res.terms] == [("weather", 2, 3)]
 
 
@@ -179,15 +217,24 @@ _ADVERSARIAL_TEXTS = [
 
 def reference_scores(model, features):
     """The detector's definition, word by word over the feature strings: the oracle that
-    the library's vectorised ``word_scores`` must match float for float."""
-    out = []
+    the library's vectorised ``word_scores`` must match float for float. The log-odds
+    are summed word by word; the logistic function is applied as the library applies
+    it (numpy's exp over the article's words, whose last bit can differ from math.exp).
+    """
+    import numpy as np
+
+    logits = []
     for feats in features:
         total = 0.0
         for f in feats:  # left to right, as training's feature order
             total += model.weights.get(f, 0.0)
-        z = model.bias + total
-        out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
-    return out
+        logits.append(model.bias + total)
+    z = np.array(logits, dtype=float)
+    for a, b in zip(z.tolist(), logits, strict=True):
+        assert a == b
+    p = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
+    assert np.allclose(p, [1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0 for x in logits])
+    return p.tolist()
 
 
 @pytest.mark.parametrize("which", ["seeds", "adversarial"])
@@ -210,10 +257,15 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
         expected = reference_scores(model, word_features(doc, matches))
         assert model.word_scores(doc, matches) == expected  # the same floats
         assert model.word_scores(doc, []) == reference_scores(model, word_features(doc, []))
+        in_quote = [i % 3 == 0 for i in range(len(doc.words))]
+        assert model.word_scores(doc, matches, in_quote) == reference_scores(
+            model, word_features(doc, matches, in_quote)
+        )
     # a model that weights every feature these texts have (bigrams, capmid, edges, ...)
     rng = random.Random(7)
     feats = [(doc, Lexicon.default().match(doc)) for doc in docs]
     names = sorted({f for doc, m in feats for word in word_features(doc, m) for f in word})
+    names.append("q")
     dense = LoadedModel({f: rng.uniform(-3, 3) for f in names}, -1.5, 0.5)
     for doc, matches in feats:
         assert dense.word_scores(doc, matches) == reference_scores(
@@ -250,3 +302,55 @@ def test_word_scores_when_the_word_table_grows_inside_one_article():
     matches = Lexicon.default().match(doc)
     assert model.word_scores(doc, matches) == reference_scores(model, word_features(doc, matches))
     assert len(model._scorer.type_ids) > 2048
+
+
+def test_sentence_scores_are_the_sum_over_sentence_features():
+    from rhetoric.measures.loaded import sentence_features
+
+    model = LoadedModel.default()
+    assert model.sentence_weights  # the shipped model has a sentence bias score
+    doc = tokenize(
+        "Neocons infesting Washington make unthinkable nuclear war possible. "
+        "The committee met on Tuesday. Their rage is humanity's greatest scourge!"
+    )
+    matches = Lexicon.default().match(doc)
+    probs = model.word_scores(doc, matches)
+    got = model.sentence_scores(doc, matches, probs)
+    for i, (w0, w1) in enumerate(
+        (min(ws), max(ws) + 1)
+        for ws in (
+            [w for w, s in enumerate(doc.word_sentence) if s == k]
+            for k in range(len(doc.sentences))
+        )
+    ):
+        feats = sentence_features(doc, matches, probs, w0, w1)
+        z = model.sentence_bias + sum(
+            model.sentence_weights.get(k, 0.0) * v for k, v in feats.items()
+        )
+        assert got[i] == pytest.approx(1.0 / (1.0 + math.exp(-z)), abs=1e-12)
+    assert got[1] < min(got[0], got[2])  # the plain sentence is the least biased
+
+
+def test_sentence_scores_by_hand():
+    model = LoadedModel(
+        {}, 0.0, 0.5, sentence_weights={"bw=evil": 2.0, "logn": -1.0}, sentence_bias=0.5
+    )
+    doc = tokenize("Evil evil. Plain.")
+    got = model.sentence_scores(doc, [], [0.0] * len(doc.words))
+    # counts are divided by the root of the sentence's words (2 and 1 here):
+    # z = 0.5 + 2 * 2 / sqrt(2) - log(1 + 2) and 0.5 - log(1 + 1)
+    z0 = 0.5 + 4 / math.sqrt(2) - math.log(3)
+    assert got[0] == pytest.approx(1 / (1 + math.exp(-z0)))
+    assert got[1] == pytest.approx(1 / (1 + math.exp(-(0.5 - math.log(2)))))
+    assert all(math.isnan(p) for p in LoadedModel({}, 0.0, 0.5).sentence_scores(doc, [], [0.0] * 3))
+
+
+def test_word_features_carry_subjectivity_and_quotation():
+    from rhetoric.measures.loaded import subjectivity_lexicon, word_features
+
+    table = subjectivity_lexicon()
+    assert table["brutal"] == "strong" and table["absence"] == "objective"
+    doc = tokenize('The brutal regime. "Absence," he said.')
+    feats = word_features(doc, [], [i in (3,) for i in range(len(doc.words))])
+    assert "sj=strong" in feats[1] and "sj=none" in feats[0]
+    assert "sj=objective" in feats[3] and "q" in feats[3] and "q" not in feats[1]

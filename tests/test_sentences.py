@@ -69,3 +69,34 @@ def test_a_rate_counts_only_sentences_it_can_measure():
     num, den = rate.parts(table)
     assert num.tolist() == [5.0, 0.0, 0.0] and den.tolist() == [10.0, 0.0, 0.0]
     assert rate.value(table) == 0.5
+
+
+def test_bias_mean_is_word_weighted_and_the_share_counts_sentences_at_half_or_more():
+    table = {
+        "n_words": np.array([10.0, 30.0, 5.0, 0.0]),
+        "bias": np.array([0.9, 0.1, np.nan, 0.7]),
+    }
+    # (0.9 * 10 + 0.1 * 30) / 40 = 0.3; the unscored and the empty sentence do not count
+    assert SENTENCE_METRICS["bias_mean"].value(table) == pytest.approx(0.3)
+    assert SENTENCE_METRICS["biased_sentence_share"].value(table) == pytest.approx(0.5)
+    table["bias"] = np.array([0.5, 0.49, 0.2, 0.7])
+    assert SENTENCE_METRICS["biased_sentence_share"].value(table) == pytest.approx(1 / 3)
+
+
+def test_the_record_carries_sentence_bias_and_its_rates():
+    import rhetoric
+
+    a = rhetoric.analyze(
+        "The corrupt regime's vile thugs lie again. The committee met on Tuesday at noon."
+    )
+    record = a.to_dict()
+    bias = [s["bias"] for s in record["sentences"]]
+    assert len(bias) == 2 and all(0.0 < b < 1.0 for b in bias)
+    assert bias[0] > bias[1]
+    words = [s["words"] for s in record["sentences"]]
+    expected = (bias[0] * words[0] + bias[1] * words[1]) / sum(words)
+    assert record["metrics"]["bias_mean"] == pytest.approx(expected)
+    assert record["metrics"]["biased_sentence_share"] == pytest.approx(
+        sum(b >= 0.5 for b in bias) / 2
+    )
+    assert isinstance(record["loaded_candidates"], list)

@@ -25,7 +25,7 @@ from rhetoric.text.tokens import Doc, tokenize
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the :meth:`Analysis.to_dict` record. Minor versions only add keys."""
 
 
@@ -88,9 +88,10 @@ class Analysis:
             "encoding": art.encoding,
             "segments": [{"label": s.label, "start": s.start, "end": s.end} for s in art.segments],
             "lines": [{"n": n, "label": label} for n, label in enumerate(art.line_labels, 1)],
-            "sentences": sentence_records(self.voice, self.sentiment),
+            "sentences": sentence_records(self.voice, self.sentiment, self.loaded),
             "quotes": self.voice.quote_records(),
             "loaded": self.loaded.records(),
+            "loaded_candidates": self.loaded.candidate_records(),
             "mentions": [
                 {"start": m.start, "end": m.end, "text": m.text, "group": m.group}
                 for m in self.mentions
@@ -114,9 +115,16 @@ class Analysis:
         return highlight(self)
 
 
-def sentence_records(voice: VoiceResult, sentiment: SentimentResult) -> list[dict[str, Any]]:
+def sentence_records(
+    voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult | None = None
+) -> list[dict[str, Any]]:
     """The record's ``sentences``: offsets, voice and every per-sentence count and score
-    the rates of :mod:`rhetoric.analysis.sentences` are computed from."""
+    the rates of :mod:`rhetoric.analysis.sentences` are computed from (``bias``: the
+    sentence bias probability of :class:`rhetoric.measures.loaded.LoadedModel`, None
+    without the model)."""
+    bias = list(loaded.sentence_bias) if loaded is not None else []
+    if len(bias) != len(voice.sentences):
+        bias = [math.nan] * len(voice.sentences)
     return [
         {
             "start": v.start,
@@ -127,8 +135,9 @@ def sentence_records(voice: VoiceResult, sentiment: SentimentResult) -> list[dic
             "valence": _json_number(s.valence),
             "words": v.words,
             "quoted_words": v.quoted_words,
+            "bias": _json_number(b),
         }
-        for v, s in zip(voice.sentences, sentiment.sentences, strict=True)
+        for v, s, b in zip(voice.sentences, sentiment.sentences, bias, strict=True)
     ]
 
 
@@ -136,7 +145,7 @@ def rates(voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult) 
     """The record's rates over sentences (:data:`SENTENCE_METRICS`) and the interval of
     ``sentiment_mean`` (``sentiment_ci_low``/``sentiment_ci_high``), from the same
     sentence table that :func:`rhetoric.comparison.metrics.compare` resamples."""
-    record = {"sentences": sentence_records(voice, sentiment), "loaded": loaded.records()}
+    record = {"sentences": sentence_records(voice, sentiment, loaded), "loaded": loaded.records()}
     table = sentence_columns(record)
     out = rate_values(table)
     low, high = SENTENCE_METRICS["sentiment_mean"].interval(table)
@@ -181,12 +190,15 @@ def analyze(
     lexicon: Lexicon | None = None,
     speakers: Gazetteer | None = None,
     actors: ActorGazetteer | None = None,
+    use_model: bool | None = None,
 ) -> Analysis:
     """Analyse an article: a :class:`Article`, a ``Path`` to a file, or a ``str`` of text.
 
     A ``str`` is always treated as the article's text, never as a file name. Pass a
     custom ``lexicon`` (loaded language), ``speakers`` gazetteer (quote attribution) or
-    ``actors`` gazetteer (framing) to extend or replace the shipped ones.
+    ``actors`` gazetteer (framing) to extend or replace the shipped ones. With a custom
+    ``lexicon`` every one of its terms counts and the learned detector adds its own
+    only with ``use_model=True`` (:func:`rhetoric.measures.loaded.find_loaded`).
     """
     article = _as_article(obj)
     doc = tokenize(article.text, article.clean)
@@ -195,7 +207,13 @@ def analyze(
         _warnings.simplefilter("always")
         quotes = attribute(doc, find_quotes(doc), speakers)
         voice = measure_voice(doc, quotes)
-        loaded = find_loaded(doc, voice.quote_spans, lexicon, word_in_quote=voice.word_in_quote)
+        loaded = find_loaded(
+            doc,
+            voice.quote_spans,
+            lexicon,
+            use_model=use_model,
+            word_in_quote=voice.word_in_quote,
+        )
         sentiment = score_sentences(doc)
         mentions = tuple(find_mentions(doc, actors))
         voices = [s.voice for s in voice.sentences]

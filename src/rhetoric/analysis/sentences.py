@@ -85,6 +85,7 @@ def sentence_columns(article: Any) -> dict[str, np.ndarray]:
     valence = column("valence")
     missing = np.isnan(valence)
     valence[missing] = _unsquash(sentiment[missing])
+    bias = column("bias")
     loaded = art.list("loaded")
     total = np.zeros(len(sents))
     in_q = np.zeros(len(sents))
@@ -105,6 +106,7 @@ def sentence_columns(article: Any) -> dict[str, np.ndarray]:
         "loaded": total,
         "loaded_commentary": total - in_q,
         "loaded_quotes": in_q,
+        "bias": bias,
     }
 
 
@@ -116,7 +118,8 @@ def sentence_table(article: Any) -> pd.DataFrame:
     ``n_words`` (the record's ``words``, else counted in the ``Doc``), ``quote_words``
     (the record's ``quoted_words``, else ``quoted_share`` × ``n_words``), ``loaded``,
     ``loaded_commentary``, ``loaded_quotes`` (loaded terms starting in the sentence,
-    split by ``in_quote``). A count the record cannot give is NaN.
+    split by ``in_quote``), ``bias`` (the sentence bias probability; NaN for records
+    before schema 1.2). A count the record cannot give is NaN.
     """
     import pandas as pd
 
@@ -197,6 +200,18 @@ def _sentiment(voice: str | None, what: str) -> Rate:
     )
 
 
+def _bias_mean(t: Table) -> tuple[np.ndarray, np.ndarray]:
+    bias = np.asarray(t["bias"], float)
+    n = np.where(np.isfinite(bias), np.asarray(t["n_words"], float), 0.0)
+    return np.where(np.isfinite(bias), bias, 0.0) * n, n
+
+
+def _biased_share(t: Table) -> tuple[np.ndarray, np.ndarray]:
+    bias = np.asarray(t["bias"], float)
+    known = np.isfinite(bias) & (np.asarray(t["n_words"], float) > 0)
+    return np.where(known, bias >= 0.5, 0.0).astype(float), known.astype(float)
+
+
 SENTENCE_METRICS: Mapping[str, Rate] = {
     "quote_share": Rate(_cols("quote_words", "n_words"), 1.0, "quoted words / all words (0-1)"),
     "loaded_per_100_words": Rate(_cols("loaded", "n_words"), 100.0, "loaded terms per 100 words"),
@@ -207,6 +222,10 @@ SENTENCE_METRICS: Mapping[str, Rate] = {
         _cols("loaded_quotes", "quote_words"),
         100.0,
         "loaded terms inside quotes per 100 quoted words",
+    ),
+    "bias_mean": Rate(_bias_mean, 1.0, "word-weighted mean sentence bias probability (0-1)"),
+    "biased_sentence_share": Rate(
+        _biased_share, 1.0, "share of sentences with bias probability >= 0.5 (0-1)"
     ),
     "sentiment_mean": _sentiment(None, "all sentences"),
     "sentiment_mean_commentary": _sentiment("commentary", "commentary sentences"),

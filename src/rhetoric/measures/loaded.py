@@ -1,18 +1,24 @@
-"""Loaded language: emotionally charged words and phrases, by voice and category.
+"""Loaded language: emotionally charged words and phrases, by voice and category, and a
+sentence bias score.
 
 :func:`find_loaded` combines two detectors over one :class:`~rhetoric.text.tokens.Doc`:
 
 * the **lexicon** (:meth:`rhetoric.measures.lexicon.Lexicon.default`, about a thousand
   hand-written entries in seven categories: ``name_calling``, ``pejorative``,
   ``dehumanising``, ``hyperbole``, ``fear``, ``flag_waving``, ``intensifier``), and
-* a **learned** word classifier: a logistic regression over word features (the
-  lower-cased word, its neighbours, affixes, capitalisation, lexicon category, VADER
-  valence) fitted with scikit-learn on the Propaganda Techniques Corpus (Da San Martino
-  et al., 2019), gold = ``Loaded_Language`` + ``Name_Calling,Labeling`` spans. Only its
-  weights ship (``rhetoric/data/loaded_model.json``); scoring is a dictionary lookup and
-  a logistic function in pure Python (``scripts/train_loaded_model.py`` refits it).
+* a **learned** word classifier: a calibrated logistic regression over word features
+  (:func:`word_features`: the lower-cased word, its neighbours, affixes, capitalisation,
+  quotation, lexicon category, VADER valence, Pattern subjectivity) fitted with
+  scikit-learn on the Propaganda Techniques Corpus (Da San Martino et al., 2019; gold =
+  ``Loaded_Language`` + ``Name_Calling,Labeling`` spans) and BABE SG1's expert-marked
+  biased words (Spinde et al., 2021). Only its weights ship
+  (``rhetoric/data/loaded_model.json``); scoring is a dictionary lookup per word type
+  and a logistic function (``scripts/train_loaded_model.py`` refits it).
 
-A model hit that no lexicon term covers is reported with category ``learned``.
+Only words scoring at least the model's threshold count; what falls below it is kept
+as :attr:`LoadedResult.candidates`, never counted. A model hit that no lexicon term
+covers is reported with category ``other``. The same model file holds the sentence
+bias score (:meth:`LoadedModel.sentence_scores`, over :func:`sentence_features`).
 
 Metrics (:meth:`LoadedResult.metrics`), all "more = more loaded language":
 
@@ -26,7 +32,9 @@ A term counts once however many words it spans. A word (or term) is inside a quo
 when its span lies within one of the ``quote_spans`` passed in.
 
 References: Da San Martino, G. et al. (2019) "Fine-grained analysis of propaganda in
-news articles", EMNLP; Hutto, C. & Gilbert, E. (2014) "VADER", ICWSM.
+news articles", EMNLP; Spinde, T. et al. (2021) "Neural media bias detection using
+distant supervision with BABE", Findings of EMNLP; Hutto, C. & Gilbert, E. (2014)
+"VADER", ICWSM; De Smedt, T. & Daelemans, W. (2012) "Pattern for Python", JMLR 13.
 """
 
 from __future__ import annotations
@@ -54,6 +62,8 @@ __all__ = [
     "LoadedResult",
     "LoadedTerm",
     "find_loaded",
+    "sentence_features",
+    "subjectivity_lexicon",
     "terms_near",
     "word_features",
 ]
@@ -66,14 +76,15 @@ CATEGORIES: tuple[str, ...] = (
     "fear",
     "flag_waving",
     "intensifier",
-    "learned",
+    "other",
 )
-"""Categories of the default lexicon, plus ``learned`` for model-only hits."""
+"""Categories of the default lexicon, plus ``other`` for the learned detector's own
+terms (words no lexicon entry covers)."""
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
 FUNCTION_WORDS = frozenset(row["term"] for row in package_csv_rows("function_words.csv", ("term",)))
-"""Closed-class words never starting or ending a ``learned`` term (PTC annotates whole
+"""Closed-class words never starting or ending a model term (PTC annotates whole
 phrases, so the model also scores articles and prepositions inside them); data in
 ``rhetoric/data/function_words.csv`` (term, category, note)."""
 
@@ -107,6 +118,26 @@ def _valence(word: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=1)
+def subjectivity_lexicon() -> dict[str, str]:
+    """Pattern's subjectivity bucket (``strong``, ``weak``, ``objective``) per word form,
+    from ``rhetoric/data/subjectivity.csv`` (De Smedt & Daelemans 2012, PDDL; built by
+    ``scripts/build_subjectivity.py``)."""
+    return {r["term"]: r["category"] for r in package_csv_rows("subjectivity.csv", ("term",))}
+
+
+@lru_cache(maxsize=100_000)
+def _subjectivity(word: str) -> str:
+    """Subjectivity bucket of a lower-cased word or of a base form of it, else ``none``."""
+    table = subjectivity_lexicon()
+    if word in table:
+        return table[word]
+    for base in sorted(_bases(word)):
+        if base in table:
+            return table[base]
+    return "none"
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3+"
 
@@ -117,11 +148,14 @@ def _doc_bucket(n_lex: int, n: int) -> str:
     return "0" if doc_lex < 1 else "1" if doc_lex < 2.5 else "2" if doc_lex < 5 else "3"
 
 
-def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
+def word_features(
+    doc: Doc, matches: Sequence[LexiconMatch], word_in_quote: Sequence[bool] | None = None
+) -> list[list[str]]:
     """Binary features of every Doc word for the learned detector.
 
-    ``matches`` are the lexicon matches of ``doc``. The feature strings are what the
-    shipped weights are keyed by, so training and run time must both call this.
+    ``matches`` are the lexicon matches of ``doc``; ``word_in_quote`` one flag per word
+    (inside a quotation: feature ``q``). The feature strings are what the shipped
+    weights are keyed by, so training and run time must both call this.
     """
     n = len(doc.words)
     lower = [doc.word_text(i).translate(_APOS).lower() for i in range(n)]
@@ -151,10 +185,13 @@ def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
             "s4=" + w[-4:],
             "p3=" + w[:3],
             "v=" + str(round(v)),
+            "sj=" + _subjectivity(w),
             "sv=" + _bucket(sent_strong[s]),
             "sl=" + _bucket(sent_lex[s]),
             "dl=" + doc_bucket,
         ]
+        if word_in_quote is not None and word_in_quote[i]:
+            f.append("q")
         if len(w) <= 3:
             f.append("short")
         if raw[:1].isupper():
@@ -186,15 +223,63 @@ def word_features(doc: Doc, matches: Sequence[LexiconMatch]) -> list[list[str]]:
     return out
 
 
+def _word_static(word: str) -> tuple[str, ...]:
+    """The sentence features one lower-cased word gives (see :func:`sentence_features`)."""
+    out = ["bw=" + word, "sj=" + _subjectivity(word)]
+    if abs(_valence(word)) >= 2:
+        out.append("vstrong")
+    return tuple(out)
+
+
+def sentence_features(
+    doc: Doc,
+    matches: Sequence[LexiconMatch],
+    probs: Sequence[float],
+    first_word: int,
+    last_word: int,
+) -> dict[str, float]:
+    """Features of the sentence made of Doc words ``first_word..last_word - 1`` for the
+    sentence bias score: counts per lower-cased word (``bw=``), per subjectivity
+    bucket (``sj=``), of strong VADER words (``vstrong``) and of lexicon matches per
+    category (``lexcat=``, matches starting in the sentence) and the word model's
+    summed probability (``psum``), each divided by the square root of the sentence's
+    words (so a long sentence is not biased for its length alone: chosen over raw
+    counts by cross-validated AUC on BABE train); the word model's highest probability
+    (``pmax``); ``logn`` = log(1 + words). ``probs`` are the word model's
+    probabilities of every Doc word. Training and :meth:`LoadedModel.sentence_scores`
+    both use this definition."""
+    out: Counter[str] = Counter()
+    for i in range(first_word, last_word):
+        out.update(_word_static(doc.word_text(i).translate(_APOS).lower()))
+    for m in matches:
+        if first_word <= m.first_word < last_word:
+            out["lexcat=" + m.category] += 1
+    span = list(probs[first_word:last_word])
+    out["psum"] += float(sum(span))
+    root = math.sqrt(max(last_word - first_word, 1))
+    features = {k: float(v) / root for k, v in out.items()}
+    features["pmax"] = max(span) if span else 0.0
+    features["logn"] = math.log1p(last_word - first_word)
+    return features
+
+
 @dataclass(frozen=True)
 class LoadedModel:
-    """Weights of the learned detector and the rule that merges it with the lexicon.
+    """Weights of the learned detector and the rules that merge it with the lexicon.
 
-    ``p(word is loaded) = 1 / (1 + exp(-(bias + sum of the weights of its features)))``.
-    A word no lexicon term covers is flagged when ``p >= threshold``. A lexicon term is
-    kept when its strength is at least ``keep_strength`` or when the highest ``p`` over
-    its words is at least ``lexicon_threshold`` (the model's context check on the
-    lexicon: "never" in a neutral sentence is dropped, "never" in a tirade is kept).
+    ``p(word is loaded) = 1 / (1 + exp(-(bias + sum of the weights of its features)))``,
+    calibrated (Platt scaling on held-apart PTC articles), so ``p`` reads as the share
+    of such words that annotators marked. A word no kept lexicon term covers is
+    flagged when ``p >= threshold`` (chosen for a measured precision); one with
+    ``candidate_threshold <= p < threshold`` is a *candidate*, reported apart and never
+    counted. A lexicon term counts when its strength is at least ``keep_strength`` or
+    the highest ``p`` over its words is at least ``lexicon_threshold`` (the model's
+    context check: "never" in a neutral sentence is dropped, in a tirade kept);
+    otherwise it is a candidate.
+
+    The sentence bias score is ``1 / (1 + exp(-(sentence_bias + sum of
+    sentence_weights[f] * value)))`` over :func:`sentence_features` (calibrated on
+    held-apart BABE sentences: the probability that experts call the sentence biased).
     """
 
     weights: dict[str, float]
@@ -203,9 +288,13 @@ class LoadedModel:
     lexicon_threshold: float = 0.0
     keep_strength: float = 1.0
     meta: dict[str, Any] = field(default_factory=dict)
+    candidate_threshold: float | None = None
+    sentence_weights: dict[str, float] = field(default_factory=dict)
+    sentence_bias: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LoadedModel:
+        candidate = data.get("candidate_threshold")
         return cls(
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["bias"]),
@@ -213,6 +302,9 @@ class LoadedModel:
             float(data.get("lexicon_threshold", 0.0)),
             float(data.get("keep_strength", 1.0)),
             dict(data.get("meta", {})),
+            None if candidate is None else float(candidate),
+            {str(k): float(v) for k, v in data.get("sentence_weights", {}).items()},
+            float(data.get("sentence_bias", 0.0)),
         )
 
     @classmethod
@@ -222,27 +314,89 @@ class LoadedModel:
 
     @cached_property
     def _scorer(self) -> _Scorer:
-        return _Scorer(self.weights)
+        return _Scorer(self.weights, self.sentence_weights)
 
-    def word_scores(self, doc: Doc, matches: Sequence[LexiconMatch]) -> list[float]:
+    @property
+    def candidates_from(self) -> float:
+        """The lowest probability of a candidate word (``threshold`` when none is set)."""
+        t = self.candidate_threshold
+        return self.threshold if t is None else min(t, self.threshold)
+
+    def word_scores(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        word_in_quote: Sequence[bool] | None = None,
+    ) -> list[float]:
         """Probability per Doc word: ``1 / (1 + exp(-(bias + sum of the weights of the
         word's features)))``, the features being :func:`word_features` (what training
         fits on). Computed without building the feature strings: what depends only on a
         word is looked up once per word type, and the non-zero weights are summed in the
-        order of :func:`word_features` (a zero weight added changes no sum), so these are
-        the floats the feature strings give (``tests/test_loaded.py`` checks it)."""
-        return self._scorer.scores(doc, matches, self.bias)
+        order of :func:`word_features` (a zero weight added changes no sum), so the
+        log-odds are the floats the feature strings give (``tests/test_loaded.py``
+        checks it); the logistic function is numpy's, over all words at once."""
+        return self._scorer.scores(doc, matches, self.bias, word_in_quote)[0]
+
+    def scores(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        word_in_quote: Sequence[bool] | None = None,
+    ) -> tuple[list[float], list[float]]:
+        """:meth:`word_scores` and :meth:`sentence_scores` in one pass over the words."""
+        probs, static = self._scorer.scores(doc, matches, self.bias, word_in_quote)
+        return probs, self._sentence_probs(doc, matches, probs, static)
+
+    def sentence_scores(
+        self, doc: Doc, matches: Sequence[LexiconMatch], probs: Sequence[float]
+    ) -> list[float]:
+        """Bias probability of each Doc sentence (NaN for a sentence without words, and
+        for every sentence when the model has no sentence weights). ``probs`` are
+        :meth:`word_scores`. The same sum as over :func:`sentence_features` (up to the
+        order of float additions), with the words' own weights looked up once per word
+        type."""
+        ids = self._scorer._ids(doc.word_texts)
+        return self._sentence_probs(doc, matches, probs, self._scorer.table[ids, _SENTENCE])
+
+    def _sentence_probs(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        probs: Sequence[float],
+        static: np.ndarray,
+    ) -> list[float]:
+        n_sent = len(doc.sentences)
+        if not self.sentence_weights:
+            return [math.nan] * n_sent
+        get = self.sentence_weights.get
+        sentence = np.array(doc.word_sentence, dtype=np.intp)
+        p = np.asarray(probs, float)
+        z = np.bincount(sentence, static, n_sent) if len(p) else np.zeros(n_sent)
+        for m in matches:
+            z[doc.word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
+        n_words = np.bincount(sentence, minlength=n_sent)
+        pmax = np.zeros(n_sent)
+        if len(p):
+            np.maximum.at(pmax, sentence, p)
+            z += get("psum", 0.0) * np.bincount(sentence, p, n_sent)
+        z /= np.sqrt(np.maximum(n_words, 1))
+        z += get("pmax", 0.0) * pmax
+        z += get("logn", 0.0) * np.log1p(n_words)
+        z += self.sentence_bias
+        out = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+        return np.where(n_words > 0, out, math.nan).tolist()
 
 
 # Columns of _Scorer.table: the weights of the features that depend on one word only.
-_OWN = slice(0, 5)  # w=, s3=, s4=, p3=, v=
-_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(5, 11)
-_VSTRONG = 11
-_GIVE_BEFORE = (12, 13)  # (w-1=, v-1=) of this word, a feature of the word after it
-_GIVE_AFTER = (14, 15)  # (w+1=, v+1=) of this word, a feature of the word before it
-_STRONG = 16  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
-_BIGRAM_ID = 17  # number of the lower-cased word among the model's bigram words, else -1
-_N_COLUMNS = 18
+_OWN = slice(0, 6)  # w=, s3=, s4=, p3=, v=, sj=
+_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(6, 12)
+_VSTRONG = 12
+_GIVE_BEFORE = (13, 14)  # (w-1=, v-1=) of this word, a feature of the word after it
+_GIVE_AFTER = (15, 16)  # (w+1=, v+1=) of this word, a feature of the word before it
+_STRONG = 17  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
+_BIGRAM_ID = 18  # number of the lower-cased word among the model's bigram words, else -1
+_SENTENCE = 19  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
+_N_COLUMNS = 20
 _BIGRAM_BASE = 1 << 31
 
 
@@ -261,8 +415,11 @@ class _Scorer:
 
     _MAX_TYPES = 200_000
 
-    def __init__(self, weights: dict[str, float]) -> None:
+    def __init__(
+        self, weights: dict[str, float], sentence_weights: dict[str, float] | None = None
+    ) -> None:
         self.w = weights
+        self.sentence_w = sentence_weights or {}
         self.type_ids: dict[str, int] = {}
         self.table = np.zeros((1024, _N_COLUMNS))
         # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers, as sorted arrays
@@ -290,6 +447,7 @@ class _Scorer:
         self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
         self.edge = (get("w-1=<edge>", 0.0), get("w+1=<edge>", 0.0))
+        self.quote = get("q", 0.0)
         self.lex: dict[tuple[str, float], tuple[float, float]] = {}
         self.lex_near: dict[str, tuple[float, float]] = {}
 
@@ -307,6 +465,7 @@ class _Scorer:
             get("s4=" + w[-4:], 0.0),
             get("p3=" + w[:3], 0.0),
             get("v=" + rv, 0.0),
+            get("sj=" + _subjectivity(w), 0.0),
             get("short", 0.0) if len(w) <= 3 else 0.0,
             get("upper1", 0.0) if upper1 else 0.0,
             get("capmid", 0.0) if upper1 else 0.0,  # kept only inside a sentence
@@ -320,6 +479,7 @@ class _Scorer:
             get("v+1=" + rv, 0.0),
             1.0 if strong else 0.0,
             float(self.bigram_ids.get(w, -1)),
+            sum(self.sentence_w.get(f, 0.0) for f in _word_static(w)),
         ]
 
     def _ids(self, raws: Sequence[str]) -> np.ndarray:
@@ -374,12 +534,20 @@ class _Scorer:
             out.append(np.where(table_keys[at] == keys, values[at], 0.0))
         return out
 
-    def scores(self, doc: Doc, matches: Sequence[LexiconMatch], bias: float) -> list[float]:
-        """Word probabilities. The Doc's sentences must be runs of consecutive words,
-        as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError otherwise)."""
+    def scores(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        bias: float,
+        word_in_quote: Sequence[bool] | None = None,
+    ) -> tuple[list[float], np.ndarray]:
+        """Word probabilities, and each word's own weight in the sentence bias score
+        (column :data:`_SENTENCE`). The Doc's sentences must be runs of consecutive
+        words, as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError
+        otherwise)."""
         n = len(doc.words)
         if n == 0:
-            return []
+            return [], np.zeros(0)
         sentence = np.array(doc.word_sentence, dtype=np.intp)
         if n > 1 and (sentence[1:] < sentence[:-1]).any():
             raise ValueError("the Doc's sentences are not runs of consecutive words")
@@ -428,6 +596,9 @@ class _Scorer:
             self.sv[np.minimum(strong, 3).astype(np.intp)],
             self.sl[np.minimum(n_lex, 3).astype(np.intp)],
             np.full(n, self.dl[doc_bucket]),
+            np.zeros(n)
+            if word_in_quote is None
+            else np.asarray(word_in_quote, dtype=bool) * self.quote,
             rows[:, _SHORT],
             rows[:, _UPPER1],
             np.where(first, 0.0, rows[:, _CAPMID]),
@@ -443,8 +614,9 @@ class _Scorer:
         total = np.zeros(n)
         for column in columns:  # left to right, as LoadedModel.scores adds
             total += column
-        exp = math.exp
-        return [1.0 / (1.0 + exp(-z)) if z > -700 else 0.0 for z in (bias + total).tolist()]
+        z = bias + total
+        probs = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
+        return probs.tolist(), rows[:, _SENTENCE]
 
 
 @lru_cache(maxsize=1)
@@ -455,6 +627,16 @@ def _default_model() -> LoadedModel:
 
 
 # -- results ---------------------------------------------------------------------------
+def _records(terms: Sequence[LoadedTerm]) -> list[dict[str, Any]]:
+    out = []
+    for t in terms:
+        d = dict(vars(t))  # the fields, in order: numbers and strings only
+        if isinstance(d["score"], float) and math.isnan(d["score"]):
+            d["score"] = None
+        out.append(d)
+    return out
+
+
 @dataclass(frozen=True)
 class LoadedTerm:
     """One loaded term; ``start``/``end`` index ``doc.text``.
@@ -485,6 +667,12 @@ class LoadedResult:
     n_words: int
     n_words_quotes: int
     categories: tuple[str, ...] = CATEGORIES
+    candidates: list[LoadedTerm] = field(default_factory=list)
+    """Terms below the threshold (lexicon matches the context check dropped, words the
+    model scored between ``candidate_threshold`` and ``threshold``): reported apart so a
+    reader can look at them, never counted in any density."""
+    sentence_bias: tuple[float, ...] = ()
+    """The sentence bias probability of each Doc sentence (empty without the model)."""
 
     @property
     def n_words_commentary(self) -> int:
@@ -493,13 +681,11 @@ class LoadedResult:
     def records(self) -> list[dict[str, Any]]:
         """JSON-ready dicts: start, end, text, category, in_quote, strength, source,
         term, score (None when NaN)."""
-        out = []
-        for t in self.terms:
-            d = dict(vars(t))  # the fields, in order: numbers and strings only
-            if isinstance(d["score"], float) and math.isnan(d["score"]):
-                d["score"] = None
-            out.append(d)
-        return out
+        return _records(self.terms)
+
+    def candidate_records(self) -> list[dict[str, Any]]:
+        """:attr:`candidates` as :meth:`records` gives terms."""
+        return _records(self.candidates)
 
     def to_frame(self) -> Any:
         """One row per term (columns as :meth:`records`)."""
@@ -510,8 +696,10 @@ class LoadedResult:
 
     def metrics(self) -> dict[str, float]:
         """Counts and per-category densities per 100 words; NaN where the body has no
-        words. ``loaded_terms`` (count), ``loaded_words`` (words covered by a term) and
-        ``loaded_<category>_per_100_words``. The overall densities
+        words. ``loaded_terms`` (count), ``loaded_words`` (words covered by a term),
+        ``loaded_<category>_per_100_words``, ``loaded_learned_per_100_words`` (terms the
+        learned detector added, ``source == "model"``) and ``loaded_candidates`` (count
+        of candidates, never in a density). The overall densities
         (``loaded_per_100_words`` and its commentary and quote variants) are rates over
         sentences (:data:`rhetoric.analysis.sentences.SENTENCE_METRICS`)."""
 
@@ -528,6 +716,9 @@ class LoadedResult:
         cats = list(self.categories) + sorted(set(counts) - set(self.categories))
         for cat in cats:
             out[f"loaded_{cat}_per_100_words"] = per100(counts[cat], self.n_words)
+        learned = sum(t.source == "model" for t in self.terms)
+        out["loaded_learned_per_100_words"] = per100(learned, self.n_words)
+        out["loaded_candidates"] = float(len(self.candidates)) if self.n_words else math.nan
         return out
 
     def top_terms(self, n: int = 10) -> Any:
@@ -554,26 +745,34 @@ def find_loaded(
     quote_spans: Sequence[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
     *,
-    use_model: bool = True,
+    use_model: bool | None = None,
     model: LoadedModel | None = None,
     word_in_quote: Sequence[bool] | None = None,
 ) -> LoadedResult:
     """Find loaded terms in ``doc`` and mark those inside ``quote_spans``.
 
     ``lexicon`` defaults to :meth:`Lexicon.default` (pass ``Lexicon()`` for the model
-    alone); ``use_model=False`` gives every lexicon match. With the model (the default),
-    lexicon matches pass the model's context check (see :class:`LoadedModel`), and
+    alone). With the default lexicon the learned model runs (``use_model=None``):
+    lexicon matches pass its context check (see :class:`LoadedModel`), and
     model-flagged words that no kept lexicon match covers are grouped into runs of
     consecutive words of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at
-    both ends, each run a ``learned`` term. The learned model
-    is fitted to the default lexicon's categories, so with a custom lexicon consider
-    ``use_model=False``. ``word_in_quote`` (one flag per Doc word, as
-    :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves recomputing it.
+    both ends, each run a term of category ``other`` and source ``model``. What falls
+    below the thresholds is kept as :attr:`LoadedResult.candidates`, never counted.
+
+    With a custom lexicon every one of its matches counts, and the model adds its own
+    terms only when asked (``use_model=True``). ``use_model=False`` gives every lexicon
+    match and scores nothing (no candidates, no sentence bias). The word probabilities
+    and the sentence bias score are computed whenever ``use_model`` is not False, over
+    the default lexicon's matches (the features the model was fitted on).
+    ``word_in_quote`` (one flag per Doc word, as
+    :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves
+    recomputing it.
     """
+    default = Lexicon.default()
     if lexicon is None:
-        lexicon = Lexicon.default()
+        lexicon = default
     n = len(doc.words)
-    categories = tuple(dict.fromkeys([*CATEGORIES[:-1], *lexicon.categories, "learned"]))
+    categories = tuple(dict.fromkeys([*CATEGORIES[:-1], *lexicon.categories, "other"]))
     if n == 0:
         warnings.warn("find_loaded: the document has no words", stacklevel=2)
         return LoadedResult([], 0, 0, categories)
@@ -583,39 +782,77 @@ def find_loaded(
         word_in_quote = words_within(doc, quotes)
 
     matches = lexicon.match(doc)
+    is_default = lexicon is default
     scores = [math.nan] * n
-    flagged = [False] * n
-    if use_model:
+    sentence_bias: tuple[float, ...] = ()
+    adds = False  # whether the model adds terms and checks the lexicon's
+    if use_model is not False:
         model = model or LoadedModel.default()
-        base_matches = matches if lexicon is Lexicon.default() else Lexicon.default().match(doc)
-        scores = model.word_scores(doc, base_matches)
-        flagged = [p >= model.threshold for p in scores]
+        base_matches = matches if is_default else default.match(doc)
+        scores, bias = model.scores(doc, base_matches, word_in_quote)
+        sentence_bias = tuple(bias)
+        adds = is_default or bool(use_model)
+
+    def term(a: int, b: int, match: LexiconMatch | None) -> LoadedTerm:
+        start, end = doc.words[a][0], doc.words[b - 1][1]
+        text = doc.text[start:end]
+        score = max(scores[a:b])
+        if match is not None:
+            start, end, text = match.start, match.end, match.text
+        return LoadedTerm(
+            start,
+            end,
+            text,
+            "other" if match is None else match.category,
+            1.0 if match is None else match.strength,
+            span_within(q_starts, q_ends, start, end),
+            "model" if match is None else "lexicon",
+            " ".join(text.translate(_APOS).lower().split()) if match is None else match.term,
+            score,
+            a,
+            b,
+        )
 
     terms: list[LoadedTerm] = []
+    candidates: list[LoadedTerm] = []
     covered = [False] * n
     for m in matches:
-        score = max(scores[m.first_word : m.last_word]) if use_model else math.nan
-        if use_model and m.strength < model.keep_strength and score < model.lexicon_threshold:
-            continue  # the model's context check drops this lexicon match
+        t = term(m.first_word, m.last_word, m)
+        checked = adds and is_default  # a user's own terms always count
+        if checked and m.strength < model.keep_strength and t.score < model.lexicon_threshold:
+            candidates.append(t)  # the model's context check drops this lexicon match
+            continue
         for w in range(m.first_word, m.last_word):
             covered[w] = True
-        terms.append(
-            LoadedTerm(
-                m.start,
-                m.end,
-                m.text,
-                m.category,
-                m.strength,
-                span_within(q_starts, q_ends, m.start, m.end),
-                "lexicon",
-                m.term,
-                score,
-                m.first_word,
-                m.last_word,
-            )
-        )
+        terms.append(t)
+    if adds:
+        for a, b in _runs(doc, scores, covered, word_in_quote, model.threshold):
+            terms.append(term(a, b, None))
+            covered[a:b] = [True] * (b - a)
+        if model.candidates_from < model.threshold:
+            for a, b in _runs(doc, scores, covered, word_in_quote, model.candidates_from):
+                candidates.append(term(a, b, None))
+    terms.sort(key=lambda t: (t.start, t.end))
+    candidates.sort(key=lambda t: (t.start, t.end))
+    return LoadedResult(terms, n, sum(word_in_quote), categories, candidates, sentence_bias)
+
+
+def _runs(
+    doc: Doc,
+    scores: Sequence[float],
+    covered: Sequence[bool],
+    word_in_quote: Sequence[bool],
+    threshold: float,
+) -> list[tuple[int, int]]:
+    """Word ranges of the learned terms: runs of consecutive words scoring at least
+    ``threshold`` that no kept lexicon term covers, of one sentence and voice, trimmed
+    of :data:`FUNCTION_WORDS` at both ends."""
+    n = len(doc.words)
+    above = np.asarray(scores, float) >= threshold
+    flagged = above.tolist()
+    out = []
     j = 0  # the words before j are done
-    for i in [i for i, f in enumerate(flagged) if f]:  # where a learned term may start
+    for i in np.flatnonzero(above).tolist():  # where a run may start
         if i < j or covered[i]:
             continue
         j = i + 1
@@ -632,27 +869,9 @@ def find_loaded(
             a += 1
         while b > a and doc.word_text(b - 1).translate(_APOS).lower() in FUNCTION_WORDS:
             b -= 1
-        if a == b:  # only function words
-            continue
-        start, end = doc.words[a][0], doc.words[b - 1][1]
-        text = doc.text[start:end]
-        terms.append(
-            LoadedTerm(
-                start,
-                end,
-                text,
-                "learned",
-                1.0,
-                span_within(q_starts, q_ends, start, end),
-                "model",
-                " ".join(text.translate(_APOS).lower().split()),
-                max(scores[a:b]),
-                a,
-                b,
-            )
-        )
-    terms.sort(key=lambda t: (t.start, t.end))
-    return LoadedResult(terms, n, sum(word_in_quote), categories)
+        if a < b:  # not only function words
+            out.append((a, b))
+    return out
 
 
 def terms_near(
