@@ -53,17 +53,19 @@ Gazetteer.from_csv("mine.csv")`` (entries of the right-hand side win).
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
 
-from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
 from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
-__all__ = ["Gazetteer", "SpeakerEntry", "attribute"]
+__all__ = ["Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute", "candidate_features"]
 
 KINDS = ("person", "organisation", "outlet")
 
@@ -225,7 +227,59 @@ _DETERMINERS_TEXT = """
 a an the his her their its this that our my your every each
 """
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+_NAME_AFTER_ORG = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}[A-Z][a-z]+\s+[A-Z][a-z]+[\s.]*$")
+_NOMINAL_LEAD = _DETERMINERS | frozenset(
+    ["one", "another", "some", "many", "several", "two", "three", "both", "most", "other", "any"]
+)
+_ADVERBS = frozenset(
+    ["also", "then", "later", "earlier", "again", "once", "today", "yesterday", "still"]
+)
+_NOT_A_NAME = (
+    _FUNCTION
+    | _NOMINAL_LEAD
+    | frozenset(
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+)
+_NOMINAL_RE = re.compile(
+    r"[A-Za-z](?:[^‖,;:()–—\n]*?[A-Za-z])??(?=\s+(?:of|with|who|from|at|in|for|on|"
+    r"to|during|after|before|when|while)\b|\s*[,;:()–—‖\n]|\s*$)"
+)
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|del|di)(?=\s+[A-Z])")
+
+
+_NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
+_PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
+
+
+def _in_longer_name(text: str, m: tuple[int, int, SpeakerEntry]) -> bool:
+    """Whether a one-word alias is part of someone else's name (``Ryan`` in *CIA
+    spokesman Ryan Trapani*, *Bob Ryan*): a capitalised word (not a title) next to it."""
+    s, e, _ = m
+    if _NEXT_CAP.match(text, e) and not re.match(r"\s+(?:[A-Z][a-z]+day|And|The)\b", text[e:]):
+        return True
+    prev = _PREV_CAP.search(text, max(0, s - 30), s)
+    return prev is not None and prev.group(1).lower() not in _TITLE_OR_FUNCTION
 
 
 def _tokens(text: str, offset: int):
@@ -294,6 +348,10 @@ class _Resolver:
             return self.pronoun(low[-1], para, s + text[s:e].rfind(words[-1]))
         if low[0] in ("who", "which", "that"):
             return None
+        if low[0] in _NOMINAL_LEAD and not self.names_in(s, e):
+            nominal = self.nominal(s, e)  # "the former Florida governor"
+            if nominal is not None:
+                return nominal
         # possessive: "China’s Global Times" -> "Global Times"
         head_s, head_e = s, e
         for m in re.finditer(r"(?:['’]s|s['’])\s+", text[s:e]):
@@ -307,6 +365,57 @@ class _Resolver:
         return self._resolve_region(head_s, head_e) or (
             self._resolve_region(s, e) if (head_s, head_e) != (s, e) else None
         )
+
+    def nominal(self, s: int, e: int) -> _Found | None:
+        """A short noun phrase that names nobody (``the senator``, ``one person with
+        knowledge of …`` → ``one person``) as the speaker, of kind ``unnamed``."""
+        m = _NOMINAL_RE.search(self.text, s, e)
+        if m is None:
+            return None
+        words = m.group().split()
+        while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
+            words.pop()  # "the editorial board recently wrote"
+        if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
+            return None
+        if not words[-1][:1].islower():
+            return None
+        end = m.start() + len(re.match(r"\S+(?:\s+\S+){%d}" % (len(words) - 1), m.group())[0])
+        return _Found(" ".join(words), "unnamed", None, m.start(), end)
+
+    def first_name(self, s: int, e: int) -> _Found | None:
+        """The first name in the first clause of ``text[s:e]`` (a sentence's subject or
+        topic: ``Romney went after Trump …, calling it “disqualifying”``)."""
+        ce = _chunks_before(self.text, s, e)[-1][1]
+        toks = _tokens(self.text[s:ce], s)
+        for i, (_ts, te, tok) in enumerate(toks):
+            t = _strip_punct(tok)
+            if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
+                end = te
+                for _ts2, te2, tok2 in toks[i + 1 :]:
+                    if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(_strip_punct(tok2)):
+                        break
+                    end, tok = te2, tok2
+                found = self._resolve_region(s, end)
+                if found is None or found.kind != "unknown" or " " in found.name:
+                    return found
+                return found if found.name in self.surnames else None  # "Dozens", "Strong"
+        return None
+
+    def fullest(self, found: _Found) -> _Found:
+        """``found`` with a short name (``Trump``, ``Mr. Meyer``) replaced by the
+        article's fullest mention of the same person (``Donald Trump``)."""
+        if found.kind not in ("unknown", "person"):
+            return found
+        words = [w for w in found.name.split() if w.lower().rstrip(".") not in _TITLE_WORDS]
+        if not words:
+            return found
+        full = self.surnames.get(words[-1])
+        if full is None or full == found.name or not set(words) <= set(full.split()):
+            return found
+        ent = self.gaz.lookup(full)
+        if ent is not None:
+            return _Found(ent.name, ent.kind, ent.country_or_bloc, found.start, found.end)
+        return _Found(full, found.kind, found.affiliation, found.start, found.end)
 
     def _has_name(self, s: int, e: int, strict: bool = False) -> bool:
         if self.names_in(s, e):
@@ -344,7 +453,9 @@ class _Resolver:
                         b[1],
                     )
             ms, me, ent = max(matches, key=lambda t: (t[1], t[1] - t[0]))
-            return _entry_found(ent, ms, me)
+            if ent.kind == "person" or not _NAME_AFTER_ORG.match(text, me, e):
+                return _entry_found(ent, ms, me)
+            s = me  # "Republican National Committee spokesman Sean Spicer": the person
         # last run of capitalised words
         toks = [t for t in _tokens(text[s:e], s)]
         runs: list[list[tuple[int, int, str]]] = []
@@ -427,7 +538,14 @@ class _Resolver:
     def _names(self) -> tuple[list[int], list[tuple[int, int, SpeakerEntry]]]:
         """Every gazetteer match of the text (``Gazetteer.find``), with their start
         offsets, found once: each quote then looks its cues up in logarithmic time."""
-        names = self.gaz.find(self.text)
+        text = self.text
+        names = [
+            m
+            for m in self.gaz.find(text)
+            if not (
+                m[2].kind == "person" and " " not in text[m[0] : m[1]] and _in_longer_name(text, m)
+            )
+        ]
         return [m[0] for m in names], names
 
     def names_in(self, s: int, e: int) -> list[tuple[int, int, SpeakerEntry]]:
@@ -470,13 +588,114 @@ def _with(q: Quote, **changes: object) -> Quote:
     return Quote(**{**vars(q), **changes})  # type: ignore[arg-type]
 
 
-def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None) -> list[Quote]:
-    """Return ``quotes`` with speaker, affiliation, speaker_kind and rule filled in.
+@dataclass(frozen=True)
+class SpeakerModel:
+    """A logistic model scoring one (quote, speaker candidate) pair.
 
-    See the module docstring for the rules. Quotes that are not top-level ``direct``
-    quotes are returned unchanged (no speaker).
+    ``probability(features)`` is the estimated chance that the candidate is the quote's
+    speaker; the best candidate of a quote is kept as its speaker when that chance is
+    at least ``threshold``. Fitted by ``scripts/train_speaker_model.py`` and shipped as
+    ``rhetoric/data/speaker_model.json``.
+    """
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def default(cls) -> SpeakerModel:
+        """The model shipped as ``rhetoric/data/speaker_model.json``."""
+        return _default_model()
+
+    @classmethod
+    def from_dict(cls, d: dict) -> SpeakerModel:
+        """Read the JSON form written by the training script."""
+        w = d["weights"]
+        return cls(tuple(w), tuple(float(w[f]) for f in w), float(d["bias"]), float(d["threshold"]))
+
+    def probability(self, features: dict[str, float]) -> float:
+        """Estimated chance that a candidate with these features is the speaker."""
+        z = self.bias + sum(w * features.get(f, 0.0) for f, w in zip(self.features, self.weights))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def _default_model() -> SpeakerModel:
+    return SpeakerModel.from_dict(json.loads(package_text("speaker_model.json")))
+
+
+RULES = (
+    "after",
+    "before",
+    "colon",
+    "lead-in-owner",
+    "pronoun",
+    "sentence-subject",
+    "sentence-name",
+    "sentence-first",
+    "continuation",
+    "earlier-speaker",
+)
+"""Candidate sources, in the order used to name the ``rule`` of a chosen speaker."""
+
+_RULE_RANK = {r: k for k, r in enumerate(RULES)}
+_MAX_GAP = 4  # paragraphs back to look for the speaker of an earlier quote
+
+
+@dataclass
+class _Cand:
+    found: _Found
+    rules: set[str]
+    dist: int | None  # characters between the mention and the quote
+    gap: int  # paragraphs between the quote and the mention (or the earlier quote)
+
+
+def candidate_features(cand: _Cand, others: list[_Cand], opens_para: bool) -> dict[str, float]:
+    """Features of one candidate of a quote (``others``: all the quote's candidates)."""
+    f: dict[str, float] = {f"rule:{r}": 1.0 for r in cand.rules}
+    f[f"kind:{cand.found.kind}"] = 1.0
+    f["n_rules"] = float(len(cand.rules))
+    if cand.dist is not None:
+        f["log_distance"] = math.log1p(cand.dist) / 5.0
+    else:
+        f["no_mention"] = 1.0
+    f[f"gap:{min(cand.gap, _MAX_GAP)}"] = 1.0
+    cue = {"after", "before", "colon", "lead-in-owner"}
+    if any(o is not cand and o.rules & cue for o in others):
+        f["other_has_cue"] = 1.0
+        for r in cand.rules - cue:
+            f[f"rule:{r}&other_has_cue"] = 1.0
+    if cand.rules & cue:
+        f["has_cue"] = 1.0
+    rank = min(_RULE_RANK[r] for r in cand.rules)
+    if rank == min(_RULE_RANK[r] for o in others for r in o.rules):
+        f["first_by_rule_order"] = 1.0  # the choice of the rules tried in order
+    if opens_para:
+        f["opens_paragraph"] = 1.0
+        for r in cand.rules:
+            f[f"rule:{r}&opens_paragraph"] = 1.0
+    f["n_candidates"] = math.log(len(others))
+    return f
+
+
+def attribute(
+    doc: Doc,
+    quotes: list[Quote],
+    gazetteer: Gazetteer | None = None,
+    model: SpeakerModel | None = None,
+    trace: list | None = None,
+) -> list[Quote]:
+    """Return ``quotes`` with speaker, affiliation, speaker_kind, rule and
+    speaker_confidence filled in.
+
+    See the module docstring for the candidates, the model and the resolution.
+    Quotes that are not top-level ``direct`` quotes are returned unchanged (no
+    speaker). ``trace``, when a list, receives ``(quote, [(candidate name, features)])``
+    for every direct quote (used to train and evaluate the model).
     """
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    model = model if model is not None else SpeakerModel.default()
     clean = doc.clean
     masked = list(clean)
     for q in quotes:
@@ -493,6 +712,7 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
     out: list[Quote] = []
     found_by_quote: list[tuple[Quote, _Found | None]] = []
     last_direct: tuple[int, _Found] | None = None
+    last_conf = 0.0
     for q in quotes:
         if q.kind != "direct" or q.depth > 0:
             out.append(q)
@@ -501,55 +721,99 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
         p_start, p_end = doc.paragraphs[pi]
         first_end = q.parts[0][1]
         s_start = max(sent_of(q.start)[0], p_start, q.start - CUE_WINDOW)
-        found: _Found | None = None
-        rule: str | None = None
+        cands: dict[str, _Cand] = {}
+
+        def add(found: _Found | None, rule: str, gap: int = 0, q=q) -> None:
+            if found is None:
+                return
+            found = res.fullest(found)
+            dist = None
+            if found.start is not None and found.end is not None:
+                dist = max(q.start - found.end, found.start - q.end, 0)
+            c = cands.get(found.name)
+            if c is None:
+                cands[found.name] = _Cand(found, {rule}, dist, gap)
+                return
+            c.gap = min(c.gap, gap)
+            c.rules.add(rule)
+            if dist is not None and (c.dist is None or dist < c.dist):
+                c.dist, c.found = dist, found
 
         # after: ,” he said / ,” said GT / ,” according to X
         lim = min(p_end, q.parts[1][0] if len(q.parts) > 1 else p_end)
-        found = _after(res, text, first_end, lim, pi)
-        if found is None and q.end != first_end:
+        add(_after(res, text, first_end, lim, pi), "after")
+        if q.end != first_end:
             end_para = doc.paragraphs[para_of(q.end - 1)]
-            found = _after(res, text, q.end, end_para[1], pi)
-        if found:
-            rule = "after"
-        if found is None:
-            found = _before(res, text, s_start, q.start, pi, found_by_quote)
-            rule = "before" if found else None
-        if found is None:
-            colon = _colon_intro(doc, text, q.start, pi)
-            if colon is not None:
-                cs = max(sent_of(colon)[0], doc.paragraphs[para_of(colon)][0], colon - CUE_WINDOW)
-                found = _before(res, text, cs, colon, para_of(colon), found_by_quote)
-                if found is None:
-                    intro = text[cs:colon]
-                    if 0 < len(intro.split()) <= 6:
-                        found = res.phrase(cs, colon, para_of(colon))
-                rule = "colon" if found else None
-        if found is None:
-            cs_, ce_ = _chunks_before(text, s_start, q.start)[0]
-            words = text[cs_:ce_].split()
-            if words and words[0].lower() in _PRONOUNS and len(words) <= 3:
-                pos = cs_ + text[cs_:ce_].index(words[0])
-                found = res.pronoun(words[0].lower(), pi, pos)
-                rule = "pronoun" if found else None
-        if found is None:
-            known = {f.name for _, f in res.history}
-            people = {
-                ent.name: (ms, me, ent)
-                for ms, me, ent in res.names_in(s_start, q.start)
-                if (ent.kind == "person" or ent.name in known)
-                and not re.match(r"['’]s?(?!\w)", text[me : me + 2])
-            }
-            if len(people) == 1:
-                ms, me, ent = next(iter(people.values()))
-                found, rule = _entry_found(ent, ms, me), "sentence-subject"
-        if found is None and last_direct is not None and pi - last_direct[0] <= 1:
+            add(_after(res, text, q.end, end_para[1], pi), "after")
+        add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
+        colon = _colon_intro(doc, text, q.start, pi)
+        if colon is not None:
+            cp = para_of(colon)
+            cs = max(sent_of(colon)[0], doc.paragraphs[cp][0], colon - CUE_WINDOW)
+            found = _before(res, text, cs, colon, cp, found_by_quote)
+            if found is None:
+                intro = text[cs:colon]
+                if 0 < len(intro.split()) <= 6:
+                    found = res.phrase(cs, colon, cp)
+            add(found, "colon")
+            add(_lead_in_owner(doc, res, text, cs, colon, cp), "lead-in-owner")
+        cs_, ce_ = _chunks_before(text, s_start, q.start)[0]
+        words = text[cs_:ce_].split()
+        if words and words[0].lower() in _PRONOUNS and len(words) <= 3:
+            pos = cs_ + text[cs_:ce_].index(words[0])
+            add(res.pronoun(words[0].lower(), pi, pos), "pronoun")
+        known = {f.name for _, f in res.history}
+        people: dict[str, tuple[int, int, SpeakerEntry]] = {}
+        for ms, me, ent in res.names_in(s_start, q.start):
+            if re.match(r"['’]s?(?!\w)", text[me : me + 2]):
+                continue
+            add(_entry_found(ent, ms, me), "sentence-name")
+            if ent.kind == "person" or ent.name in known:
+                people[ent.name] = (ms, me, ent)
+        if len(people) == 1:
+            ms, me, ent = next(iter(people.values()))
+            add(_entry_found(ent, ms, me), "sentence-subject")
+        add(res.first_name(s_start, q.start), "sentence-first")
+        if last_direct is not None and pi - last_direct[0] <= _MAX_GAP:
             prev = last_direct[1]
-            found = _Found(prev.name, prev.kind, prev.affiliation, None, None)
-            rule = "continuation"
-        if found is not None:
+            gap = pi - last_direct[0]
+            add(_Found(prev.name, prev.kind, prev.affiliation, None, None), "continuation", gap)
+        seen = 0
+        for p, f in reversed(res.history):
+            if pi - p > _MAX_GAP or seen >= 3:
+                break
+            seen += 1
+            add(_Found(f.name, f.kind, f.affiliation, None, None), "earlier-speaker", pi - p)
+
+        opens = not text[p_start : q.start].strip()
+        cl = list(cands.values())
+        scored = []
+        for c in cl:
+            feats = candidate_features(c, cl, opens)
+            scored.append((model.probability(feats), c, feats))
+        if trace is not None:
+            trace.append((q, [(c.found.name, feats) for _, c, feats in scored]))
+        best = max(scored, key=lambda t: t[0], default=None)
+        if best is not None:
+            prob, c, _ = best
+            rule = next(r for r in RULES if r in c.rules)
+            stmt = _statement_owner(c.found, last_direct, pi)
+            if stmt is not None:
+                c, rule = _Cand(stmt, {"statement"}, None, 0), "statement"
+            if last_direct is not None and c.found.name == last_direct[1].name:
+                # a run of quotes keeps the confidence of its head: the next paragraph
+                # opens with a quote and names no one else (or a statement continues)
+                cue = {"after", "before", "colon", "lead-in-owner"}
+                near = pi - last_direct[0] <= 1 and (opens or "pronoun" in c.rules)
+                alone = not any(o.rules & cue for o in cl)
+                if stmt is not None or (near and (alone or "pronoun" in c.rules)):
+                    prob = max(prob, last_conf)
+            best = (prob, c, None)
+        if best is not None and best[0] >= model.threshold:
+            prob, c, _ = best
+            found = res.fullest(c.found)
             res.history.append((pi, found))
-            last_direct = (pi, found)
+            last_direct, last_conf = (pi, found), prob
             nq = _with(
                 q,
                 speaker=found.name,
@@ -558,13 +822,70 @@ def attribute(doc: Doc, quotes: list[Quote], gazetteer: Gazetteer | None = None)
                 rule=rule,
                 speaker_start=found.start,
                 speaker_end=found.end,
+                speaker_confidence=round(prob, 4),
             )
         else:
-            nq = _with(q, speaker=None, affiliation=None, speaker_kind=None, rule=None)
-            last_direct = None
-        found_by_quote.append((nq, found))
+            conf = round(best[0], 4) if best is not None else 0.0
+            nq = _with(
+                q,
+                speaker=None,
+                affiliation=None,
+                speaker_kind=None,
+                rule=None,
+                speaker_confidence=conf,
+            )
+        found_by_quote.append((nq, found if nq.speaker else None))
         out.append(nq)
     return out
+
+
+_STATEMENT_RE = re.compile(r"(?i)\b(?:statement|declaration|communiqu[eé]|resolution|letter)\b")
+
+
+def _statement_owner(found: _Found, last: tuple[int, _Found] | None, pi: int) -> _Found | None:
+    """The statement a quote continues, when its chosen speaker is the statement's
+    joint authors (``China and Russia urge “…”`` after quotes of their joint
+    statement): the group and the statement share their affiliation."""
+    if last is None or pi - last[0] > _MAX_GAP or found.kind != "group":
+        return None
+    prev = last[1]
+    if (
+        _STATEMENT_RE.search(prev.name)
+        and prev.affiliation
+        and prev.affiliation == found.affiliation
+    ):
+        return _Found(prev.name, prev.kind, prev.affiliation, None, None)
+    return None
+
+
+_POSSESSIVE_WORK_RE = re.compile(
+    r"(?i)\b(his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:commentary|statement|remarks|speech|"
+    r"article|op-ed|letter|message|words|address|interview|post|tweet|essay|column|"
+    r"testimony|declaration|announcement|memo|book)\b"
+)
+
+
+def _lead_in_owner(doc: Doc, res: _Resolver, text: str, cs: int, colon: int, cp: int):
+    """The owner of a possessive lead-in (``… published his commentary, titled: “…,”
+    stressing:``), looked for in the colon's sentence and, when that paragraph holds
+    only a title and the cue, in the paragraph before it if it ends with a colon."""
+    regions = [(cs, colon, cp)]
+    if cp > 0 and len(re.findall(r"[A-Za-z]+", text[cs:colon])) <= 3:
+        a, b = doc.paragraphs[cp - 1]
+        if doc.clean[a:b].rstrip().endswith(":"):
+            regions.append((a, b, cp - 1))
+    for s, e, p in regions:
+        for m in reversed(list(_POSSESSIVE_WORK_RE.finditer(text, s, e))):
+            word = m.group(1).lower()
+            pron = {"his": "he", "her": "she", "their": "they", "its": "it"}[word]
+            if pron in ("he", "she"):
+                sent = doc.sentences[doc.sentence_from(m.start())][0]
+                first = [n for n in res.names_in(max(sent, s), m.start()) if n[2].kind == "person"]
+                if first:  # the first person of the sentence (its subject or topic)
+                    ms, me, ent = first[0]
+                    return _entry_found(ent, ms, me)
+            return res.pronoun(pron, p, m.start(1))
+    return None
 
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\."
@@ -596,8 +917,8 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
                 words = re.match(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+", text[s:e])
                 if found is None and words:
                     found = res.phrase(s, s + words.end(), pi)
-                return found
-            return res.phrase(s, e, pi)
+                return found or res.nominal(s, e)
+            return res.phrase(s, e, pi) or res.nominal(s, e)
     return None
 
 
@@ -617,6 +938,14 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     chunks = _chunks_before(text, s_start, v.start())
     cs, ce = chunks[0]
     words = [_strip_punct(w).lower() for w in text[cs:ce].split()]
+    if words and words[0] in _DETERMINERS and len(chunks) > 1:
+        # "Brian Fallon, a spokesman for the campaign, said": the name before the aside
+        ps, pe = chunks[1]
+        head = text[ps:pe].split()
+        if 0 < len(head) <= 4 and _strip_punct(head[0]).lower() not in _FUNCTION:
+            found = res.phrase(ps, pe, pi)
+            if found and found.kind in ("person", "unknown"):
+                return found
     found = res.phrase(cs, ce, pi) if words else None
     if found:
         return found
@@ -626,8 +955,8 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
         if found:
             return found
-    if words and words[0] in _DETERMINERS:
-        return None  # "the spokesman said": a subject that names nobody
+    if words and words[0] in _NOMINAL_LEAD:
+        return res.nominal(cs, ce)  # "the spokesman said": a subject that names nobody
     if not words:  # "…, adding:" takes an earlier quote's speaker in the sentence
         for pq, pf in reversed(found_by_quote):
             if pq.start >= s_start and pf is not None:
