@@ -234,7 +234,8 @@ def main(argv: list[str]) -> int:
         )
     b, t = BEFORE, result["test"]
     print(
-        f"test speakers, before -> now: accuracy {b['speaker_accuracy']} -> {t['speaker_accuracy']}, "
+        "test speakers, before -> now: "
+        f"accuracy {b['speaker_accuracy']} -> {t['speaker_accuracy']}, "
         f"coverage {b['speaker_coverage']} -> {t['speaker_coverage']}, wrong-speaker share "
         f"{b['wrong_speaker_share']} -> {t['wrong_speaker_share']} (threshold {t['threshold']})"
     )

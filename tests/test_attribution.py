@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import pytest
 
-from rhetoric.measures.attribution import Gazetteer, attribute
+from rhetoric.measures.attribution import Gazetteer, SpeakerModel, attribute
 from rhetoric.measures.quotes import find_quotes
 from rhetoric.text.tokens import tokenize
 
@@ -110,9 +111,47 @@ def test_organisation_statement():
     assert who(t) == [("Gazprom", "Russia", "before")]
 
 
-def test_unnamed_spokesman_is_unattributed_not_guessed():
+def test_unnamed_spokesman_is_his_own_description_not_a_guess():
     t = "Trump spoke on Monday. The spokesman said “the meeting was productive and long.”"
-    assert who(t) == [(None, None, None)]
+    assert who(t) == [("The spokesman", None, "before")]
+    doc = tokenize(t)
+    assert [q.speaker_kind for q in attribute(doc, find_quotes(doc))] == ["unnamed"]
+
+
+def test_possessive_lead_in_names_its_owner():
+    t = (
+        "On the eve of Vladimir Putin’s arrival in Beijing to meet Xi Jinping, Xinhua "
+        "published the text of his commentary, titled:\n"
+        "“Russia and China: A Future-Oriented Strategic Partnership,” stressing:\n"
+        "“(B)ound by friendship and trust, both leaders are close friends.”"
+    )
+    assert who(t) == [("Vladimir Putin", "Russia", "lead-in-owner")]
+
+
+def test_quote_continuing_a_joint_statement_belongs_to_the_statement():
+    t = (
+        "On Friday, a joint statement by Xi and Putin said the following:\n"
+        "“Today, the world is undergoing massive changes.”\n"
+        "China and Russia urge “dialogue and mutual trust between all the states.”"
+    )
+    joint = "Joint statement of Xi Jinping and Vladimir Putin"
+    assert [(s, r) for s, _, r in who(t)] == [(joint, "colon"), (joint, "statement")]
+
+
+def test_short_name_takes_the_fullest_mention():
+    t = "Senator Jane Roeberg spoke first. “We will vote no on this bill,” Roeberg said."
+    assert who(t) == [("Jane Roeberg", None, "after")]
+
+
+def test_every_direct_quote_has_a_confidence_and_threshold_nulls_the_speaker():
+    t = "“We are ready for talks with everyone,” Lavrov said."
+    doc = tokenize(t)
+    (q,) = attribute(doc, find_quotes(doc))
+    assert 0.5 < q.speaker_confidence <= 1 and q.speaker == "Sergei Lavrov"
+    strict = replace(SpeakerModel.default(), threshold=q.speaker_confidence + 1e-4)
+    (q2,) = attribute(doc, find_quotes(doc), model=strict)
+    assert q2.speaker is None and q2.speaker_confidence == q.speaker_confidence
+    assert "speaker_confidence" in q.record()
 
 
 def test_scare_and_title_quotes_get_no_speaker():

@@ -379,7 +379,8 @@ class _Resolver:
             return None
         if not words[-1][:1].islower():
             return None
-        end = m.start() + len(re.match(r"\S+(?:\s+\S+){%d}" % (len(words) - 1), m.group())[0])
+        n = len(words) - 1
+        end = m.start() + len(re.match(rf"\S+(?:\s+\S+){{{n}}}", m.group())[0])
         return _Found(" ".join(words), "unnamed", None, m.start(), end)
 
     def first_name(self, s: int, e: int) -> _Found | None:
@@ -616,7 +617,9 @@ class SpeakerModel:
 
     def probability(self, features: dict[str, float]) -> float:
         """Estimated chance that a candidate with these features is the speaker."""
-        z = self.bias + sum(w * features.get(f, 0.0) for f, w in zip(self.features, self.weights))
+        z = self.bias + sum(
+            w * features.get(f, 0.0) for f, w in zip(self.features, self.weights, strict=False)
+        )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -723,7 +726,7 @@ def attribute(
         s_start = max(sent_of(q.start)[0], p_start, q.start - CUE_WINDOW)
         cands: dict[str, _Cand] = {}
 
-        def add(found: _Found | None, rule: str, gap: int = 0, q=q) -> None:
+        def add(found: _Found | None, rule: str, gap: int = 0, q=q, cands=cands) -> None:
             if found is None:
                 return
             found = res.fullest(found)
@@ -778,11 +781,9 @@ def attribute(
             prev = last_direct[1]
             gap = pi - last_direct[0]
             add(_Found(prev.name, prev.kind, prev.affiliation, None, None), "continuation", gap)
-        seen = 0
-        for p, f in reversed(res.history):
+        for seen, (p, f) in enumerate(reversed(res.history)):
             if pi - p > _MAX_GAP or seen >= 3:
                 break
-            seen += 1
             add(_Found(f.name, f.kind, f.affiliation, None, None), "earlier-speaker", pi - p)
 
         opens = not text[p_start : q.start].strip()

@@ -131,7 +131,8 @@ class Quote:
     marks. ``text`` is the quoted words without marks, parts joined by a space.
     ``depth`` is 0 for a top-level quote, 1 for a quote inside a quote, and so on.
     ``speaker``/``affiliation``/``speaker_kind``/``rule``/``speaker_start``/
-    ``speaker_end``/``speaker_confidence`` are filled by :func:`rhetoric.measures.attribution.attribute`.
+    ``speaker_end``/``speaker_confidence`` are filled by
+    :func:`rhetoric.measures.attribution.attribute`.
     """
 
     start: int
