@@ -187,7 +187,7 @@ def tradeoff(scored: list[tuple[float, bool]]) -> list[dict]:
     been left ``null`` (from a run that keeps every best candidate)."""
     rows = []
     for t in THRESHOLDS:
-        given = [ok for c, ok in scored if c >= t]
+        given = [ok for c, ok in scored if c >= t and c > 0]  # 0: no candidate at all
         right = sum(given)
         rows.append(
             {
