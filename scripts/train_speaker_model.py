@@ -108,12 +108,15 @@ def choose_threshold(articles, names) -> tuple[float, dict]:
         oof.extend(best(m, q) for a in held for q in a)
     grid = [round(0.05 * i, 2) for i in range(20)]
 
+    def given_at(t):  # a quote without candidates (probability 0) is never given one
+        return [ok for p, ok in oof if p >= t and p > 0]
+
     def wrong_share(t):
-        given = [ok for p, ok in oof if p >= t]
+        given = given_at(t)
         return 1 - sum(given) / len(given) if given else 0.0
 
     t = min((t for t in grid if wrong_share(t) <= MAX_WRONG_SHARE), default=grid[-1])
-    given = [ok for p, ok in oof if p >= t]
+    given = given_at(t)
     return t, {
         "quotes": len(oof),
         "accuracy": round(sum(given) / len(oof), 4),

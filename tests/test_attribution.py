@@ -59,8 +59,15 @@ def test_colon_intro_in_previous_paragraph_and_continuation():
     assert who(t) == [
         (joint, "China & Russia", "colon"),
         (joint, "China & Russia", "continuation"),
-        (None, None, None),  # two commentary paragraphs break the chain
+        (joint, "China & Russia", "continuation"),
     ]
+    # the next paragraph keeps the run's confidence; after two commentary paragraphs the
+    # continuation is far less sure, and after five it is no candidate at all
+    doc = tokenize(t)
+    c = [q.speaker_confidence for q in attribute(doc, find_quotes(doc))]
+    assert c[0] == c[1] and c[2] < c[1] / 2
+    far = t.replace("Nobody knew why.\n", "Nobody knew why.\n" + "Time passed.\n" * 3)
+    assert who(far)[2] == (None, None, None)
 
 
 def test_adding_colon_takes_speaker_of_earlier_quote_in_sentence():
@@ -223,3 +230,25 @@ def test_subject_after_guard_gives_the_regular_expression_s_answer():
         assert (got and got.span(1)) == (expected and expected.span(1)), repr(s)
         matched += expected is not None
     assert matched > 50
+
+
+def test_name_before_an_aside_is_the_speaker():
+    t = "Brian Fallon, a spokesman for the Clinton campaign, said “the process was followed.”"
+    assert who(t) == [("Brian Fallon", None, "before")]
+
+
+def test_person_after_an_organisation_or_a_patrons_name():
+    t = "“There were 24 arrests,” Republican National Committee spokesman Sean Spicer said."
+    assert [s for s, _, _ in who(t)] == ["Sean Spicer"]
+    assert [s for s, _, _ in who("“He is a friend,” said Clinton ally James Carville.")] == [
+        "James Carville"
+    ]
+    # a one-word alias (Ryan: Paul Ryan) inside someone else's name is not that person
+    assert [s for s, _, _ in who("“No one will mistake it,” CIA spokesman Ryan Trapani said.")] == [
+        "Ryan Trapani"
+    ]
+
+
+def test_cue_later_in_the_sentence():
+    t = "“It would be an embarrassment” if she lost by less, said David Wasserman, an analyst."
+    assert who(t) == [("David Wasserman", None, "after-clause")]

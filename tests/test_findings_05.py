@@ -125,3 +125,11 @@ def test_05_prose_states_the_density_and_tone_intervals(frame, notebook_text):
     # the numbered findings at the end repeat them
     assert "{} per 100 words, interval {} to {}".format(*d["003"]) in text
     assert "({}, interval {} to {})".format(*s["004"]) in text
+
+
+def test_05_quote_and_speaker_figures(valid, notebook_text):
+    rec = valid.loc["quotes: recall", "value"]
+    prec = valid.loc["quotes: precision (direct quotes)", "value"]
+    acc = valid.loc["quotes: speaker accuracy", "value"]
+    expected = f"(recall {rec:.2f}, precision {prec:.2f}); speaker names less so ({acc:.2f})"
+    assert expected in notebook_text("05")

@@ -20,6 +20,9 @@ when its score reaches the model's threshold, and its score is ``speaker_confide
 ``after``
     A speech verb right after the closing mark, with its subject or object:
     ``“…,” Putin stressed`` / ``“…,” said GT`` / ``“…,” according to X``.
+``after-clause``
+    A later clause of the quote's sentence opening with a speech verb and a name
+    (``“…” if she lost, said David Wasserman``).
 ``before``
     The last speech verb (or *according to*) before the quote in its sentence, and
     the noun phrase before the verb (``Xi Jinping calls … the “best in history”``,
@@ -68,6 +71,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
@@ -249,7 +253,20 @@ _DETERMINERS_TEXT = """
 a an the his her their its this that our my your every each
 """
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
-_NAME_AFTER_ORG = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}[A-Z][a-z]+\s+[A-Z][a-z]+[\s.]*$")
+_NAME_AFTER_ORG = re.compile(r"(?:['’]s)?\s+((?:[a-z-]+\s+){0,3})[A-Z][a-z]+\s+[A-Z][a-z]+[\s.]*$")
+_ROLE_WORDS = frozenset(
+    [
+        "ally",
+        "allies",
+        "constituent",
+        "friend",
+        "supporter",
+        "staffer",
+        "strategist",
+        "pollster",
+        "surrogate",
+    ]
+)
 _NOMINAL_LEAD = _DETERMINERS | frozenset(
     ["one", "another", "some", "many", "several", "two", "three", "both", "most", "other", "any"]
 )
@@ -264,6 +281,7 @@ _NOMINAL_RE = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|del|di)(?=\s+[A-Z])")
 
 
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\w")
 _MID_SENTENCE_CAP = re.compile(r"(?<=[\w,;] )[A-Z][\w’'.-]*\w")
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
@@ -402,6 +420,14 @@ class _Resolver:
         return None
 
     @cached_property
+    def _word_counts(self) -> Counter[str]:
+        return Counter(_CAPITALISED.findall(self.text))
+
+    def salience(self, name: str) -> float:
+        """log(1 + how often the last word of ``name`` is named in the article) / 3."""
+        return math.log1p(self._word_counts.get(name.split()[-1], 0)) / 3.0
+
+    @cached_property
     def capitalised(self) -> frozenset[str]:
         """Capitalised words seen inside a sentence: names, not sentence openers."""
         return frozenset(_MID_SENTENCE_CAP.findall(self.text))
@@ -458,9 +484,13 @@ class _Resolver:
                         b[1],
                     )
             ms, me, ent = max(matches, key=lambda t: (t[1], t[1] - t[0]))
-            if ent.kind == "person" or not _NAME_AFTER_ORG.match(text, me, e):
+            after = _NAME_AFTER_ORG.match(text, me, e)
+            if after is None or (
+                ent.kind == "person"
+                and not set(after.group(1).lower().split()) <= _TITLE_WORDS | _ROLE_WORDS
+            ):
                 return _entry_found(ent, ms, me)
-            s = me  # "Republican National Committee spokesman Sean Spicer": the person
+            s = me  # "RNC spokesman Sean Spicer", "Clinton ally James Carville": the person
         # last run of capitalised words
         toks = [t for t in _tokens(text[s:e], s)]
         runs: list[list[tuple[int, int, str]]] = []
@@ -579,6 +609,7 @@ def _verbs(text: str, s: int, e: int):
     return out
 
 
+_LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
 _QMARK = "‖"  # stands in for a masked quotation: a clause boundary
 _BOUNDARY = re.compile(r"[,;:()–—‖]|\s-\s")
 
@@ -643,6 +674,7 @@ def _default_model() -> SpeakerModel:
 
 RULES = (
     "after",
+    "after-clause",
     "before",
     "colon",
     "lead-in-owner",
@@ -656,6 +688,7 @@ RULES = (
 """Candidate sources, in the order used to name the ``rule`` of a chosen speaker."""
 
 _RULE_RANK = {r: k for k, r in enumerate(RULES)}
+_CUE_RULES = frozenset(("after", "after-clause", "before", "colon", "lead-in-owner"))
 _MAX_GAP = 4  # paragraphs back to look for the speaker of an earlier quote
 
 
@@ -665,19 +698,25 @@ class _Cand:
     rules: set[str]
     dist: int | None  # characters between the mention and the quote
     gap: int  # paragraphs between the quote and the mention (or the earlier quote)
+    salience: float = 0.0  # how often the article names it (log of its last word's count)
 
 
 def candidate_features(cand: _Cand, others: list[_Cand], opens_para: bool) -> dict[str, float]:
     """Features of one candidate of a quote (``others``: all the quote's candidates)."""
+    kind = cand.found.kind
     f: dict[str, float] = {f"rule:{r}": 1.0 for r in cand.rules}
-    f[f"kind:{cand.found.kind}"] = 1.0
+    f[f"kind:{kind}"] = 1.0
+    f["salience"] = cand.salience
+    dists = [o.dist for o in others if o.dist is not None]
+    if cand.dist is not None and cand.dist == min(dists):
+        f["nearest_mention"] = 1.0
     f["n_rules"] = float(len(cand.rules))
     if cand.dist is not None:
         f["log_distance"] = math.log1p(cand.dist) / 5.0
     else:
         f["no_mention"] = 1.0
     f[f"gap:{min(cand.gap, _MAX_GAP)}"] = 1.0
-    cue = {"after", "before", "colon", "lead-in-owner"}
+    cue = _CUE_RULES
     if any(o is not cand and o.rules & cue for o in others):
         f["other_has_cue"] = 1.0
         for r in cand.rules - cue:
@@ -748,7 +787,7 @@ def attribute(
                 dist = max(q.start - found.end, found.start - q.end, 0)
             c = cands.get(found.name)
             if c is None:
-                cands[found.name] = _Cand(found, {rule}, dist, gap)
+                cands[found.name] = _Cand(found, {rule}, dist, gap, res.salience(found.name))
                 return
             c.gap = min(c.gap, gap)
             c.rules.add(rule)
@@ -761,6 +800,11 @@ def attribute(
         if q.end != first_end:
             end_para = doc.paragraphs[para_of(q.end - 1)]
             add(_after(res, text, q.end, end_para[1], pi), "after")
+        # "“…” if she didn't win by more, said David Wasserman": later in the sentence
+        s_end = min(sent_of(q.end - 1)[1], q.end + 200)
+        later = _LATER_CUE.search(text, q.end, s_end)
+        if later is not None and later.start() > q.end:
+            add(_after(res, text, later.start(), s_end, pi), "after-clause")
         add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
         colon = _colon_intro(doc, text, q.start, pi)
         if colon is not None:
@@ -817,7 +861,7 @@ def attribute(
             if last_direct is not None and c.found.name == last_direct[1].name:
                 # a run of quotes keeps the confidence of its head: the next paragraph
                 # opens with a quote and names no one else (or a statement continues)
-                cue = {"after", "before", "colon", "lead-in-owner"}
+                cue = _CUE_RULES
                 near = pi - last_direct[0] <= 1 and (opens or "pronoun" in c.rules)
                 alone = not any(o.rules & cue for o in cl)
                 if stmt is not None or (near and (alone or "pronoun" in c.rules)):
