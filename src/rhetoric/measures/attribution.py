@@ -41,9 +41,8 @@ when its score reaches the model's threshold, and its score is ``speaker_confide
 ``sentence-subject`` / ``sentence-name`` / ``sentence-first``
     The one known person named before the quote in its sentence; any gazetteer name
     there; the first name of the sentence's first clause.
-``continuation`` / ``earlier-speaker``
-    The speaker of the previous attributed direct quote, and the article's last three
-    speakers, up to four paragraphs back.
+``continuation``
+    The speaker of the previous attributed direct quote, up to four paragraphs back.
 
 Resolved across the article: short names become the article's fullest mention
 (:meth:`_Resolver.fullest`), pronouns the last speaker of a matching kind within three
@@ -71,7 +70,6 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
@@ -281,8 +279,8 @@ _NOMINAL_RE = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|del|di)(?=\s+[A-Z])")
 
 
-_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\w")
-_MID_SENTENCE_CAP = re.compile(r"(?<=[\w,;] )[A-Z][\w’'.-]*\w")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*\w")
+_AFTER_WORD = re.compile(r"[\w,;]")  # the character before "… Name": inside a sentence
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
 
@@ -332,6 +330,7 @@ class _Resolver:
         self.text = masked  # doc.clean with quote contents blanked
         self.history: list[tuple[int, _Found]] = []  # (paragraph, speaker) in order
         self.surnames = self._scan_names()
+        self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
 
     def _scan_names(self) -> dict[str, str]:
         """Surname → full name for two- and three-word capitalised names in the body."""
@@ -401,7 +400,8 @@ class _Resolver:
     def first_name(self, s: int, e: int) -> _Found | None:
         """The first name in the first clause of ``text[s:e]`` (a sentence's subject or
         topic: ``Romney went after Trump …, calling it “disqualifying”``)."""
-        ce = _chunks_before(self.text, s, e)[-1][1]
+        b = _BOUNDARY.search(self.text, s, e)
+        ce = b.start() if b else e
         toks = _tokens(self.text[s:ce], s)
         for i, (_ts, te, tok) in enumerate(toks):
             t = _strip_punct(tok)
@@ -420,33 +420,37 @@ class _Resolver:
         return None
 
     @cached_property
-    def _word_counts(self) -> Counter[str]:
-        return Counter(_CAPITALISED.findall(self.text))
-
-    def salience(self, name: str) -> float:
-        """log(1 + how often the last word of ``name`` is named in the article) / 3."""
-        return math.log1p(self._word_counts.get(name.split()[-1], 0)) / 3.0
-
-    @cached_property
     def capitalised(self) -> frozenset[str]:
         """Capitalised words seen inside a sentence: names, not sentence openers."""
-        return frozenset(_MID_SENTENCE_CAP.findall(self.text))
+        text = self.text
+        return frozenset(
+            m.group()
+            for m in _CAPITALISED_WORD.finditer(text)
+            if text[m.start() - 1 : m.start()] == " " and _AFTER_WORD.match(text, m.start() - 2)
+        )
 
     def fullest(self, found: _Found) -> _Found:
         """``found`` with a short name (``Trump``, ``Mr. Meyer``) replaced by the
         article's fullest mention of the same person (``Donald Trump``)."""
         if found.kind not in ("unknown", "person"):
             return found
-        words = [w for w in found.name.split() if w.lower().rstrip(".") not in _TITLE_WORDS]
-        if not words:
+        key = (found.name, found.kind, found.affiliation)
+        full = self._fullest.get(key)
+        if full is None:
+            full = self._fullest[key] = self._fullest_name(*key)
+        if full == key:
             return found
-        full = self.surnames.get(words[-1])
-        if full is None or full == found.name or not set(words) <= set(full.split()):
-            return found
+        return _Found(*full, found.start, found.end)
+
+    def _fullest_name(self, name: str, kind: str, affiliation: str | None):
+        words = [w for w in name.split() if w.lower().rstrip(".") not in _TITLE_WORDS]
+        full = self.surnames.get(words[-1]) if words else None
+        if full is None or full == name or not set(words) <= set(full.split()):
+            return name, kind, affiliation
         ent = self.gaz.lookup(full)
         if ent is not None:
-            return _Found(ent.name, ent.kind, ent.country_or_bloc, found.start, found.end)
-        return _Found(full, found.kind, found.affiliation, found.start, found.end)
+            return ent.name, ent.kind, ent.country_or_bloc
+        return full, kind, affiliation
 
     def _has_name(self, s: int, e: int, strict: bool = False) -> bool:
         if self.names_in(s, e):
@@ -683,7 +687,6 @@ RULES = (
     "sentence-name",
     "sentence-first",
     "continuation",
-    "earlier-speaker",
 )
 """Candidate sources, in the order used to name the ``rule`` of a chosen speaker."""
 
@@ -698,17 +701,45 @@ class _Cand:
     rules: set[str]
     dist: int | None  # characters between the mention and the quote
     gap: int  # paragraphs between the quote and the mention (or the earlier quote)
-    salience: float = 0.0  # how often the article names it (log of its last word's count)
+
+    @property
+    def rank(self) -> int:
+        """The rank in :data:`RULES` of its best source."""
+        return min(_RULE_RANK[r] for r in self.rules)
 
 
 def candidate_features(cand: _Cand, others: list[_Cand], opens_para: bool) -> dict[str, float]:
     """Features of one candidate of a quote (``others``: all the quote's candidates)."""
+    return _features(cand, _QuoteContext.of(others, opens_para))
+
+
+@dataclass(frozen=True)
+class _QuoteContext:
+    """What the features of a quote's candidates share, computed once per quote."""
+
+    n: int  # candidates
+    cue_holders: int  # candidates found by a speech cue
+    best_rank: int  # the best rule rank among the candidates
+    nearest: int | None  # the smallest distance of a mention
+    opens_para: bool
+
+    @classmethod
+    def of(cls, cands: list[_Cand], opens_para: bool) -> _QuoteContext:
+        dists = [c.dist for c in cands if c.dist is not None]
+        return cls(
+            len(cands),
+            sum(1 for c in cands if c.rules & _CUE_RULES),
+            min((c.rank for c in cands), default=len(RULES)),
+            min(dists, default=None),
+            opens_para,
+        )
+
+
+def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
     kind = cand.found.kind
     f: dict[str, float] = {f"rule:{r}": 1.0 for r in cand.rules}
     f[f"kind:{kind}"] = 1.0
-    f["salience"] = cand.salience
-    dists = [o.dist for o in others if o.dist is not None]
-    if cand.dist is not None and cand.dist == min(dists):
+    if cand.dist is not None and cand.dist == ctx.nearest:
         f["nearest_mention"] = 1.0
     f["n_rules"] = float(len(cand.rules))
     if cand.dist is not None:
@@ -716,21 +747,20 @@ def candidate_features(cand: _Cand, others: list[_Cand], opens_para: bool) -> di
     else:
         f["no_mention"] = 1.0
     f[f"gap:{min(cand.gap, _MAX_GAP)}"] = 1.0
-    cue = _CUE_RULES
-    if any(o is not cand and o.rules & cue for o in others):
+    own_cue = bool(cand.rules & _CUE_RULES)
+    if ctx.cue_holders > own_cue:  # another candidate has a speech cue
         f["other_has_cue"] = 1.0
-        for r in cand.rules - cue:
+        for r in cand.rules - _CUE_RULES:
             f[f"rule:{r}&other_has_cue"] = 1.0
-    if cand.rules & cue:
+    if own_cue:
         f["has_cue"] = 1.0
-    rank = min(_RULE_RANK[r] for r in cand.rules)
-    if rank == min(_RULE_RANK[r] for o in others for r in o.rules):
+    if cand.rank == ctx.best_rank:
         f["first_by_rule_order"] = 1.0  # the choice of the rules tried in order
-    if opens_para:
+    if ctx.opens_para:
         f["opens_paragraph"] = 1.0
         for r in cand.rules:
             f[f"rule:{r}&opens_paragraph"] = 1.0
-    f["n_candidates"] = math.log(len(others))
+    f["n_candidates"] = math.log(ctx.n)
     return f
 
 
@@ -787,7 +817,7 @@ def attribute(
                 dist = max(q.start - found.end, found.start - q.end, 0)
             c = cands.get(found.name)
             if c is None:
-                cands[found.name] = _Cand(found, {rule}, dist, gap, res.salience(found.name))
+                cands[found.name] = _Cand(found, {rule}, dist, gap)
                 return
             c.gap = min(c.gap, gap)
             c.rules.add(rule)
@@ -838,16 +868,13 @@ def attribute(
             prev = last_direct[1]
             gap = pi - last_direct[0]
             add(_Found(prev.name, prev.kind, prev.affiliation, None, None), "continuation", gap)
-        for seen, (p, f) in enumerate(reversed(res.history)):
-            if pi - p > _MAX_GAP or seen >= 3:
-                break
-            add(_Found(f.name, f.kind, f.affiliation, None, None), "earlier-speaker", pi - p)
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
         scored = []
+        ctx = _QuoteContext.of(cl, opens)
         for c in cl:
-            feats = candidate_features(c, cl, opens)
+            feats = _features(c, ctx)
             scored.append((model.probability(feats), c, feats))
         if trace is not None:
             trace.append((q, [(c.found.name, feats) for _, c, feats in scored]))
