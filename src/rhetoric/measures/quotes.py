@@ -374,7 +374,7 @@ Nation,” Sanders said``) names a programme or a work: a cue after it is not it
 
 def has_cue_after(doc: Doc, pos: int, limit: int) -> bool:
     """A speech verb right after a closing mark: ``,” he said`` / ``,” said Xi``."""
-    m = _AFTER_CUE_RE.match(doc.clean, pos, limit)
+    m = _AFTER_CUE_RE.match(doc.clean, pos, min(limit, pos + 120))  # a cue is near
     return bool(m) and len(doc.clean[pos : m.start("verb")].split()) <= 8
 
 
@@ -411,7 +411,7 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
         inside = all_parts[bisect_right(part_ends, lo) : bisect_right(part_ends, s)]
         region = _mask(clean, lo, s, inside)
         cue = _cue_before(region) or (
-            has_cue_after(doc, e, p_end) and not _NAME_PLACE_RE.search(region)
+            has_cue_after(doc, e, p_end) and not _NAME_PLACE_RE.search(region[-40:])
         )
         colon = prev_text.rstrip().endswith(":")
         nw = sum(doc.count_words(a, b) for a, b in q["parts"])
