@@ -252,3 +252,13 @@ def test_person_after_an_organisation_or_a_patrons_name():
 def test_cue_later_in_the_sentence():
     t = "“It would be an embarrassment” if she lost by less, said David Wasserman, an analyst."
     assert who(t) == [("David Wasserman", None, "after-clause")]
+
+
+def test_bracketed_party_and_state_is_not_the_speaker():
+    t = "Senator Dianne Feinstein (D-Calif.) last week said the emails were “not top secret.”"
+    assert who(t) == [("Dianne Feinstein", None, "before")]
+
+
+def test_a_description_ends_before_its_verb():
+    t = "The email went on to say, “Today, fewer people pay the dues that keep us going.”"
+    assert who(t) == [("The email", None, "before")]

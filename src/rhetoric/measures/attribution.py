@@ -223,7 +223,8 @@ deputy former state mayor leader king queen prince crown pope judge justice atto
 official analyst expert ceo editor reporter columnist correspondent campaign manager
 adviser advisor aide lawyer candidate chancellor premier speaker commissioner lt col
 capt adm sgt rev republican democrat democratic gop sir lord lady dame economist
-historian author founder co-founder executive press assistant senior white house
+historian author founder co-founder executive press assistant senior white house ranking
+minority majority whip
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 _ORG_WORDS_TEXT = """
@@ -272,6 +273,11 @@ _ADVERBS = frozenset(
     ["also", "then", "later", "earlier", "again", "once", "today", "yesterday", "still"]
 )
 _NOT_A_NAME = _FUNCTION | _NOMINAL_LEAD | _DATES
+_NOMINAL_VERBS_TEXT = """
+went goes go was is were are has have had did does featured notes noted read reads
+"""
+_NOMINAL_VERBS = frozenset(_NOMINAL_VERBS_TEXT.split())
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _NOMINAL_RE = re.compile(
     r"[A-Za-z](?:[^‖,;:()–—\n]*?[A-Za-z])??(?=\s+(?:of|with|who|from|at|in|for|on|"
     r"to|during|after|before|when|while)\b|\s*[,;:()–—‖\n]|\s*$)"
@@ -387,6 +393,9 @@ class _Resolver:
         if m is None:
             return None
         words = m.group().split()
+        verb = next((k for k, w in enumerate(words) if k and w in _NOMINAL_VERBS), None)
+        if verb is not None:
+            words = words[:verb]  # "The email went on to say"
         while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
             words.pop()  # "the editorial board recently wrote"
         if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
@@ -544,8 +553,8 @@ class _Resolver:
             ent = self.gaz.lookup(name)
             if ent:
                 return _entry_found(ent, run[0][0], run[-1][1])
-            if name.lower() in _PRONOUNS or name.lower() in _FUNCTION:
-                continue
+            if name.lower() in _PRONOUNS or name.lower() in _FUNCTION or _PARTY_STATE.match(name):
+                continue  # "(D-Calif.)" after a senator's name is not a speaker
             return _Found(name, kind, None, run[0][0], run[-1][1])
         return None
 
@@ -1030,10 +1039,13 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     if found:
         return found
     # verb before its subject: "said Xi: “…”"
-    after = _subject_after(text[v.end() : q_start])
+    rest = text[v.end() : q_start]
+    after = _subject_after(rest)
     if after:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
-        if found:
+        # a description after the verb is its subject only before a comma or colon
+        # ("said the spokesman: “…”", not "said the emails were “…”")
+        if found and (found.kind != "unnamed" or rest.rstrip().endswith((",", ":"))):
             return found
     if words and words[0] in _NOMINAL_LEAD:
         return res.nominal(cs, ce)  # "the spokesman said": a subject that names nobody
