@@ -95,6 +95,36 @@ def speaker_ok(speaker: str | None, src: str, gaz: Gazetteer) -> bool:
     return entry is not None and entry.name == speaker
 
 
+def same_entity(speaker: str | None, src: str, text: str) -> bool:
+    """A lenient check, reported apart from speaker accuracy: the gold source is a
+    description of the person we name (our speaker a name: every word capitalised).
+    Either the source's last comma-separated part is our speaker's name (``Her chief
+    policy aide, Jake Sullivan,``), or the description (a phrase with a lower-case word)
+    stands next to our speaker's name somewhere in the article, as a title or in
+    apposition: source *the Republican nominee*, article *the Republican nominee,
+    Donald Trump,*, *Trump, the Republican nominee,* or *Republican nominee Donald
+    Trump*. Coreference a reader resolves otherwise is not checked."""
+    words = re.findall(r"[\w'’.-]+", speaker or "")
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    last = words[-1].strip(".")
+    parts = [p.strip() for p in src.split(",") if p.strip()]
+    tail = re.findall(r"[\w'’.-]+", parts[-1]) if parts else []
+    if len(parts) > 1 and len(tail) > 1 and all(w[0].isupper() for w in tail):
+        return tail[-1].strip(".").lower() == last.lower()
+    desc = re.sub(r"^(?:the|a|an)\s+", "", " ".join(src.split()).strip(" ,"), flags=re.I)
+    if len(desc.split()) < 2 or not re.search(r"\b[a-z]{3,}", desc):
+        return False  # a bare word ("said" is a source in a few annotations)
+    if desc.split()[0].lower() in PRONOUNS:
+        return False
+    d = r"(?i:" + re.escape(desc).replace(r"\ ", r"\s+") + r")"
+    full = re.escape(speaker).replace(r"\ ", r"\s+")
+    name = rf"(?:{full}|{re.escape(last)})"
+    det = r"(?i:the|a|an)\s+"
+    pattern = rf"\b{d}\s+{name}\b|\b{det}{d},\s+{name}\s*[,.]|\b{name},\s+(?:{det})?{d}\s*[,.]"
+    return re.search(pattern, text) is not None
+
+
 def gold_source(q, atts: list[dict], text: str) -> str | None:
     """The source text of the annotated attribution whose content overlaps quote ``q``
     most, among those with a source; ``None`` when there is none."""
@@ -117,7 +147,7 @@ def evaluate(docs: list[dict], gaz: Gazetteer, model: SpeakerModel | None = None
     model = model or SpeakerModel.default()
     n_gold_q = found = 0
     n_direct = matched = 0
-    sp_total = sp_ok = sp_attrib = sp_attrib_ok = sp_pronoun = 0
+    sp_total = sp_ok = sp_attrib = sp_attrib_ok = sp_pronoun = sp_same = 0
     scored: list[tuple[float, bool]] = []  # (confidence, right) of scored quotes
     kinds = {"direct": 0, "scare": 0, "title": 0}
     for d in docs:
@@ -153,6 +183,7 @@ def evaluate(docs: list[dict], gaz: Gazetteer, model: SpeakerModel | None = None
             sp_total += 1
             ok = speaker_ok(q.speaker, src, gaz)
             sp_ok += ok
+            sp_same += ok or same_entity(q.speaker, src, text)
             scored.append((q.speaker_confidence or 0.0, ok))
             if q.speaker:
                 sp_attrib += 1
@@ -172,6 +203,7 @@ def evaluate(docs: list[dict], gaz: Gazetteer, model: SpeakerModel | None = None
         "speaker_coverage": ratio(sp_attrib, sp_total),
         "speaker_accuracy_when_attributed": ratio(sp_attrib_ok, sp_attrib),
         "wrong_speaker_share": ratio(sp_attrib - sp_attrib_ok, sp_attrib),
+        "speaker_accuracy_same_entity": ratio(sp_same, sp_total),
         "threshold": model.threshold,
         "tradeoff": tradeoff(scored) if model.threshold == 0 else None,
         "speaker_pairs_pronoun_source": sp_pronoun,

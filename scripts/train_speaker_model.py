@@ -11,7 +11,9 @@ positive when the candidate matches the annotated source (``speaker_ok``, the me
 the evaluation). A logistic regression (scikit-learn, L2, ``C`` fixed at 1) is fitted on
 the examples. The threshold below which a quote's speaker stays ``null`` is chosen on
 out-of-fold predictions (5 folds of dev articles): the lowest one (most speakers given)
-at which at most one speaker in five given is wrong (``MAX_WRONG_SHARE``).
+at which the speakers given are right at least 85% of the time (``MIN_RIGHT_WHEN_GIVEN``,
+the issue's accuracy target: a speaker the library names should be at least that
+reliable; below it a quote is left unattributed rather than guessed).
 Candidates depend on earlier choices (pronouns, continuations), so the examples are
 collected twice: with the model on disk, then with the model of the first fit.
 
@@ -47,7 +49,7 @@ DEFAULT_OUT = ROOT / "src" / "rhetoric" / "data" / "speaker_model.json"
 MIN_FEATURE_COUNT = 5
 FOLDS = 5
 C = 1.0
-MAX_WRONG_SHARE = 0.2  # at most one speaker given in five wrong (a design choice)
+MIN_RIGHT_WHEN_GIVEN = 0.85  # the speakers given right at least 85% of the time
 
 
 def examples(docs: list[dict], model: SpeakerModel, gaz: Gazetteer) -> list[list[tuple]]:
@@ -97,9 +99,10 @@ def best(model: SpeakerModel, quote: list[tuple]) -> tuple[float, bool]:
     return max(scored, key=lambda t: t[0], default=(0.0, False))
 
 
-def choose_threshold(articles, names) -> tuple[float, dict]:
+def choose_threshold(articles, names) -> tuple[float, dict, list[dict]]:
     """Out-of-fold best-candidate probabilities; the lowest threshold (the most
-    speakers given) at which at most ``MAX_WRONG_SHARE`` of the given ones are wrong."""
+    speakers given) at which at least ``MIN_RIGHT_WHEN_GIVEN`` of the given ones are
+    right. Also the out-of-fold trade-off at every threshold of the grid."""
     oof: list[tuple[float, bool]] = []
     for k in range(FOLDS):
         train = [a for i, a in enumerate(articles) if i % FOLDS != k]
@@ -115,14 +118,19 @@ def choose_threshold(articles, names) -> tuple[float, dict]:
         given = given_at(t)
         return 1 - sum(given) / len(given) if given else 0.0
 
-    t = min((t for t in grid if wrong_share(t) <= MAX_WRONG_SHARE), default=grid[-1])
-    given = given_at(t)
-    return t, {
-        "quotes": len(oof),
-        "accuracy": round(sum(given) / len(oof), 4),
-        "coverage": round(len(given) / len(oof), 4),
-        "wrong_share": round(1 - sum(given) / len(given), 4),
-    }
+    def figures(t):
+        given = given_at(t)
+        return {
+            "threshold": t,
+            "quotes": len(oof),
+            "accuracy": round(sum(given) / len(oof), 4),
+            "coverage": round(len(given) / len(oof), 4),
+            "wrong_share": round(1 - sum(given) / len(given), 4) if given else None,
+        }
+
+    ok = [t for t in grid if 1 - wrong_share(t) >= MIN_RIGHT_WHEN_GIVEN]
+    t = min(ok, default=grid[-1])
+    return t, figures(t), [figures(g) for g in grid]
 
 
 def feature_names(articles) -> list[str]:
@@ -151,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     for round_ in (1, 2):
         articles = examples(docs, model, gaz)
         names = feature_names(articles)
-        threshold, oof = choose_threshold(articles, names)
+        threshold, oof, curve = choose_threshold(articles, names)
         model = as_model(fit(articles, names), names, threshold)
         print(f"round {round_}: {len(names)} features, threshold {threshold}, out-of-fold {oof}")
     payload = {
@@ -161,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         "quotes": oof["quotes"],
         "C": C,
         "out_of_fold": oof,
+        "out_of_fold_tradeoff": curve,
         "threshold": threshold,
         "bias": round(model.bias, 6),
         "weights": {n: round(w, 6) for n, w in zip(model.features, model.weights, strict=True)},

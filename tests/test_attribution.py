@@ -56,18 +56,23 @@ def test_colon_intro_in_previous_paragraph_and_continuation():
         "“Nothing lasts forever in this world.”"
     )
     joint = "Joint statement of Xi Jinping and Vladimir Putin"
+    # the next paragraph keeps the run's confidence; after two commentary paragraphs the
+    # continuation is far less sure (below the shipped threshold: unattributed), and
+    # after five it is no candidate at all
     assert who(t) == [
         (joint, "China & Russia", "colon"),
         (joint, "China & Russia", "continuation"),
-        (joint, "China & Russia", "continuation"),
+        (None, None, None),
     ]
-    # the next paragraph keeps the run's confidence; after two commentary paragraphs the
-    # continuation is far less sure, and after five it is no candidate at all
     doc = tokenize(t)
     c = [q.speaker_confidence for q in attribute(doc, find_quotes(doc))]
-    assert c[0] == c[1] and c[2] < c[1] / 2
+    assert c[0] == c[1] and c[2] < c[1] / 2 and c[2] < SpeakerModel.default().threshold
+    keep_all = replace(SpeakerModel.default(), threshold=0.0)
+    third = attribute(doc, find_quotes(doc), model=keep_all)[2]
+    assert (third.speaker, third.rule) == (joint, "continuation")
     far = t.replace("Nobody knew why.\n", "Nobody knew why.\n" + "Time passed.\n" * 3)
-    assert who(far)[2] == (None, None, None)
+    doc = tokenize(far)
+    assert attribute(doc, find_quotes(doc), model=keep_all)[2].speaker is None
 
 
 def test_adding_colon_takes_speaker_of_earlier_quote_in_sentence():
@@ -115,7 +120,14 @@ def test_unknown_name_and_surname_expansion():
 
 def test_organisation_statement():
     t = "Gazprom and CNPC signed a deal, a Gazprom statement saying: “This is an important step.”"
-    assert who(t) == [("Gazprom", "Russia", "before")]
+    doc = tokenize(t)
+    keep_all = replace(SpeakerModel.default(), threshold=0.0)
+    q = attribute(doc, find_quotes(doc), model=keep_all)[0]
+    assert (q.speaker, q.affiliation, q.rule) == ("Gazprom", "Russia", "before")
+    # an organisation's statement in one sentence is a weak cue in the training news:
+    # below the shipped threshold, so left unattributed by default
+    assert q.speaker_confidence < SpeakerModel.default().threshold
+    assert who(t) == [(None, None, None)]
 
 
 def test_unnamed_spokesman_is_his_own_description_not_a_guess():

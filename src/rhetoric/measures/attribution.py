@@ -689,19 +689,22 @@ RULES = (
     "after",
     "after-clause",
     "before",
+    "first-cue",
     "colon",
     "lead-in-owner",
     "pronoun",
     "sentence-subject",
     "sentence-name",
     "sentence-first",
+    "earlier-cue",
     "continuation",
 )
 """Candidate sources, in the order used to name the ``rule`` of a chosen speaker."""
 
 _RULE_RANK = {r: k for k, r in enumerate(RULES)}
-_CUE_RULES = frozenset(("after", "after-clause", "before", "colon", "lead-in-owner"))
+_CUE_RULES = frozenset(("after", "after-clause", "before", "first-cue", "colon", "lead-in-owner"))
 _MAX_GAP = 4  # paragraphs back to look for the speaker of an earlier quote
+_CUE_SENTENCES = 2  # sentences back to look for reported speech (``X said that …``)
 
 
 @dataclass
@@ -710,6 +713,10 @@ class _Cand:
     rules: set[str]
     dist: int | None  # characters between the mention and the quote
     gap: int  # paragraphs between the quote and the mention (or the earlier quote)
+    back: int = 0  # sentences back to the reported speech naming it (0: none)
+    via_pronoun: bool = False  # found through a pronoun (``“…,” he said``)
+    known: bool = False  # already the speaker of an earlier quote of the article
+    head_conf: float | None = None  # continuation: the confidence of the previous quote
 
     @property
     def rank(self) -> int:
@@ -731,6 +738,7 @@ class _QuoteContext:
     best_rank: int  # the best rule rank among the candidates
     nearest: int | None  # the smallest distance of a mention
     opens_para: bool
+    pronoun_cue: str | None = None  # "person" or "other": a cue's subject is a pronoun
 
     @classmethod
     def of(cls, cands: list[_Cand], opens_para: bool) -> _QuoteContext:
@@ -741,7 +749,15 @@ class _QuoteContext:
             min((c.rank for c in cands), default=len(RULES)),
             min(dists, default=None),
             opens_para,
+            next(
+                (_person_or_other(c) for c in cands if c.via_pronoun and c.rules & _CUE_RULES),
+                None,
+            ),
         )
+
+
+def _person_or_other(cand: _Cand) -> str:
+    return "person" if cand.found.kind in ("person", "unknown") else "other"
 
 
 def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
@@ -770,6 +786,18 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
         for r in cand.rules:
             f[f"rule:{r}&opens_paragraph"] = 1.0
     f["n_candidates"] = math.log(ctx.n)
+    if cand.back:
+        f[f"back:{cand.back}"] = 1.0
+    if cand.via_pronoun:
+        f["via_pronoun"] = 1.0
+    elif ctx.pronoun_cue is not None and "earlier-cue" in cand.rules:
+        # "X said that …. “…,” he said": does the pronoun agree with the earlier speaker?
+        agree = ctx.pronoun_cue == _person_or_other(cand)
+        f["earlier-cue&pronoun_cue&" + ("agree" if agree else "disagree")] = 1.0
+    if cand.known:
+        f["known_speaker"] = 1.0
+    if cand.head_conf is not None:
+        f["continuation_head_confidence"] = cand.head_conf
     return f
 
 
@@ -807,6 +835,8 @@ def attribute(
     found_by_quote: list[tuple[Quote, _Found | None]] = []
     last_direct: tuple[int, _Found] | None = None
     last_conf = 0.0
+    work_run = False  # the last quotes continue a possessive lead-in or a statement
+    reported: dict[tuple[int, int], _Found | None] = {}  # the speaker of each sentence's cue
     for q in quotes:
         if q.kind != "direct" or q.depth > 0:
             out.append(q)
@@ -817,17 +847,26 @@ def attribute(
         s_start = max(sent_of(q.start)[0], p_start, q.start - CUE_WINDOW)
         cands: dict[str, _Cand] = {}
 
-        def add(found: _Found | None, rule: str, gap: int = 0, q=q, cands=cands) -> None:
+        def add(
+            found: _Found | None, rule: str, gap: int = 0, back: int = 0, q=q, cands=cands
+        ) -> None:
             if found is None:
                 return
+            via_pronoun = (
+                found.start is not None
+                and found.end is not None
+                and text[found.start : found.end].lower() in _PRONOUNS
+            )
             found = res.fullest(found)
             dist = None
             if found.start is not None and found.end is not None:
                 dist = max(q.start - found.end, found.start - q.end, 0)
             c = cands.get(found.name)
             if c is None:
-                cands[found.name] = _Cand(found, {rule}, dist, gap)
+                cands[found.name] = _Cand(found, {rule}, dist, gap, back, via_pronoun)
                 return
+            c.via_pronoun = c.via_pronoun or via_pronoun
+            c.back = min(c.back, back) if c.back and back else (c.back or back)
             c.gap = min(c.gap, gap)
             c.rules.add(rule)
             if dist is not None and (c.dist is None or dist < c.dist):
@@ -845,6 +884,12 @@ def attribute(
         if later is not None and later.start() > q.end:
             add(_after(res, text, later.start(), s_end, pi), "after-clause")
         add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
+        # "Yepez said Perez was right to urge “…”": the subject of the first speech
+        # verb of the sentence (the main clause), not only of the nearest one
+        verbs = _verbs(text, s_start, q.start)
+        if len(verbs) > 1:
+            first = _before(res, text, s_start, verbs[0].end(), pi, found_by_quote)
+            add(first, "first-cue")
         colon = _colon_intro(doc, text, q.start, pi)
         if colon is not None:
             cp = para_of(colon)
@@ -873,13 +918,30 @@ def attribute(
             ms, me, ent = next(iter(people.values()))
             add(_entry_found(ent, ms, me), "sentence-subject")
         add(res.first_name(s_start, q.start), "sentence-first")
+        # "Arturo Sarukhán … said Mexico must rebut Trump's claims. The new strategy is a
+        # “very welcome tack,” he said.": the speaker of reported speech just before
+        si = doc.sentence_from(q.start)
+        for back in range(1, _CUE_SENTENCES + 1):
+            if si - back < 0:
+                break
+            a, b = doc.sentences[si - back]
+            sp = para_of(a)
+            if pi - sp > 1:
+                break
+            a = max(a, doc.paragraphs[sp][0], b - CUE_WINDOW)
+            if (a, b) not in reported:  # the quotes of a sentence share their earlier ones
+                reported[a, b] = _before(res, text, a, b, sp, found_by_quote)
+            add(reported[a, b], "earlier-cue", pi - sp, back)
         if last_direct is not None and pi - last_direct[0] <= _MAX_GAP:
             prev = last_direct[1]
             gap = pi - last_direct[0]
             add(_Found(prev.name, prev.kind, prev.affiliation, None, None), "continuation", gap)
+            cands[prev.name].head_conf = last_conf
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
+        for c in cl:
+            c.known = c.found.name in known
         scored = []
         ctx = _QuoteContext.of(cl, opens)
         for c in cl:
@@ -891,22 +953,34 @@ def attribute(
         if best is not None:
             prob, c, _ = best
             rule = next(r for r in RULES if r in c.rules)
+            in_work = False
             stmt = _statement_owner(c.found, last_direct, pi)
             if stmt is not None:
                 c, rule = _Cand(stmt, {"statement"}, None, 0), "statement"
+            elif (
+                work_run
+                and last_direct is not None
+                and last_direct[1].name in cands
+                and not any(o.rules & _CUE_RULES for o in cl)
+            ):
+                # quotes after "… his commentary, titled: … stressing:" with no speech
+                # cue of their own go on quoting the work, whoever the sentence names
+                c, rule, in_work = cands[last_direct[1].name], "continuation", True
             if last_direct is not None and c.found.name == last_direct[1].name:
                 # a run of quotes keeps the confidence of its head: the next paragraph
                 # opens with a quote and names no one else (or a statement continues)
                 cue = _CUE_RULES
                 near = pi - last_direct[0] <= 1 and (opens or "pronoun" in c.rules)
                 alone = not any(o.rules & cue for o in cl)
-                if stmt is not None or (near and (alone or "pronoun" in c.rules)):
+                if stmt is not None or in_work or (near and (alone or "pronoun" in c.rules)):
                     prob = max(prob, last_conf)
             best = (prob, c, None)
         if best is not None and best[0] >= model.threshold:
             prob, c, _ = best
             found = res.fullest(c.found)
             res.history.append((pi, found))
+            same = last_direct is not None and last_direct[1].name == found.name
+            work_run = rule in ("lead-in-owner", "statement") or (same and work_run)
             last_direct, last_conf = (pi, found), prob
             nq = _with(
                 q,
