@@ -274,3 +274,58 @@ def test_bracketed_party_and_state_is_not_the_speaker():
 def test_a_description_ends_before_its_verb():
     t = "The email went on to say, “Today, fewer people pay the dues that keep us going.”"
     assert who(t) == [("The email", None, "before")]
+
+
+def _rules_of(t: str) -> list[dict[str, set[str]]]:
+    """Per direct quote: each candidate's name and the sources that found it."""
+    doc = tokenize(t)
+    trace: list = []
+    attribute(doc, find_quotes(doc), trace=trace)
+    return [
+        {n: {k[5:] for k in f if k.startswith("rule:") and "&" not in k} for n, f in cands}
+        for _, cands in trace
+    ]
+
+
+def test_reported_speech_in_the_sentence_before_is_a_candidate():
+    t = (
+        "Arturo Sarukhan said Mexico must rebut the claims. "
+        "The new strategy is a “very welcome tack,” he said."
+    )
+    assert _rules_of(t) == [{"Arturo Sarukhan": {"earlier-cue"}}]
+    assert who(t) == [("Arturo Sarukhan", None, "earlier-cue")]
+    # three sentences back is too far
+    far = t.replace(" The new", " It rained. Then it snowed. The new")
+    assert _rules_of(far) == [{}]
+
+
+def test_subject_of_the_first_speech_verb_is_a_candidate():
+    t = "Yepez said Perez was right to urge Latino leaders “to stand up and be active.”"
+    (cands,) = _rules_of(t)
+    assert "first-cue" in cands["Yepez"] and cands["Perez"] == {"before"}
+    one_verb = "Perez urged Latino leaders “to stand up and be active.”"
+    assert all("first-cue" not in r for r in _rules_of(one_verb)[0].values())
+
+
+def test_quotes_without_a_cue_after_a_possessive_lead_in_stay_with_its_owner():
+    t = (
+        "Putin met Xi. Putin published his commentary, titled:\n"
+        "“Russia and China: A Partnership,” stressing:\n"
+        "“We are bound by friendship,” both leaders are close.\n"
+        "Russia is a major supplier.\n"
+        "Russia is involved in constructing “four new power units.”\n"
+        "The talks went on.\n"
+        "“Nothing is lost,” Peskov said."
+    )
+    putin = ("Vladimir Putin", "Russia")
+    assert who(t) == [
+        (*putin, "lead-in-owner"),
+        (*putin, "continuation"),
+        ("Dmitry Peskov", "Russia", "after"),
+    ]
+    doc = tokenize(t)
+    c = [q.speaker_confidence for q in attribute(doc, find_quotes(doc)) if q.kind == "direct"]
+    assert c[0] == c[1]  # the run keeps its head's confidence
+    # without the possessive lead-in there is no run of the work to continue
+    plain = t.replace("Putin published his commentary", "Xinhua published a commentary")
+    assert who(plain)[1][0] != "Vladimir Putin"

@@ -29,6 +29,9 @@ when its score reaches the model's threshold, and its score is ``speaker_confide
     ``X said: “…”``, the name before an aside: ``Brian Fallon, a spokesman, said``) or
     after it (``said Xi: “…”``). A verb whose subject is empty (``…, adding: “…”``)
     takes the speaker of an earlier quote in the sentence.
+``first-cue``
+    With several speech verbs before the quote in its sentence, the subject of the
+    first (``Yepez said Perez was right to urge “…”`` → Yepez).
 ``colon``
     A quote opening a paragraph after a paragraph that ends with a colon: the speaker
     of the sentence holding the colon (``Putin said the following:``), by the
@@ -41,23 +44,28 @@ when its score reaches the model's threshold, and its score is ``speaker_confide
 ``sentence-subject`` / ``sentence-name`` / ``sentence-first``
     The one known person named before the quote in its sentence; any gazetteer name
     there; the first name of the sentence's first clause.
+``earlier-cue``
+    The speaker of reported speech (by the ``before`` rule) in one of the two
+    sentences before the quote's, in its paragraph or the previous one (``X said that
+    …. “…,” he said``).
 ``continuation``
     The speaker of the previous attributed direct quote, up to four paragraphs back.
 
 Resolved across the article: short names become the article's fullest mention
 (:meth:`_Resolver.fullest`), pronouns the last speaker of a matching kind within three
-paragraphs (*he*/*she*: a person, else the last person named in the current or
-previous paragraph; *they*: a group or organisation; *it*: an organisation or outlet),
-a group that wrote the statement quoted just before gives way to the statement
-(``rule`` ``statement``), and a quote continuing a run of quote paragraphs keeps the
-confidence of the run's head. A noun phrase is resolved to a speaker as follows: the
+paragraphs (*he*/*she*: a person, else the last person named in the current or previous
+paragraph; *they*: a group or organisation; *it*: an organisation or outlet), a group
+that wrote the statement quoted just before gives way to the statement (``rule``
+``statement``), quotes with no speech cue of their own after a possessive lead-in or a
+statement stay with its owner, and a quote continuing a run of quote paragraphs keeps
+the confidence of the run's head. A noun phrase is resolved to a speaker as follows: the
 part after a possessive (``China’s Global Times`` → ``Global Times``) and before an
 appositive (``Joel Pollak of Breitbart`` → ``Joel Pollak``) is the head when it holds a
-name; gazetteer aliases are matched in it (the match nearest the verb, then the
-longest, so ``a joint statement by Xi and Putin`` is the joint statement and ``IOC
-President Thomas Bach`` is Thomas Bach; a person named after an organisation wins);
-otherwise the last run of capitalised words, with titles removed, is the name; a
-phrase that names nobody (``the spokesman``) is kept as its words, kind ``unnamed``.
+name; gazetteer aliases are matched in it (the match nearest the verb, then the longest,
+so ``a joint statement by Xi and Putin`` is the joint statement and ``IOC President
+Thomas Bach`` is Thomas Bach; a person named after an organisation wins); otherwise the
+last run of capitalised words, with titles removed, is the name; a phrase that names
+nobody (``the spokesman``) is kept as its words, kind ``unnamed``.
 
 The gazetteer (``data/speakers.csv``: name, kind, aliases separated by ``|``,
 country_or_bloc, role, note) is extensible: ``Gazetteer.default() |
