@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import pytest
 
-from rhetoric.measures.attribution import Gazetteer, attribute
+from rhetoric.measures.attribution import Gazetteer, SpeakerModel, attribute
 from rhetoric.measures.quotes import find_quotes
 from rhetoric.text.tokens import tokenize
 
@@ -55,11 +56,23 @@ def test_colon_intro_in_previous_paragraph_and_continuation():
         "“Nothing lasts forever in this world.”"
     )
     joint = "Joint statement of Xi Jinping and Vladimir Putin"
+    # the next paragraph keeps the run's confidence; after two commentary paragraphs the
+    # continuation is far less sure (below the shipped threshold: unattributed), and
+    # after five it is no candidate at all
     assert who(t) == [
         (joint, "China & Russia", "colon"),
         (joint, "China & Russia", "continuation"),
-        (None, None, None),  # two commentary paragraphs break the chain
+        (None, None, None),
     ]
+    doc = tokenize(t)
+    c = [q.speaker_confidence for q in attribute(doc, find_quotes(doc))]
+    assert c[0] == c[1] and c[2] < c[1] / 2 and c[2] < SpeakerModel.default().threshold
+    keep_all = replace(SpeakerModel.default(), threshold=0.0)
+    third = attribute(doc, find_quotes(doc), model=keep_all)[2]
+    assert (third.speaker, third.rule) == (joint, "continuation")
+    far = t.replace("Nobody knew why.\n", "Nobody knew why.\n" + "Time passed.\n" * 3)
+    doc = tokenize(far)
+    assert attribute(doc, find_quotes(doc), model=keep_all)[2].speaker is None
 
 
 def test_adding_colon_takes_speaker_of_earlier_quote_in_sentence():
@@ -107,12 +120,57 @@ def test_unknown_name_and_surname_expansion():
 
 def test_organisation_statement():
     t = "Gazprom and CNPC signed a deal, a Gazprom statement saying: “This is an important step.”"
-    assert who(t) == [("Gazprom", "Russia", "before")]
-
-
-def test_unnamed_spokesman_is_unattributed_not_guessed():
-    t = "Trump spoke on Monday. The spokesman said “the meeting was productive and long.”"
+    doc = tokenize(t)
+    keep_all = replace(SpeakerModel.default(), threshold=0.0)
+    q = attribute(doc, find_quotes(doc), model=keep_all)[0]
+    assert (q.speaker, q.affiliation, q.rule) == ("Gazprom", "Russia", "before")
+    # an organisation's statement in one sentence is a weak cue in the training news:
+    # below the shipped threshold, so left unattributed by default
+    assert q.speaker_confidence < SpeakerModel.default().threshold
     assert who(t) == [(None, None, None)]
+
+
+def test_unnamed_spokesman_is_his_own_description_not_a_guess():
+    t = "Trump spoke on Monday. The spokesman said “the meeting was productive and long.”"
+    assert who(t) == [("The spokesman", None, "before")]
+    doc = tokenize(t)
+    assert [q.speaker_kind for q in attribute(doc, find_quotes(doc))] == ["unnamed"]
+
+
+def test_possessive_lead_in_names_its_owner():
+    t = (
+        "On the eve of Vladimir Putin’s arrival in Beijing to meet Xi Jinping, Xinhua "
+        "published the text of his commentary, titled:\n"
+        "“Russia and China: A Future-Oriented Strategic Partnership,” stressing:\n"
+        "“(B)ound by friendship and trust, both leaders are close friends.”"
+    )
+    assert who(t) == [("Vladimir Putin", "Russia", "lead-in-owner")]
+
+
+def test_quote_continuing_a_joint_statement_belongs_to_the_statement():
+    t = (
+        "On Friday, a joint statement by Xi and Putin said the following:\n"
+        "“Today, the world is undergoing massive changes.”\n"
+        "China and Russia urge “dialogue and mutual trust between all the states.”"
+    )
+    joint = "Joint statement of Xi Jinping and Vladimir Putin"
+    assert [(s, r) for s, _, r in who(t)] == [(joint, "colon"), (joint, "statement")]
+
+
+def test_short_name_takes_the_fullest_mention():
+    t = "Senator Jane Roeberg spoke first. “We will vote no on this bill,” Roeberg said."
+    assert who(t) == [("Jane Roeberg", None, "after")]
+
+
+def test_every_direct_quote_has_a_confidence_and_threshold_nulls_the_speaker():
+    t = "“We are ready for talks with everyone,” Lavrov said."
+    doc = tokenize(t)
+    (q,) = attribute(doc, find_quotes(doc))
+    assert 0.5 < q.speaker_confidence <= 1 and q.speaker == "Sergei Lavrov"
+    strict = replace(SpeakerModel.default(), threshold=q.speaker_confidence + 1e-4)
+    (q2,) = attribute(doc, find_quotes(doc), model=strict)
+    assert q2.speaker is None and q2.speaker_confidence == q.speaker_confidence
+    assert "speaker_confidence" in q.record()
 
 
 def test_scare_and_title_quotes_get_no_speaker():
@@ -184,3 +242,90 @@ def test_subject_after_guard_gives_the_regular_expression_s_answer():
         assert (got and got.span(1)) == (expected and expected.span(1)), repr(s)
         matched += expected is not None
     assert matched > 50
+
+
+def test_name_before_an_aside_is_the_speaker():
+    t = "Brian Fallon, a spokesman for the Clinton campaign, said “the process was followed.”"
+    assert who(t) == [("Brian Fallon", None, "before")]
+
+
+def test_person_after_an_organisation_or_a_patrons_name():
+    t = "“There were 24 arrests,” Republican National Committee spokesman Sean Spicer said."
+    assert [s for s, _, _ in who(t)] == ["Sean Spicer"]
+    assert [s for s, _, _ in who("“He is a friend,” said Clinton ally James Carville.")] == [
+        "James Carville"
+    ]
+    # a one-word alias (Ryan: Paul Ryan) inside someone else's name is not that person
+    assert [s for s, _, _ in who("“No one will mistake it,” CIA spokesman Ryan Trapani said.")] == [
+        "Ryan Trapani"
+    ]
+
+
+def test_cue_later_in_the_sentence():
+    t = "“It would be an embarrassment” if she lost by less, said David Wasserman, an analyst."
+    assert who(t) == [("David Wasserman", None, "after-clause")]
+
+
+def test_bracketed_party_and_state_is_not_the_speaker():
+    t = "Senator Dianne Feinstein (D-Calif.) last week said the emails were “not top secret.”"
+    assert who(t) == [("Dianne Feinstein", None, "before")]
+
+
+def test_a_description_ends_before_its_verb():
+    t = "The email went on to say, “Today, fewer people pay the dues that keep us going.”"
+    assert who(t) == [("The email", None, "before")]
+
+
+def _rules_of(t: str) -> list[dict[str, set[str]]]:
+    """Per direct quote: each candidate's name and the sources that found it."""
+    doc = tokenize(t)
+    trace: list = []
+    attribute(doc, find_quotes(doc), trace=trace)
+    return [
+        {n: {k[5:] for k in f if k.startswith("rule:") and "&" not in k} for n, f in cands}
+        for _, cands in trace
+    ]
+
+
+def test_reported_speech_in_the_sentence_before_is_a_candidate():
+    t = (
+        "Arturo Sarukhan said Mexico must rebut the claims. "
+        "The new strategy is a “very welcome tack,” he said."
+    )
+    assert _rules_of(t) == [{"Arturo Sarukhan": {"earlier-cue"}}]
+    assert who(t) == [("Arturo Sarukhan", None, "earlier-cue")]
+    # three sentences back is too far
+    far = t.replace(" The new", " It rained. Then it snowed. The new")
+    assert _rules_of(far) == [{}]
+
+
+def test_subject_of_the_first_speech_verb_is_a_candidate():
+    t = "Yepez said Perez was right to urge Latino leaders “to stand up and be active.”"
+    (cands,) = _rules_of(t)
+    assert "first-cue" in cands["Yepez"] and cands["Perez"] == {"before"}
+    one_verb = "Perez urged Latino leaders “to stand up and be active.”"
+    assert all("first-cue" not in r for r in _rules_of(one_verb)[0].values())
+
+
+def test_quotes_without_a_cue_after_a_possessive_lead_in_stay_with_its_owner():
+    t = (
+        "Putin met Xi. Putin published his commentary, titled:\n"
+        "“Russia and China: A Partnership,” stressing:\n"
+        "“We are bound by friendship,” both leaders are close.\n"
+        "Russia is a major supplier.\n"
+        "Russia is involved in constructing “four new power units.”\n"
+        "The talks went on.\n"
+        "“Nothing is lost,” Peskov said."
+    )
+    putin = ("Vladimir Putin", "Russia")
+    assert who(t) == [
+        (*putin, "lead-in-owner"),
+        (*putin, "continuation"),
+        ("Dmitry Peskov", "Russia", "after"),
+    ]
+    doc = tokenize(t)
+    c = [q.speaker_confidence for q in attribute(doc, find_quotes(doc)) if q.kind == "direct"]
+    assert c[0] == c[1]  # the run keeps its head's confidence
+    # without the possessive lead-in there is no run of the work to continue
+    plain = t.replace("Putin published his commentary", "Xinhua published a commentary")
+    assert who(plain)[1][0] != "Vladimir Putin"

@@ -380,9 +380,9 @@ def _talk():
 
     rec = record(TALK, "t")
     rec["quotes"] = [
-        quote("Three", "five", speaker="Ann", affiliation="X"),
-        quote("Six", "seven", speaker=None),
-        quote("Eight", "eleven", speaker="Bob"),
+        quote("Three", "five", speaker="Ann", affiliation="X", speaker_confidence=0.9),
+        quote("Six", "seven", speaker=None, speaker_confidence=0.01),
+        quote("Eight", "eleven", speaker="Bob"),  # a record saved before the confidence
         quote("nine", "ten", speaker="Zed", depth=1),  # nested: not counted
         quote("odd", "odd", kind="scare"),
     ]
@@ -412,6 +412,7 @@ def test_quote_table_lists_top_level_quotes_with_kinds():
     assert t["words"].tolist() == [3, 2, 4, 1]
     scare = quote_table([_talk()], kinds=["scare"])
     assert scare[["text", "words", "speaker"]].values.tolist() == [['"odd"', 1, None]]
+    assert t["confidence"].fillna(-1).tolist() == [0.9, 0.01, -1, -1]
 
 
 def test_voice_tests_one_row_per_article_and_metric():

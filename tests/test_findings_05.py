@@ -137,3 +137,11 @@ def test_05_prose_states_the_detector_figures(valid, notebook_text):
     rho = valid.at["loaded: Spearman rho of density per article", "value"]
     assert f"(held-out token precision {p:.2f}, recall {r:.2f})" in text
     assert f"(Spearman {rho:.2f})" in text
+
+
+def test_05_quote_and_speaker_figures(valid, notebook_text):
+    rec = valid.loc["quotes: recall", "value"]
+    prec = valid.loc["quotes: precision (direct quotes)", "value"]
+    acc = valid.loc["quotes: speaker accuracy", "value"]
+    expected = f"(recall {rec:.2f}, precision {prec:.2f}); speaker names less so ({acc:.2f})"
+    assert expected in notebook_text("05")

@@ -218,3 +218,11 @@ def test_an_unclosed_quote_never_crosses_a_quote_that_starts_inside_it():
     top = [q for q in a.quotes if q.depth == 0]
     assert [(q.start, q.end) for q in top] == [(2, 34)]
     assert a.metrics["unattributed_quote_share"] == 1.0  # was 2.0: words counted twice
+
+
+def test_short_quote_with_a_speech_verb_after_it_is_direct():
+    # ``has_cue_after`` anchored with ``^`` never matched after the text's first line
+    kinds = [q.kind for q in find_quotes(tokenize("Trump spoke. “I love it,” he said."))]
+    assert kinds == ["direct"]
+    t = "In an appearance on CBS's “Face the Nation,” Sanders said he would stay."
+    assert [q.kind for q in find_quotes(tokenize(t))] != ["direct"]  # a programme's name

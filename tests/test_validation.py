@@ -122,3 +122,25 @@ def test_shingle_prf_counts_kept_chrome_against_precision_and_lost_text_against_
     assert lost["precision"] == 1.0 and lost["recall"] == pytest.approx(2 / 7)
     assert shingle_prf("", "")["f1"] == 1.0
     assert shingle_prf(gold, "")["recall"] == 0.0
+
+
+def test_same_entity_is_a_description_of_the_speaker_we_name():
+    from eval_quotes_polnear import same_entity, speaker_ok
+
+    from rhetoric.measures.attribution import Gazetteer
+
+    gaz = Gazetteer.default()
+    # the head-word rule takes "aide"; the source's last part names our speaker
+    src = "Her chief policy aide, Jake Sullivan,"
+    assert not speaker_ok("Jake Sullivan", src, gaz) and same_entity("Jake Sullivan", src, "")
+    assert not same_entity("Hillary Clinton", src, "")
+    text = "The Republican nominee, Donald Trump, spoke. Later the nominee said “…”."
+    assert same_entity("Donald Trump", "the Republican nominee", text)
+    assert same_entity("Donald Trump", "the Republican nominee", "Republican nominee Trump said")
+    nominee = "the Republican nominee"
+    assert same_entity("Donald Trump", nominee, "Trump, the Republican nominee, said")
+    assert not same_entity("Donald Trump", "the Republican nominee", "Trump met the nominee.")
+    # a bare word, a description as our speaker and a missing speaker never count
+    assert not same_entity("Donald Trump", "said", "said Donald Trump")
+    assert not same_entity("the spokesman", "the spokesman said", "the spokesman said")
+    assert not same_entity(None, "the Republican nominee", text)

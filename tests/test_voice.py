@@ -56,7 +56,8 @@ def test_metrics_known_answers():
 def test_unattributed_share_and_by_speaker_tables():
     t = (
         "“We will win this war soon,” Putin said.\nThen came the end.\nCritics disagreed.\n"
-        "“Nobody knows the real cost of it,” it went."
+        + "Nothing else happened.\n" * 4
+        + "“Nobody knows the real cost of it,” it went."
     )
     doc = tokenize(t)
     with warnings.catch_warnings():

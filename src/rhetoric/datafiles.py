@@ -25,7 +25,11 @@ def csv_rows(source: str | PathLike | IO[str], required: tuple[str, ...] = ()) -
     return list(reader)
 
 
+def package_text(name: str) -> str:
+    """The text of ``rhetoric/data/NAME``, read with :mod:`importlib.resources`."""
+    return (resources.files("rhetoric") / "data" / name).read_text(encoding="utf-8")
+
+
 def package_csv_rows(name: str, required: tuple[str, ...] = ()) -> list[dict]:
     """The rows of ``rhetoric/data/NAME``, read with :mod:`importlib.resources`."""
-    text = (resources.files("rhetoric") / "data" / name).read_text(encoding="utf-8")
-    return csv_rows(io.StringIO(text, newline=""), required)
+    return csv_rows(io.StringIO(package_text(name), newline=""), required)

@@ -70,8 +70,10 @@ def quote_table(analyses: Iterable[Any], kinds: Sequence[str] | None = None) -> 
 
     Columns ``id``, ``start``, ``end`` (offsets into the article text), ``kind``
     (``direct``, ``scare``, ``title``), ``speaker``, ``affiliation``, ``rule`` (how the
-    speaker was found), ``words`` (body words starting inside the quote's parts),
-    ``unclosed`` and ``text``. ``kinds`` keeps only those kinds.
+    speaker was found), ``confidence`` (the model's ``speaker_confidence``; NaN for
+    scare quotes and titles, and in results saved before it existed), ``words`` (body
+    words starting inside the quote's parts), ``unclosed`` and ``text``. ``kinds`` keeps
+    only those kinds.
     """
     rows = []
     for art in as_articles(analyses):
@@ -91,10 +93,12 @@ def quote_table(analyses: Iterable[Any], kinds: Sequence[str] | None = None) -> 
                     "speaker": q.get("speaker") or None,
                     "affiliation": q.get("affiliation") or None,
                     "rule": q.get("rule") or None,
+                    "confidence": number(q.get("speaker_confidence")),
                     "words": w,
                     "unclosed": bool(q.get("unclosed")),
                     "text": str(q.get("text") or ""),
                 }
             )
-    columns = ["id", "start", "end", "kind", "speaker", "affiliation", "rule", "words"]
+    columns = ["id", "start", "end", "kind", "speaker", "affiliation", "rule", "confidence"]
+    columns += ["words"]
     return pd.DataFrame(rows, columns=columns + ["unclosed", "text"])

@@ -40,7 +40,9 @@ Classification (``kind``), applied in this order:
    or more words and no speech verb attached) every word of four or more letters is
    capitalised, as in ``“Saturday Night Live”``. A quote nested in a title is a title.
 2. ``scare``: three words or fewer, not a whole paragraph, not introduced by a colon,
-   and no speech verb in the same sentence before it or right after it. A quote after
+   and no speech verb in the same sentence before it or right after it (a verb after
+   it does not count when the quote follows *on*, *in*, *at*, *during*, *from* or *of*:
+   ``on CBS's “Face the Nation,” Sanders said`` names a programme). A quote after
    *so-called* is always ``scare``. Ambiguity: a short partial quote of a source the
    article has been discussing, with no speech verb in its sentence, is counted as
    scare; the rule prefers the author's voice when the text does not name a speaker.
@@ -131,7 +133,8 @@ class Quote:
     marks. ``text`` is the quoted words without marks, parts joined by a space.
     ``depth`` is 0 for a top-level quote, 1 for a quote inside a quote, and so on.
     ``speaker``/``affiliation``/``speaker_kind``/``rule``/``speaker_start``/
-    ``speaker_end`` are filled by :func:`rhetoric.measures.attribution.attribute`.
+    ``speaker_end``/``speaker_confidence`` are filled by
+    :func:`rhetoric.measures.attribution.attribute`.
     """
 
     start: int
@@ -150,6 +153,7 @@ class Quote:
     rule: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    speaker_confidence: float | None = None
 
     def record(self) -> dict:
         """JSON-ready dict (``parts`` as lists)."""
@@ -355,15 +359,22 @@ def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
 
 
 _AFTER_CUE_RE = re.compile(
-    r"^[\s,]*(?:(?:[A-Z][\w.’'-]*|he|she|they|it|we|I|the|a|an)[^\n,.;:!?“”\"«»]{0,60}?\s+)?"
+    r"[\s,]*(?:(?:(?-i:[A-Z])[\w.’'-]*|he|she|they|it|we|I|the|a|an)[^\n,.;:!?“”\"«»]{0,60}?\s+)?"
     r"(?P<verb>" + SPEECH_VERB_RE.pattern + r")",
     re.IGNORECASE,
 )
 
 
+_NAME_PLACE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:on|in|at|during|from|of)\s+(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?[‖\s]*$"
+)
+"""A quote right after *on*, *in*, *during* … (``an appearance on CBS's “Face the
+Nation,” Sanders said``) names a programme or a work: a cue after it is not its."""
+
+
 def has_cue_after(doc: Doc, pos: int, limit: int) -> bool:
     """A speech verb right after a closing mark: ``,” he said`` / ``,” said Xi``."""
-    m = _AFTER_CUE_RE.match(doc.clean, pos, limit)
+    m = _AFTER_CUE_RE.match(doc.clean, pos, min(limit, pos + 120))  # a cue is near
     return bool(m) and len(doc.clean[pos : m.start("verb")].split()) <= 8
 
 
@@ -399,7 +410,9 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
         lo = max(sent_s, lo)
         inside = all_parts[bisect_right(part_ends, lo) : bisect_right(part_ends, s)]
         region = _mask(clean, lo, s, inside)
-        cue = _cue_before(region) or has_cue_after(doc, e, p_end)
+        cue = _cue_before(region) or (
+            has_cue_after(doc, e, p_end) and not _NAME_PLACE_RE.search(region[-40:])
+        )
         colon = prev_text.rstrip().endswith(":")
         nw = sum(doc.count_words(a, b) for a, b in q["parts"])
         if nw >= 3 and not cue:
