@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError, decode_bytes
 from rhetoric.text.html import plain_text
+from rhetoric.text.line_model import default_line_model
 from rhetoric.text.markdown import looks_like_markdown, mask_markdown
 from rhetoric.text.segments import Segment, classify_lines, mask_outside, segments_from_lines
 
@@ -171,7 +172,11 @@ def _from_text(
     elif "\n" not in text.strip() and len(text) > 2000:
         notes.append(f"{name}: no line breaks; page chrome cannot be told apart from the body")
     markup_free = mask_markdown(text) if format == "markdown" else text
-    labels = classify_lines(markup_free.split("\n"))
+    labels = classify_lines(
+        markup_free.split("\n"),
+        model=default_line_model(),
+        raw=text.split("\n") if format == "markdown" else None,
+    )
     segments = segments_from_lines(text, labels)
     clean = mask_outside(markup_free, segments)
     if text.strip() and not clean.strip():

@@ -60,6 +60,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.text.line_model import LineModel
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
 SCOPES = ("header", "line", "section", "list")
@@ -122,6 +123,8 @@ _MIN_TITLE_WORDS = 5
 _MIN_LIST_EXIT_WORDS = 6
 _MIN_BROKEN_WORDS = 8
 _MAX_CHROME_CHARS = 3000
+_MIN_MODEL_LINES = 12  # fewer lines give the line model too little context to judge
+_MAX_PASSES = 4
 
 
 def _ends_clause(line: str) -> bool:
@@ -148,19 +151,54 @@ def classify_lines(
     lines: list[str],
     patterns: tuple[PagePattern, ...] | None = None,
     fixed: dict[int, str] | None = None,
+    *,
+    model: LineModel | None = None,
+    raw: list[str] | None = None,
 ) -> list[str]:
     """Label each line (markup already masked) with one of :data:`LABELS`.
 
     ``fixed`` maps line indices to labels already known (for HTML, from the extractor).
-    The rules and their order are in the module docstring.
+    ``model`` (for text and Markdown: :func:`~rhetoric.text.line_model.default_line_model`)
+    scores the lines no rule labels; ``raw`` are the lines before markup was masked
+    (the model reads list markers and the share of markup from them). The rules and
+    their order are in the module docstring.
     """
     patterns = default_patterns() if patterns is None else patterns
     fixed = fixed or {}
     folded = [_fold(line) for line in lines]
-    labels: list[str | None] = [None] * len(lines)
-    how: dict[int, str] = {}  # how an unmatched line got its label: candidate, default
+    scores: list[float | None] = [None] * len(lines)
+    threshold = 0.0
+    if model is not None and sum(1 for line in folded if line) >= _MIN_MODEL_LINES:
+        scores = model.scores(folded, None if raw is None else [_fold(r) for r in raw])
+        threshold = model.threshold
+    chrome = {i for i, s in enumerate(scores) if s is not None and s < threshold}
+    vetoed: set[int] = set()
+    for _ in range(_MAX_PASSES):
+        labels, how, opened = _label_pass(folded, patterns, fixed, chrome, vetoed)
+        unconfirmed = _unconfirmed_sections(folded, labels, how, opened, chrome)
+        if not unconfirmed:
+            break
+        vetoed |= unconfirmed
+    _resolve_header(folded, labels, how, chrome)
+    _resolve_tail(folded, labels, how)
+    return _fill_blanks(labels)
+
+
+def _label_pass(
+    folded: list[str],
+    patterns: tuple[PagePattern, ...],
+    fixed: dict[int, str],
+    chrome: set[int],
+    vetoed: set[int],
+) -> tuple[list[str | None], dict[int, str], dict[int, int]]:
+    """One pass of the line rules: labels, how unmatched lines got theirs (candidate,
+    default, model) and, for each line a section gave its label, the section's first
+    line. A ``vetoed`` line keeps its own label but opens no section."""
+    labels: list[str | None] = [None] * len(folded)
+    how: dict[int, str] = {}
+    opened: dict[int, int] = {}
     in_body = False
-    section: tuple[str, str] | None = None  # (label, scope) of the open section or list
+    section: tuple[str, str, int] | None = None  # (label, scope, first line) of the open one
     previous: str | None = None  # label of the previous non-blank line
     previous_line = ""
     for i, line in enumerate(folded):
@@ -173,8 +211,8 @@ def classify_lines(
                 label = "comments"  # a date or name inside the comments is comment metadata
             elif hit is not None:
                 label = hit.label
-                if hit.scope in ("section", "list"):
-                    section = (hit.label, hit.scope)
+                if hit.scope in ("section", "list") and i not in vetoed:
+                    section = (hit.label, hit.scope, i)
                 elif section is not None and hit.label != section[0]:
                     section = None
         else:
@@ -184,20 +222,55 @@ def classify_lines(
             if label is None:  # a sentence ends an open list
                 section = None
                 label = _unmatched(line, None, previous, previous_line)
+            if section is not None and label == section[0]:
+                opened[i] = section[2]
             if label == "body" and _has_words(line):
                 how[i] = "default" if in_body or _reads_as_sentence(line) else "candidate"
+                if i in chrome and how[i] == "default":
+                    label, how[i] = "boilerplate", "model"
         labels[i] = label
         if how.get(i) == "default":
             in_body = True
         previous, previous_line = label, line
-    _resolve_header(folded, labels, how)
-    _resolve_tail(folded, labels, how)
-    return _fill_blanks(labels)
+    return labels, how, opened
+
+
+def _unconfirmed_sections(
+    folded: list[str],
+    labels: list[str | None],
+    how: dict[int, str],
+    opened: dict[int, int],
+    chrome: set[int],
+) -> set[int]:
+    """First lines of sections that one short line opened but that do not look like
+    that section: they would take more prose than the body before them holds.
+
+    A comment section, an author box or a comment form follows the article; a widget
+    ("0 comments", "About Me", "Leave a comment") above or inside the article opens
+    none. Prose is the words of lines that read as sentences (and that the line model,
+    when there is one, does not take for chrome).
+    """
+    taken: dict[int, int] = {}
+    for i, first in opened.items():
+        if _reads_as_sentence(folded[i]) and i not in chrome:
+            taken[first] = taken.get(first, 0) + len(folded[i].split())
+    out = set()
+    for first, words in taken.items():
+        if len(folded[first].split()) >= _MIN_TITLE_WORDS:
+            continue  # a specific header ('3 thoughts on "Title"') is evidence enough
+        before = sum(
+            len(folded[i].split())
+            for i in range(first)
+            if labels[i] == "body" and how.get(i) == "default" and _reads_as_sentence(folded[i])
+        )
+        if words > before:
+            out.add(first)
+    return out
 
 
 def _unmatched(
     line: str,
-    section: tuple[str, str] | None,
+    section: tuple[str, str, int] | None,
     previous: str | None,
     previous_line: str,
 ) -> str | None:
@@ -205,7 +278,7 @@ def _unmatched(
     if not _has_words(line):
         return previous or "body"
     if section is not None:
-        label, scope = section
+        label, scope, _ = section
         if (
             scope == "list"
             and _reads_as_sentence(line)
@@ -223,8 +296,14 @@ def _unmatched(
     return "body"
 
 
-def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, str]) -> None:
-    """Choose the title among the header candidates; relabel the other candidates."""
+def _resolve_header(
+    folded: list[str], labels: list[str | None], how: dict[int, str], chrome: set[int]
+) -> None:
+    """Choose the title among the header candidates; relabel the other candidates.
+
+    Candidates the line model takes for chrome are passed over for the title while
+    another candidate is long enough, and are ``boilerplate`` wherever they are.
+    """
     candidates = [i for i, h in how.items() if h == "candidate"]
     fixed_title = next((i for i, label in enumerate(labels) if label == "title"), None)
     if fixed_title is None and not any(h == "default" for h in how.values()):
@@ -233,6 +312,7 @@ def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, 
         title = fixed_title
     elif candidates:
         long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
+        long_enough = [i for i in long_enough if i not in chrome] or long_enough
         # a site's tagline sits among navigation links; a headline is not followed by one
         outside_nav = [i for i in long_enough if _next_label(labels, i) != "boilerplate"]
         if outside_nav or long_enough:
@@ -252,6 +332,8 @@ def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, 
             labels[i] = "boilerplate"
         elif _NAME.match(folded[i]) and _next_to_byline(labels, i, frozenset(candidates)):
             labels[i] = "byline"
+        elif i in chrome:
+            labels[i] = "boilerplate"
         else:
             labels[i] = "body"
         how.pop(i, None)
