@@ -118,11 +118,19 @@ class GoldIndex:
         return sum(s in self.grams[4] for s in shingles) / len(shingles)
 
 
-def gold_labels(lines: list[str], gold: str) -> list[bool | None]:
-    """True (content), False (chrome) or None (no words) for each line."""
+def gold_labels(lines: list[str], gold: str, title: str = "") -> list[bool | None]:
+    """True (content), False (chrome) or None for each line.
+
+    None: a line without a word, or the headline (``title``; Readability's expected
+    article leaves it out, so it is neither article nor chrome for the body measure).
+    """
     index = GoldIndex(gold)
+    headline = words(title)
     out: list[bool | None] = []
     for line in lines:
         share = index.share(line)
-        out.append(None if share is None else share >= 0.5)
+        if share is None or (headline and words(line) == headline):
+            out.append(None)
+        else:
+            out.append(share >= 0.5)
     return out

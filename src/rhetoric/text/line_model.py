@@ -51,6 +51,8 @@ _CLOSERS = "\"'”’»)]*"
 _SHORT_WORDS = 6
 _GOOD_WORDS = 12
 _WINDOWS = (1, 3, 8)
+_BLOCK_GAP = 6
+_MIN_SENTENCE_LOG = math.log1p(4)
 
 OWN_FEATURES = (
     "words_log",
@@ -74,6 +76,11 @@ OWN_FEATURES = (
     "inside_good",
     "good_before_log",
     "good_after_log",
+    "block_share",
+    "main_block",
+    "main_distance_log",
+    "long_without_function_words",
+    "comma_share",
 )
 NEIGHBOUR_FEATURES = ("words_log", "function_share", "ends_sentence", "good", "list_marker")
 FEATURES = (
@@ -172,6 +179,10 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
         after[k] = last - k if last is not None else m
     first_good = next((k for k in range(m) if good[k]), None)
     last_good = next((k for k in range(m - 1, -1, -1) if good[k]), None)
+    block, block_words = _blocks(good, [own[i][0] for i in index])
+    total = sum(block_words) or 1.0
+    main = max(range(len(block_words)), key=block_words.__getitem__) if block_words else None
+    main_lines = [k for k in range(m) if main is not None and block[k] == main]
     rows: list[list[float]] = []
     for k, i in enumerate(index):
         position = k / (m - 1) if m > 1 else 0.0
@@ -187,6 +198,11 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
                 float(inside),
                 math.log1p(min(before[k], 50)),
                 math.log1p(min(after[k], 50)),
+                block_words[block[k]] / total if block[k] is not None else 0.0,
+                float(main is not None and block[k] == main),
+                math.log1p(min(_distance(k, main_lines), 50)),
+                own[i][0] * max(0.0, 0.3 - own[i][2]),
+                lines[i].count(",") / math.expm1(own[i][0]),
             ]
         )
     picks = [FEATURES.index(f) for f in NEIGHBOUR_FEATURES]
@@ -199,6 +215,63 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
             ctx.extend([rows[j][p] for p in picks] if 0 <= j < m else empty)
         out[i] = rows[k] + ctx
     return out
+
+
+def _blocks(good: list[bool], words_log: list[float]) -> tuple[list[int | None], list[float]]:
+    """Blocks of prose: good lines at most ``_BLOCK_GAP`` lines apart and the lines
+    between them. Returns each line's block (None outside every block) and each
+    block's words in good lines."""
+    block: list[int | None] = [None] * len(good)
+    words: list[float] = []
+    last: int | None = None
+    for k, g in enumerate(good):
+        if not g:
+            continue
+        if last is not None and k - last <= _BLOCK_GAP:
+            for t in range(last + 1, k + 1):
+                block[t] = len(words) - 1
+            words[-1] += math.expm1(words_log[k])
+        else:
+            words.append(math.expm1(words_log[k]))
+            block[k] = len(words) - 1
+        last = k
+    return block, words
+
+
+def main_block(lines: list[str]) -> tuple[int, int] | None:
+    """First and last line of the page's largest block of prose (None: no prose).
+
+    A block is a run of lines of prose (sentences of twelve words or more with some
+    function words) at most six lines apart, with the lines between them; the largest
+    is the one with the most words in its lines of prose: on a page, usually the
+    article. Lines ending a sentence (of four words or more) next to it join it.
+    """
+    index = [i for i, line in enumerate(lines) if _WORD.search(line)]
+    own = [_own(lines[i], lines[i]) for i in index]
+    block, words = _blocks([_is_good(o) for o in own], [o[0] for o in own])
+    if not words:
+        return None
+    main = max(range(len(words)), key=words.__getitem__)
+    inside = [k for k in range(len(index)) if block[k] == main]
+    first, last = inside[0], inside[-1]
+    while first > 0 and own[first - 1][3] and own[first - 1][0] >= _MIN_SENTENCE_LOG:
+        first -= 1  # a sentence next to the block is the article's (a last short line)
+    while last + 1 < len(index) and own[last + 1][3] and own[last + 1][0] >= _MIN_SENTENCE_LOG:
+        last += 1
+    return index[first], index[last]
+
+
+def _distance(k: int, lines: list[int]) -> int:
+    """Lines from ``k`` to the nearest of ``lines`` (sorted; 50 when there is none)."""
+    if not lines:
+        return 50
+    if lines[0] <= k <= lines[-1]:
+        return 0
+    return lines[0] - k if k < lines[0] else k - lines[-1]
+
+
+def _dot(weights: tuple[float, ...], row: list[float]) -> float:
+    return sum(a * x for a, x in zip(weights, row, strict=True))
 
 
 def _logistic(z: float) -> float:
@@ -245,12 +318,12 @@ class LineModel:
         feats = line_features(lines, raw)
         index = [i for i, f in enumerate(feats) if f is not None]
         w1, b1 = self.stage1[:-1], self.stage1[-1]
-        first = [_logistic(b1 + sum(a * x for a, x in zip(w1, feats[i]))) for i in index]  # type: ignore[arg-type]
+        first = [_logistic(b1 + _dot(w1, feats[i])) for i in index]  # type: ignore[arg-type]
         w2, b2 = self.stage2[:-1], self.stage2[-1]
         out: list[float | None] = [None] * len(lines)
         for i, ctx in zip(index, context_features(first), strict=True):
             row = feats[i] + ctx  # type: ignore[operator]
-            out[i] = _logistic(b2 + sum(a * x for a, x in zip(w2, row)))
+            out[i] = _logistic(b2 + _dot(w2, row))
         return out
 
 

@@ -60,7 +60,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
-from rhetoric.text.line_model import LineModel
+from rhetoric.text.line_model import LineModel, main_block
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
 SCOPES = ("header", "line", "section", "list")
@@ -171,7 +171,14 @@ def classify_lines(
     if model is not None and sum(1 for line in folded if line) >= _MIN_MODEL_LINES:
         scores = model.scores(folded, None if raw is None else [_fold(r) for r in raw])
         threshold = model.threshold
-    chrome = {i for i, s in enumerate(scores) if s is not None and s < threshold}
+    # inside the page's main block of prose the rules alone decide (a short line between
+    # paragraphs is the article's); around it, a line the model scores low is chrome
+    main = main_block(folded) if model is not None else None
+    chrome = {
+        i
+        for i, s in enumerate(scores)
+        if s is not None and s < threshold and not (main and main[0] <= i <= main[1])
+    }
     vetoed: set[int] = set()
     for _ in range(_MAX_PASSES):
         labels, how, opened = _label_pass(folded, patterns, fixed, chrome, vetoed)
@@ -251,10 +258,13 @@ def _unconfirmed_sections(
     when there is one, does not take for chrome).
     """
     taken: dict[int, int] = {}
+    last: dict[int, int] = {}
     for i, first in opened.items():
+        last[first] = max(last.get(first, i), i)
         if _reads_as_sentence(folded[i]) and i not in chrome:
             taken[first] = taken.get(first, 0) + len(folded[i].split())
     out = set()
+    main = None
     for first, words in taken.items():
         if len(folded[first].split()) >= _MIN_TITLE_WORDS:
             continue  # a specific header ('3 thoughts on "Title"') is evidence enough
@@ -263,8 +273,10 @@ def _unconfirmed_sections(
             for i in range(first)
             if labels[i] == "body" and how.get(i) == "default" and _reads_as_sentence(folded[i])
         )
-        if words > before:
-            out.add(first)
+        if main is None:
+            main = main_block(folded) or (-1, -1)
+        if words > before or first < main[0] <= last[first]:
+            out.add(first)  # ... or it would swallow the start of the page's main prose
     return out
 
 
@@ -302,7 +314,7 @@ def _resolve_header(
     """Choose the title among the header candidates; relabel the other candidates.
 
     Candidates the line model takes for chrome are passed over for the title while
-    another candidate is long enough, and are ``boilerplate`` wherever they are.
+    another candidate is long enough.
     """
     candidates = [i for i, h in how.items() if h == "candidate"]
     fixed_title = next((i for i, label in enumerate(labels) if label == "title"), None)
@@ -332,8 +344,6 @@ def _resolve_header(
             labels[i] = "boilerplate"
         elif _NAME.match(folded[i]) and _next_to_byline(labels, i, frozenset(candidates)):
             labels[i] = "byline"
-        elif i in chrome:
-            labels[i] = "boilerplate"
         else:
             labels[i] = "body"
         how.pop(i, None)
@@ -375,7 +385,7 @@ def _resolve_tail(folded: list[str], labels: list[str | None], how: dict[int, st
         if labels[i] is None:
             continue
         short = not _reads_as_sentence(folded[i]) and len(folded[i].split()) <= _MAX_TAIL_WORDS
-        if how.get(i) == "default" and short:
+        if how.get(i) in ("default", "model") and short:
             if _NAME.match(folded[i]) and _next_to_byline(labels, i):
                 labels[i] = "byline"  # the author's name above a date line at the end
             elif previous in ("promo", "comments", "boilerplate"):
