@@ -136,14 +136,16 @@ def from_text(
     encoding: str = "utf-8",
     warnings: tuple[str, ...] | list[str] = (),
     name: str | None = None,
+    line_model: bool = True,
 ) -> Article:
     """Build an :class:`Article` from text already decoded.
 
     ``format`` is ``"text"``, ``"markdown"`` or ``"html"``; by default it is guessed
     from the file suffix and the content. ``name`` sets the article's id (a table
-    row's id, say).
+    row's id, say). ``line_model=False`` labels text and Markdown with the line rules
+    alone (see :mod:`rhetoric.text.line_model`).
     """
-    article = _from_text(text, format, path, encoding, warnings)
+    article = _from_text(text, format, path, encoding, warnings, line_model)
     return article if name is None else replace(article, name=name)
 
 
@@ -153,6 +155,7 @@ def _from_text(
     path: str | Path | None,
     encoding: str,
     warnings: tuple[str, ...] | list[str],
+    line_model: bool = True,
 ) -> Article:
     path = Path(path) if path is not None else None
     format = format or _guess_format(text, path)
@@ -174,7 +177,7 @@ def _from_text(
     markup_free = mask_markdown(text) if format == "markdown" else text
     labels = classify_lines(
         markup_free.split("\n"),
-        model=default_line_model(),
+        model=default_line_model() if line_model else None,
         raw=text.split("\n") if format == "markdown" else None,
     )
     segments = segments_from_lines(text, labels)
