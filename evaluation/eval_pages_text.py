@@ -153,6 +153,7 @@ def main() -> None:
         BEFORE.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {BEFORE} (rhetoric from {args.src})")
         return
+
     def rules_only(text: str, format: str):
         return rhetoric.from_text(text, format=format, line_model=False)
 

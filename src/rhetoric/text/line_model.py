@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter, mul
 
 from rhetoric.datafiles import package_csv_rows
 
@@ -34,14 +35,17 @@ FUNCTION_WORDS = frozenset(row["term"] for row in package_csv_rows("function_wor
 ``rhetoric/data/function_words.csv`` (term, category, note)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|"
-    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+(?:min|minutes?|hours?|"
-    r"days?|weeks?|months?|years?)\s+ago\b",
+_MONTHS = frozenset(
+    ("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun")
+    + ("june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct")
+    + ("october", "nov", "november", "dec", "december")
+)
+_DATE_DIGITS = re.compile(  # written to start with a digit, so the search skips to one
+    r"[0-9](?:[0-9]?:[0-9]{2}\b|[0-9]{0,3}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|"
+    r"[0-9]*\s+(?:min|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"[0-9]")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•·‣▪◦–—]|\d{1,3}[.)])\s")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SEPARATOR = re.compile(r"\s[|·•∙/]\s")
@@ -103,17 +107,18 @@ def _ends(line: str, stops: str) -> bool:
     return bool(end) and end[-1] in stops
 
 
-def _own(line: str, raw: str) -> list[float]:
+@lru_cache(maxsize=4096)
+def _own(line: str, raw: str) -> tuple[float, ...]:
     """The features of one line by itself (position and page-level ones filled later)."""
     words = _WORD.findall(line)
     n = len(words)
-    letters = sum(len(w) for w in words)
-    function = sum(w.lower() in FUNCTION_WORDS for w in words)
-    capitalised = sum(w[0].isupper() for w in words)
-    digits = sum(c.isdigit() for c in line)
+    letters = len("".join(words))
+    function = sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words)))
+    capitalised = sum(map(str.isupper, map(itemgetter(0), words)))
+    digits = len(_DIGIT.findall(line))
     visible = len(line.replace(" ", ""))
     raw_visible = len(raw.replace(" ", "").replace("\t", ""))
-    return [
+    return (
         math.log1p(n),
         letters / n if n else 0.0,
         function / n if n else 0.0,
@@ -122,15 +127,31 @@ def _own(line: str, raw: str) -> list[float]:
         capitalised / n if n else 0.0,
         float(line[:1].islower()),
         digits / visible if visible else 0.0,
-        float(bool(_MONTH.search(line))),
+        float(bool(digits) and _has_date(line, words)),
         float(bool(_SEPARATOR.search(line))),
         float(bool(_LIST_MARKER.match(raw))),
         float(bool(_HEADING.match(raw))),
         1.0 - visible / raw_visible if raw_visible > visible else 0.0,
-    ]
+    )
 
 
-def _is_good(own: list[float]) -> bool:
+def _has_date(line: str, words: list[str]) -> bool:
+    """A time (9:30), a numeric date (3/10/2023), "5 days ago", or a month's name next
+    to a number ("March 3", "3 March 2021")."""
+    if _DATE_DIGITS.search(line):
+        return True
+    lowered = [w.lower() for w in words]
+    if _MONTHS.isdisjoint(lowered):
+        return False
+    last = len(lowered) - 1
+    return any(
+        w in _MONTHS
+        and ((k < last and lowered[k + 1].isdigit()) or (k > 0 and lowered[k - 1].isdigit()))
+        for k, w in enumerate(lowered)
+    )
+
+
+def _is_good(own: tuple[float, ...]) -> bool:
     """jusText's "good" block, without HTML: a sentence of twelve words or more with
     some function words."""
     return own[0] >= math.log1p(_GOOD_WORDS) and own[4] > 0 and own[2] >= 0.15
@@ -188,7 +209,7 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
         position = k / (m - 1) if m > 1 else 0.0
         inside = first_good is not None and first_good <= k <= last_good  # type: ignore[operator]
         rows.append(
-            own[i]
+            list(own[i])
             + [
                 float(counts[lines[i].casefold()] > 1),
                 position,
@@ -271,7 +292,7 @@ def _distance(k: int, lines: list[int]) -> int:
 
 
 def _dot(weights: tuple[float, ...], row: list[float]) -> float:
-    return sum(a * x for a, x in zip(weights, row, strict=True))
+    return sum(map(mul, weights, row))
 
 
 def _logistic(z: float) -> float:

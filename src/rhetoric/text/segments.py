@@ -125,6 +125,7 @@ _MIN_BROKEN_WORDS = 8
 _MAX_CHROME_CHARS = 3000
 _MIN_MODEL_LINES = 12  # fewer lines give the line model too little context to judge
 _MAX_PASSES = 4
+_MIN_PROSE_WORDS = 12
 
 
 def _ends_clause(line: str) -> bool:
@@ -168,12 +169,13 @@ def classify_lines(
     folded = [_fold(line) for line in lines]
     scores: list[float | None] = [None] * len(lines)
     threshold = 0.0
-    if model is not None and sum(1 for line in folded if line) >= _MIN_MODEL_LINES:
+    main = None
+    if model is not None and _needs_model(folded):
         scores = model.scores(folded, None if raw is None else [_fold(r) for r in raw])
         threshold = model.threshold
-    # inside the page's main block of prose the rules alone decide (a short line between
-    # paragraphs is the article's); around it, a line the model scores low is chrome
-    main = main_block(folded) if model is not None else None
+        # inside the page's main block of prose the rules alone decide (a short line
+        # between paragraphs is the article's); around it, a line scored low is chrome
+        main = main_block(folded)
     chrome = {
         i
         for i, s in enumerate(scores)
@@ -189,6 +191,18 @@ def classify_lines(
     _resolve_header(folded, labels, how, chrome)
     _resolve_tail(folded, labels, how)
     return _fill_blanks(labels)
+
+
+def _needs_model(folded: list[str]) -> bool:
+    """False for a text too short to give the line model context, and for one whose
+    every line after the first is a paragraph of prose (a clean article: nothing in it
+    looks like chrome, so the rules alone label it)."""
+    lines = [line for line in folded if line]
+    if len(lines) < _MIN_MODEL_LINES:
+        return False
+    return not all(
+        _ends_clause(line) and len(line.split()) >= _MIN_PROSE_WORDS for line in lines[1:]
+    )
 
 
 def _label_pass(
