@@ -126,6 +126,13 @@ _MAX_CHROME_CHARS = 3000
 _MIN_MODEL_LINES = 12  # fewer lines give the line model too little context to judge
 _MAX_PASSES = 4
 _MIN_PROSE_WORDS = 12
+_NEAR_START = 6  # non-blank lines between a headline and the first line of prose, at most
+_NOT_HEADLINE = re.compile(
+    r"^(?:[-*+•·‣▪◦]|\d{1,3}[.)])\s|\b\d{1,2}[:.]\d{2}\b|"
+    r"\b\d{1,2},? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def _ends_clause(line: str) -> bool:
@@ -339,6 +346,12 @@ def _resolve_header(
     elif candidates:
         long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
         long_enough = [i for i in long_enough if i not in chrome] or long_enough
+        # a list item ("* Home Decor", "8. Lifecycle of a task") or a date line is no headline
+        long_enough = [i for i in long_enough if not _NOT_HEADLINE.search(folded[i])] or long_enough
+        if chrome:  # a page with chrome: the headline sits just above the article
+            start = next((i for i, h in sorted(how.items()) if h == "default"), len(folded))
+            near = [i for i in long_enough if _lines_between(labels, i, start) <= _NEAR_START]
+            long_enough = near or long_enough
         # a site's tagline sits among navigation links; a headline is not followed by one
         outside_nav = [i for i in long_enough if _next_label(labels, i) != "boilerplate"]
         if outside_nav or long_enough:
@@ -362,6 +375,11 @@ def _resolve_header(
             labels[i] = "body"
         how.pop(i, None)
     how.pop(title, None)
+
+
+def _lines_between(labels: list[str | None], i: int, j: int) -> int:
+    """Non-blank lines strictly between lines ``i`` and ``j``."""
+    return sum(1 for label in labels[i + 1 : j] if label is not None)
 
 
 def _next_label(labels: list[str | None], i: int) -> str | None:
