@@ -108,6 +108,12 @@ class Article:
         ]
         return pd.DataFrame(rows, columns=["n", "label", "text"])
 
+    @property
+    def set_aside(self) -> pd.DataFrame:
+        """The non-blank lines not kept as body: n, label, text (a slice of :attr:`lines`)."""
+        lines = self.lines
+        return lines[(lines["label"] != "body") & (lines["text"].str.strip() != "")]
+
     def to_frame(self) -> pd.DataFrame:
         """The segments as a DataFrame: label, start, end, words, text."""
         import pandas as pd
