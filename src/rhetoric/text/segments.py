@@ -16,7 +16,10 @@ Rules, in the order they are tried on each non-blank line:
    ``line`` patterns label their line;
    ``section`` patterns ("About the author", "3 thoughts on “…”", "Leave a Reply")
    label their line and every following unmatched line until a line matched by a
-   pattern of another label; ``list`` patterns ("Share this:", "Related") do the same
+   pattern of another label (a section opened by a header of fewer than five words
+   must not take more prose than the body before it holds, nor the start of the
+   page's main block of prose: else the header labels its own line only and the
+   page is labelled again); ``list`` patterns ("Share this:", "Related") do the same
    but the list also ends at the first line that reads as a sentence, so a widget in
    the middle of an article cannot swallow the prose after it.
 3. A line with no words outside URLs (a rule, a bare link, ``* * *``) takes the label
@@ -28,7 +31,13 @@ Rules, in the order they are tried on each non-blank line:
    candidate*; the body starts at the first unmatched line that reads as a sentence
    (it ends in ``.``, ``!``, ``?``, ``…``, ``:``, ``;`` or ``,``, perhaps followed by
    closing quotation marks or brackets, or it has 25 words or more).
-6. Everything else is ``body``.
+6. With a line model (text and Markdown, :mod:`rhetoric.text.line_model`), a line
+   that would be body by default, lies outside the page's main block of prose and
+   scores below the model's threshold is ``boilerplate`` (before the body starts,
+   such a line stays a header candidate, passed over for the title). The model is
+   not run on a text of fewer than twelve lines, nor on one whose every line after
+   the first is a paragraph of prose.
+7. Everything else is ``body``.
 
 Then, over the whole page:
 
@@ -36,7 +45,10 @@ Then, over the whole page:
   one-line text such as ``analyze("Critics called it reckless")``). Otherwise the
   title is the first header candidate of five words or more that is not followed by
   a boilerplate line (a site's tagline sits among navigation links); failing that,
-  the first of five words or more, else the longest;
+  the first of five words or more, else the longest. Among those of five words or
+  more, candidates the model takes for chrome, list items and date lines are passed
+  over, and on a page with chrome the headline is at most six lines above the first
+  line of prose;
   candidates before it are site chrome (site name, section names: ``boilerplate``),
   later repeats of it are ``title``, a short name (two to four capitalised words)
   next to a byline line is ``byline``, and the other candidates are ``body`` (a
