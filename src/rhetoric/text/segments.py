@@ -33,8 +33,8 @@ Rules, in the order they are tried on each non-blank line:
    closing quotation marks or brackets, or it has 25 words or more).
 6. With a line model (text and Markdown, :mod:`rhetoric.text.line_model`), a line
    that would be body by default, lies outside the page's main block of prose and
-   scores below the model's threshold is ``boilerplate`` (before the body starts,
-   such a line stays a header candidate, passed over for the title). The model is
+   scores below the model's threshold is ``boilerplate`` (a header candidate stays
+   one: the model has not learnt headlines and subtitles). The model is
    not run on a text of fewer than twelve lines, nor on one whose every line after
    the first is a paragraph of prose.
 7. Everything else is ``body``.
@@ -46,9 +46,8 @@ Then, over the whole page:
   title is the first header candidate of five words or more that is not followed by
   a boilerplate line (a site's tagline sits among navigation links); failing that,
   the first of five words or more, else the longest. Among those of five words or
-  more, candidates the model takes for chrome, list items and date lines are passed
-  over, and on a page with chrome the headline is at most six lines above the first
-  line of prose;
+  more, list items and date lines are passed over, and on a page with chrome the
+  headline is at most six lines above the first line of prose;
   candidates before it are site chrome (site name, section names: ``boilerplate``),
   later repeats of it are ``title``, a short name (two to four capitalised words)
   next to a byline line is ``byline``, and the other candidates are ``body`` (a
@@ -346,8 +345,8 @@ def _resolve_header(
 ) -> None:
     """Choose the title among the header candidates; relabel the other candidates.
 
-    Candidates the line model takes for chrome are passed over for the title while
-    another candidate is long enough.
+    On a page where the line model found ``chrome``, the title is near the first line
+    of prose.
     """
     candidates = [i for i, h in how.items() if h == "candidate"]
     fixed_title = next((i for i, label in enumerate(labels) if label == "title"), None)
@@ -357,7 +356,6 @@ def _resolve_header(
         title = fixed_title
     elif candidates:
         long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
-        long_enough = [i for i in long_enough if i not in chrome] or long_enough
         # a list item ("* Home Decor", "8. Lifecycle of a task") or a date line is no headline
         long_enough = [i for i in long_enough if not _NOT_HEADLINE.search(folded[i])] or long_enough
         if chrome:  # a page with chrome: the headline sits just above the article
