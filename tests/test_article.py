@@ -231,3 +231,39 @@ def test_html_too_deep_for_the_extractor_falls_back_to_its_visible_text(tmp_path
     empty = tmp_path / "empty.html"
     empty.write_text("<html><body>" + "<div>" * 5000 + "</div>" * 5000 + "</body></html>")
     assert any("nor any visible text" in w for w in rhetoric.load(empty).warnings)
+
+
+def test_asking_for_comments_never_changes_the_html_body(monkeypatch):
+    # trafilatura prunes comments from the page before it picks the main text, so the
+    # main text it gives with include_comments=True can differ from its default; the
+    # body must be the latter and the comments come from the former, minus body lines
+    import trafilatura
+
+    from rhetoric.text import article as article_module
+
+    def fake(html, include_comments=True, **_):
+        main = "Headline\nThe minister said the plan would work.\nCritics disagreed."
+        doc = type("Doc", (), {})()
+        doc.title, doc.author, doc.sitename, doc.date = "Headline", None, None, None
+        if include_comments:  # what trafilatura picked on one news page
+            doc.text = "Great article, thanks!\nI disagree with the minister."
+            doc.comments = "Great article, thanks!\nCritics disagreed.\nSecond comment."
+        else:
+            doc.text, doc.comments = main, None
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    article = article_module.from_text("<html><body><p>x</p></body></html>", format="html")
+    assert article.title == "Headline"
+    assert article.body == "The minister said the plan would work.\nCritics disagreed."
+    assert article.segment_text("comments") == "Great article, thanks!\n\nSecond comment."
+
+
+def test_an_html_page_with_stray_nul_bytes_loads_with_a_warning(tmp_path):
+    page = (PAGES / "news_page.html").read_bytes()
+    path = tmp_path / "nul.html"
+    path.write_bytes(page.replace(b"</p>", b"\x00</p>", 3))
+    article = rhetoric.load(path)
+    assert "\ufffd" in article.body  # a NUL in the article is kept in place, as U+FFFD
+    assert article.body.replace("\ufffd", "") == rhetoric.load(PAGES / "news_page.html").body
+    assert any("3 NUL byte(s) in an HTML page" in w for w in article.warnings)

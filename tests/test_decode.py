@@ -106,3 +106,75 @@ def test_legacy_code_page_prefers_western_text():
     russian = "Президент заявил, что переговоры продолжатся на следующей неделе."
     text, encoding, notes = decode_bytes(russian.encode("cp1251"))
     assert text == russian and encoding == "cp1251" and notes  # not forced to cp1252
+
+
+def page(charset_tag: str, body: str) -> str:
+    return (
+        f"<!DOCTYPE html><html><head>{charset_tag}<title>T</title></head><body>{body}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "codec", "expected"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", "cp1251"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">',
+            "koi8_r",
+            "koi8-r",
+        ),
+        ("<meta charset=iso-8859-1>", "cp1252", "cp1252"),  # browsers read latin-1 as cp1252
+    ],
+)
+def test_an_html_pages_declared_encoding_is_honoured(tag, codec, expected):
+    body = "<p>Москва заявила: нет санкциям.</p>" if codec != "cp1252" else f"<p>{CURLY}</p>"
+    html = page(tag, body)
+    text, encoding, notes = decode_bytes(html.encode(codec), "p.html")
+    assert (text, encoding, notes) == (html, expected, [])
+
+
+def test_a_page_declaring_utf8_with_a_few_bad_bytes_stays_utf8_with_replacements():
+    # two stray bytes in a mostly-ASCII page: the whole page used to switch to cp1252,
+    # turning every “curly quote” into mojibake
+    html = page('<meta charset="utf-8">', "<p>“Yes,” she said.</p>" + "<p>Plain text.</p>" * 50)
+    data = html.encode("utf-8").replace(b"Plain", b"Pl\xe9\x9din", 2)
+    text, encoding, notes = decode_bytes(data, "p.html")
+    assert encoding == "utf-8"
+    assert "“Yes,” she said." in text
+    assert text.count("Pl\ufffd\ufffdin") == 2 and text.count("Plain") == 48
+    assert len(notes) == 1 and notes[0].startswith("p.html: 4 byte(s) not valid utf-8")
+    assert "the encoding the page declares" in notes[0] and "U+FFFD" in notes[0]
+
+
+def test_valid_utf8_wins_over_a_declared_legacy_encoding():
+    # a page saved as UTF-8 keeps the <meta charset> of the site it was saved from
+    html = page('<meta charset="gb2312">', "<p>北京 “引号”</p>")
+    assert decode_bytes(html.encode("utf-8")) == (html, "utf-8", [])
+
+
+def test_a_declaration_outside_html_is_not_read():
+    data = 'A note about <meta charset="koi8-r"> tags: caf\xe9.'.encode("cp1252")
+    text, encoding, _ = decode_bytes(data)
+    assert (text, encoding) == ('A note about <meta charset="koi8-r"> tags: café.', "cp1252")
+
+
+def test_an_html_page_with_a_few_stray_nul_bytes_is_read_with_a_warning():
+    html = page('<meta charset="utf-8">', "<p>“Article” text.</p>" * 200)
+    data = html.encode("utf-8").replace(b"text.", b"text\x00.", 3)
+    text, encoding, notes = decode_bytes(data, "p.html")
+    assert encoding == "utf-8"
+    assert text == html.replace("text.", "text\ufffd.", 3)
+    assert notes[0].startswith("p.html: 3 NUL byte(s) in an HTML page (at byte offsets ")
+    assert notes[0].endswith("read as U+FFFD")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"plain text with a stray\x00 NUL byte",  # not HTML: still refused
+        b"<html><body>" + b"\x00\x01" * 400 + b"</body></html>",  # HTML-looking, half NULs
+    ],
+)
+def test_nul_bytes_outside_a_few_in_an_html_page_are_still_binary(data):
+    with pytest.raises(InputError, match="looks binary"):
+        decode_bytes(data, "x")

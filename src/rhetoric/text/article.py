@@ -234,9 +234,11 @@ def _from_html(html: str, path: Path | None, encoding: str, notes: list[str]) ->
     import trafilatura
 
     name = str(path) if path is not None else "html"
-    doc = trafilatura.bare_extraction(
-        html, include_comments=True, with_metadata=True, include_tables=True
-    )
+    # The main text with trafilatura's defaults for it, comments left out: asking
+    # trafilatura for comments prunes them from the page first, which changes the main
+    # text it picks (on some pages the comments become the body). Comments come from a
+    # second pass, and a comment line that is also a body line stays body.
+    doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     if doc is None:
         title, flat = plain_text(html)
         text = "\n\n".join(x for x in (title, flat) if x)
@@ -263,10 +265,22 @@ def _from_html(html: str, path: Path | None, encoding: str, notes: list[str]) ->
     if body_lines and doc.title and body_lines[0].strip() == doc.title.strip():
         body_lines = body_lines[1:]  # trafilatura repeats the headline atop the text
     parts.extend((None, line) for line in body_lines)
-    parts.extend(("comments", line) for line in (doc.comments or "").split("\n") if line.strip())
+    parts.extend(("comments", line) for line in _comment_lines(html, body_lines))
     text = "\n\n".join(line for _, line in parts)
     fixed = {2 * i: label for i, (label, _) in enumerate(parts) if label is not None}
     labels = classify_lines(text.split("\n"), fixed=fixed)
     segments = segments_from_lines(text, labels)
     clean = mask_outside(text, segments)
     return Article(text, segments, clean, "html", path, encoding, tuple(notes), html)
+
+
+def _comment_lines(html: str, body_lines: list[str]) -> list[str]:
+    """The page's reader comments, as trafilatura finds them, less any body line."""
+    import trafilatura
+
+    with_comments = trafilatura.bare_extraction(html, include_comments=True)
+    if with_comments is None or not with_comments.comments:
+        return []
+    body = {" ".join(line.split()) for line in body_lines}
+    lines = with_comments.comments.split("\n")
+    return [line for line in lines if line.strip() and " ".join(line.split()) not in body]
