@@ -85,6 +85,8 @@ OWN_FEATURES = (
     "main_distance_log",
     "long_without_function_words",
     "comma_share",
+    "before_main",
+    "after_main",
 )
 NEIGHBOUR_FEATURES = ("words_log", "function_share", "ends_sentence", "good", "list_marker")
 FEATURES = (
@@ -224,6 +226,8 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
                 math.log1p(min(_distance(k, main_lines), 50)),
                 own[i][0] * max(0.0, 0.3 - own[i][2]),
                 lines[i].count(",") / math.expm1(own[i][0]),
+                float(bool(main_lines) and k < main_lines[0]),
+                float(bool(main_lines) and k > main_lines[-1]),
             ]
         )
     picks = [FEATURES.index(f) for f in NEIGHBOUR_FEATURES]

@@ -136,6 +136,7 @@ _MIN_BROKEN_WORDS = 8
 _MAX_CHROME_CHARS = 3000
 _MIN_MODEL_LINES = 12  # fewer lines give the line model too little context to judge
 _MAX_PASSES = 4
+_MAX_GAP_RUN = 5  # non-chrome lines between chrome lines that the context makes chrome
 _MIN_PROSE_WORDS = 12
 _NEAR_START = 6  # non-blank lines between a headline and the first line of prose, at most
 _NOT_HEADLINE = re.compile(
@@ -199,6 +200,8 @@ def classify_lines(
         for i, s in enumerate(scores)
         if s is not None and s < threshold and not (main and main[0] <= i <= main[1])
     }
+    if chrome:
+        chrome |= _among_chrome(folded, scores, chrome, main)
     vetoed: set[int] = set()
     for _ in range(_MAX_PASSES):
         labels, how, opened = _label_pass(folded, patterns, fixed, chrome, vetoed)
@@ -209,6 +212,38 @@ def classify_lines(
     _resolve_header(folded, labels, how, chrome)
     _resolve_tail(folded, labels, how)
     return _fill_blanks(labels)
+
+
+def _among_chrome(
+    folded: list[str],
+    scores: list[float | None],
+    chrome: set[int],
+    main: tuple[int, int] | None,
+) -> set[int]:
+    """Short lines that are not sentences, in a run of at most ``_MAX_GAP_RUN`` such
+    lines between two lines the model took for chrome: a menu item or teaser scored
+    just above the threshold among others below it (jusText's context step)."""
+    scored = [i for i, s in enumerate(scores) if s is not None]
+    out: set[int] = set()
+    k = 0
+    while k < len(scored):
+        if scored[k] in chrome:
+            k += 1
+            continue
+        j = k
+        while j < len(scored) and scored[j] not in chrome:
+            j += 1
+        run = scored[k:j]
+        if (
+            k > 0
+            and j < len(scored)
+            and len(run) <= _MAX_GAP_RUN
+            and not any(main and main[0] <= i <= main[1] for i in run)
+            and not any(_reads_as_sentence(folded[i]) for i in run)
+        ):
+            out.update(run)
+        k = j
+    return out
 
 
 def _needs_model(folded: list[str]) -> bool:
@@ -246,6 +281,8 @@ def _label_pass(
         label = fixed.get(i)
         if label is None:
             hit = _match(line, patterns, in_body)
+            if hit and hit.label != "byline" and _goes_on(line, previous, previous_line):
+                hit = None  # "... for instance," / "like this:": the sentence goes on
             if hit is not None and hit.label == "byline" and section and section[0] == "comments":
                 label = "comments"  # a date or name inside the comments is comment metadata
             elif hit is not None:
@@ -272,6 +309,18 @@ def _label_pass(
             in_body = True
         previous, previous_line = label, line
     return labels, how, opened
+
+
+def _goes_on(line: str, previous: str | None, previous_line: str) -> bool:
+    """True for a line in lower case right after a body line of eight words or more
+    that ends no sentence: it goes on with that sentence, and no widget pattern applies
+    ("like this:", "loading the source ..." in a hard-wrapped text)."""
+    return (
+        previous == "body"
+        and line[0].islower()
+        and not _ends_clause(previous_line)
+        and len(previous_line.split()) >= _MIN_BROKEN_WORDS
+    )
 
 
 def _unconfirmed_sections(
@@ -372,6 +421,8 @@ def _resolve_header(
     else:
         return
     key = folded[title].casefold()
+    longer = (i for i in candidates if i > title and len(folded[i].split()) >= _MIN_TITLE_WORDS)
+    subtitle = min(longer, default=title)  # the first line of five words or more below it
     for i in candidates:
         if i == title:
             continue
@@ -381,6 +432,8 @@ def _resolve_header(
             labels[i] = "boilerplate"
         elif _NAME.match(folded[i]) and _next_to_byline(labels, i, frozenset(candidates)):
             labels[i] = "byline"
+        elif i in chrome and i > subtitle:
+            labels[i] = "boilerplate"  # a menu or teaser line below the headline's subtitle
         else:
             labels[i] = "body"
         how.pop(i, None)
