@@ -110,7 +110,7 @@ def _ends(line: str, stops: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _own(line: str, raw: str) -> tuple[float, ...]:
+def own_features(line: str, raw: str) -> tuple[float, ...]:
     """The features of one line by itself (position and page-level ones filled later)."""
     words = _WORD.findall(line)
     n = len(words)
@@ -168,7 +168,7 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
     """
     raw = lines if raw is None else raw
     index = [i for i, line in enumerate(lines) if _WORD.search(line)]
-    own = {i: _own(lines[i], raw[i]) for i in index}
+    own = {i: own_features(lines[i], raw[i]) for i in index}
     counts: dict[str, int] = {}
     for i in index:
         key = lines[i].casefold()
@@ -272,7 +272,7 @@ def main_block(lines: list[str]) -> tuple[int, int] | None:
     article. Lines ending a sentence (of four words or more) next to it join it.
     """
     index = [i for i, line in enumerate(lines) if _WORD.search(line)]
-    own = [_own(lines[i], lines[i]) for i in index]
+    own = [own_features(lines[i], lines[i]) for i in index]
     block, words = _blocks([_is_good(o) for o in own], [o[0] for o in own])
     if not words:
         return None

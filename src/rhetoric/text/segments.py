@@ -71,6 +71,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.text.headline import default_headline_model
 from rhetoric.text.line_model import LineModel, main_block
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
@@ -209,7 +210,11 @@ def classify_lines(
         if not unconfirmed:
             break
         vetoed |= unconfirmed
-    _resolve_header(folded, labels, how, chrome)
+    headline = None
+    if main is not None and chrome and "title" not in fixed.values():
+        seen = folded if raw is None else [_fold(r) for r in raw]
+        headline = default_headline_model().choose(folded, seen, main[0], scores)
+    _resolve_header(folded, labels, how, chrome, headline)
     _resolve_tail(folded, labels, how)
     return _fill_blanks(labels)
 
@@ -390,12 +395,17 @@ def _unmatched(
 
 
 def _resolve_header(
-    folded: list[str], labels: list[str | None], how: dict[int, str], chrome: set[int]
+    folded: list[str],
+    labels: list[str | None],
+    how: dict[int, str],
+    chrome: set[int],
+    headline: int | None = None,
 ) -> None:
     """Choose the title among the header candidates; relabel the other candidates.
 
-    On a page where the line model found ``chrome``, the title is near the first line
-    of prose.
+    On a page where the line model found ``chrome``, ``headline`` is the headline
+    model's choice (taken unless a rule labelled that line); failing it, the title is
+    near the first line of prose.
     """
     candidates = [i for i, h in how.items() if h == "candidate"]
     fixed_title = next((i for i, label in enumerate(labels) if label == "title"), None)
@@ -403,6 +413,9 @@ def _resolve_header(
         return  # no line reads as prose: the short lines are all the text there is
     if fixed_title is not None:
         title = fixed_title
+    elif headline is not None and how.get(headline) in ("candidate", "default", "model"):
+        title = headline
+        labels[title] = "title"
     elif candidates:
         long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
         # a list item ("* Home Decor", "8. Lifecycle of a task") or a date line is no headline
