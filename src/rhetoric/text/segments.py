@@ -17,11 +17,12 @@ Rules, in the order they are tried on each non-blank line:
    ``section`` patterns ("About the author", "3 thoughts on “…”", "Leave a Reply")
    label their line and every following unmatched line until a line matched by a
    pattern of another label (a section opened by a header of fewer than five words
-   must not take more prose than the body before it holds, nor the start of the
-   page's main block of prose: else the header labels its own line only and the
-   page is labelled again); ``list`` patterns ("Share this:", "Related") do the same
-   but the list also ends at the first line that reads as a sentence, so a widget in
-   the middle of an article cannot swallow the prose after it.
+   must not take the start of the page's main block of prose, nor, when it opens
+   above the main block's end, more prose than the body before it holds: else the
+   header labels its own line only and the page is labelled again); ``list``
+   patterns ("Share this:", "Related") do the same but the list also ends at the
+   first line that reads as a sentence, so a widget in the middle of an article
+   cannot swallow the prose after it.
 3. A line with no words outside URLs (a rule, a bare link, ``* * *``) takes the label
    of the line before it.
 4. A line that starts in lower case right after a promo, comments or boilerplate line
@@ -336,7 +337,10 @@ def _unconfirmed_sections(
     chrome: set[int],
 ) -> set[int]:
     """First lines of sections that one short line opened but that do not look like
-    that section: they would take more prose than the body before them holds.
+    that section: opened above the end of the page's main block of prose, they would
+    take more prose than the body before them holds, or they would take the start of
+    the main block. (A section opened below the main block, e.g. a long comment
+    thread under a short post, needs no more evidence.)
 
     A comment section, an author box or a comment form follows the article; a widget
     ("0 comments", "About Me", "Leave a comment") above or inside the article opens
@@ -361,7 +365,8 @@ def _unconfirmed_sections(
         )
         if main is None:
             main = main_block(folded) or (-1, -1)
-        if words > before or first < main[0] <= last[first]:
+        inside = main[1] < 0 or first <= main[1]  # opened above the main block's end
+        if (words > before and inside) or first < main[0] <= last[first]:
             out.add(first)  # ... or it would swallow the start of the page's main prose
     return out
 
