@@ -144,3 +144,60 @@ def test_load_uses_the_model_and_can_do_without(tmp_path):
 def test_short_texts_are_left_to_the_rules():
     lines = ["Critics called it reckless", "", "Supporters called it overdue"]
     assert classify_lines(lines, model=default_line_model()) == classify_lines(lines)
+
+
+def test_short_lines_between_chrome_lines_are_chrome():
+    from rhetoric.text.segments import _among_chrome
+
+    lines = ["Home", "News", "Sport", "Culture", "Sign in", ARTICLE[0]]
+    scores = [0.1, 0.3, 0.25, 0.1, 0.1, 0.9]
+    assert _among_chrome(lines, scores, {0, 3, 4}, None) == {1, 2}
+    # a sentence between them, or a run longer than three lines, is left alone
+    lines[1] = "Residents said the branches were the only places open to everyone."
+    assert _among_chrome(lines, scores, {0, 3, 4}, None) == set()
+    scores = [0.1, 0.5, 0.5, 0.5, 0.5, 0.1]
+    assert _among_chrome(["A", "B", "C", "D", "E", "F"], scores, {0, 5}, None) == set()
+
+
+def test_a_comment_thread_under_a_short_post_is_comments():
+    post = ARTICLE[:3]
+    between = ["Share", "Tweet", "Email", "Tagged libraries", "Posted in News", "Previous post"]
+    between += ["Next post"]
+    thread = [
+        "I have used the branch on Elm Street every week for twenty years and it is the only "
+        "quiet place my children can do their homework after school.",
+        "The council found money for the stadium in a month, so it can surely find money for "
+        "the libraries if it really wants to keep them open.",
+        "Volunteers already run the reading groups on Saturday mornings and would happily do "
+        "much more for the branches if the council only asked them.",
+    ]
+    meta = ["Jane Doe", "March 3, 2024 at 9:00 am", "Reply", "Edited", "12 points", "4 replies"]
+    meta += ["Reply"]
+    lines = ["Libraries to close", *post, *between, "There are 3 comments"]
+    for comment in thread:
+        lines += [comment, *meta]
+    assert sum(len(t.split()) for t in thread) > sum(len(p.split()) for p in post)
+    labels = classify_lines(lines)
+    assert [labels[lines.index(t)] for t in thread] == ["comments"] * 3
+    assert [labels[lines.index(p)] for p in post] == ["body"] * 3
+
+
+def test_a_lower_case_line_going_on_with_a_sentence_opens_no_widget():
+    lines = [
+        "Browsers guard the servers of other sites against requests they did not expect.",
+        "When an application makes a request that may change the server state, for instance",
+        "like this:",
+        "OPTIONS /storage HTTP/1.1",
+        "Host: example.com",
+        "The server answers with the methods it allows.",
+    ]
+    assert classify_lines(lines) == ["body"] * 6
+
+
+def test_a_copyright_sign_inside_a_sentence_is_not_a_copyright_line():
+    lines = [
+        "This is not supposed to be a manifesto™© we just think it is worth sharing what we "
+        "have learned so far.",
+        "© 2024 The Riverside Courier",
+    ]
+    assert classify_lines(lines) == ["body", "boilerplate"]
