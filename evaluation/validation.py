@@ -98,7 +98,8 @@ HEADLINES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     # (evaluation, split, figure, label, key of the sample size, unit of n, interval)
     # interval: "stored" (from the file), "wilson" (a proportion of n), "spearman"
     # (Fisher z with the Fieller et al. 1957 standard error), "" (none: token counts
-    # within an article are not independent, so no simple interval applies)
+    # within an article are not independent, so no simple interval applies; nor for
+    # the pages' body precision and recall, means over pages of shingle shares)
     ("loaded_ptc", "", "detectors.default.precision", "loaded: token precision",
      "articles", "articles", ""),
     ("loaded_ptc", "", "detectors.default.recall", "loaded: token recall",
@@ -132,6 +133,24 @@ HEADLINES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
      "speaker_pairs_name_source", "quotes with a named source", "wilson"),
     ("quotes_polnear", "test", "speaker_coverage", "quotes: share given a speaker",
      "speaker_pairs_name_source", "quotes with a named source", "wilson"),
+    ("pages_text", "held_out", "text.labeller.precision",
+     "segmentation (page copied as text): body precision", "text.labeller.pages", "pages", ""),
+    ("pages_text", "held_out", "text.labeller.recall",
+     "segmentation (page copied as text): body recall", "text.labeller.pages", "pages", ""),
+    ("pages_text", "held_out", "markdown.labeller.precision",
+     "segmentation (page clipped to Markdown): body precision", "markdown.labeller.pages",
+     "pages", ""),
+    ("pages_text", "held_out", "markdown.labeller.recall",
+     "segmentation (page clipped to Markdown): body recall", "markdown.labeller.pages",
+     "pages", ""),
+    ("pages_html", "held_out", "rhetoric.precision_mean",
+     "segmentation (HTML page): body precision", "pages", "pages", ""),
+    ("pages_html", "held_out", "rhetoric.recall_mean",
+     "segmentation (HTML page): body recall", "pages", "pages", ""),
+    ("pages_html", "held_out", "trafilatura_no_comments.precision_mean",
+     "baseline (trafilatura alone): HTML body precision", "pages", "pages", ""),
+    ("pages_html", "held_out", "trafilatura_no_comments.recall_mean",
+     "baseline (trafilatura alone): HTML body recall", "pages", "pages", ""),
 )  # fmt: skip
 """The figures :func:`headline` reports: what each says is in its label."""
 

@@ -7,7 +7,7 @@ corpus is analysed once per session (``tests/conftest.py``).
 
 from __future__ import annotations
 
-from rhetoric.analysis.corpus import segment_table
+from rhetoric.analysis.corpus import segment_table, set_aside_table
 
 
 def test_00_body_word_counts(corpus):
@@ -39,3 +39,18 @@ def test_00_body_line_ranges(by_id):
     lines = by_id["003"].article.lines.set_index("n")
     assert lines.loc[95, "label"] == "body"  # the subheading "A Final Comment"
     assert lines.loc[124, "label"] == "comments"
+
+
+def test_00_kept_and_set_aside_and_the_line_model_changes_nothing(corpus):
+    table = set_aside_table(corpus)
+    assert table["lines set aside"].to_dict() == {
+        "000_c7e7827886e2f3a4": 21,
+        "003_27dc214f1f280638": 28,
+        "004_51d3a3e45c5204ed": 23,
+    }
+    assert table["lines kept as body"].to_dict() == {
+        "000_c7e7827886e2f3a4": 21,
+        "003_27dc214f1f280638": 60,
+        "004_51d3a3e45c5204ed": 11,
+    }
+    assert (table["lines labelled otherwise by the rules alone"] == 0).all()

@@ -93,3 +93,30 @@ def test_06_prose_states_the_quote_figures(valid, notebook_text):
         f"the speaker is right for {acc['value']:.3f} of them ({acc['ci_low']:.3f} to "
         f"{acc['ci_high']:.3f}, {acc['n']:,.0f} quotes"
     ) in text
+
+
+def test_06_prose_states_the_segmentation_figures(valid, notebook_text):
+    text = notebook_text("06")
+    v = valid["value"]
+    n = valid.loc["segmentation (page copied as text): body precision", "n"]
+    text_p = v["segmentation (page copied as text): body precision"]
+    text_r = v["segmentation (page copied as text): body recall"]
+    md_p = v["segmentation (page clipped to Markdown): body precision"]
+    md_r = v["segmentation (page clipped to Markdown): body recall"]
+    html_p = v["segmentation (HTML page): body precision"]
+    html_r = v["segmentation (HTML page): body recall"]
+    base_p = v["baseline (trafilatura alone): HTML body precision"]
+    base_r = v["baseline (trafilatura alone): HTML body recall"]
+    assert f"On {n:.0f} held-out pages of Mozilla Readability's test suite" in text
+    assert (
+        f"Copied as text, body precision is {text_p:.3f} and recall {text_r:.3f}; "
+        f"clipped to Markdown, {md_p:.3f} and {md_r:.3f}. As HTML, precision "
+        f"{html_p:.3f} and recall {html_r:.3f}, against {base_p:.3f} and {base_r:.3f} "
+        "for trafilatura alone."
+    ) in text
+    assert f"about {round(100 * (1 - text_p))}% of the text the metrics see" in text
+    assert f"about {round(100 * (1 - text_r))}% of the article is lost" in text
+    assert f"loses about {round(100 * (base_r - html_r))}% more of the article" in text
+    assert "Segmentation** (what is body and what is page chrome, notebook 00): checked" not in (
+        text
+    )

@@ -148,6 +148,33 @@ def passages(analysis: Analysis, min_words: int = 60) -> list[str]:
     return ["\n\n".join(doc.text[s:e].strip() for s, e in group) for group in out]
 
 
+def set_aside_table(articles: Iterable[Article | Analysis]) -> pd.DataFrame:
+    """Per article: non-blank lines kept as body, lines set aside, and lines the line
+    rules alone (``from_text(..., line_model=False)``) would label otherwise."""
+    import pandas as pd
+
+    rows = []
+    for item in articles:
+        article = item.article if isinstance(item, Analysis) else item
+        rules = from_text(article.text, format=article.format, line_model=False)
+        blank = [not line.strip() for line in article.text.split("\n")]
+        rows.append(
+            {
+                "id": article.id,
+                "lines kept as body": sum(
+                    label == "body" and not b
+                    for label, b in zip(article.line_labels, blank, strict=True)
+                ),
+                "lines set aside": len(article.set_aside),
+                "lines labelled otherwise by the rules alone": sum(
+                    x != y and not b
+                    for x, y, b in zip(article.line_labels, rules.line_labels, blank, strict=True)
+                ),
+            }
+        )
+    return pd.DataFrame(rows).set_index("id")
+
+
 def segment_table(articles: Iterable[Article | Analysis]) -> pd.DataFrame:
     """Lines and words per segment label, one row per article (columns: label x measure)."""
     import pandas as pd

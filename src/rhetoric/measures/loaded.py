@@ -54,6 +54,7 @@ import numpy as np
 
 from rhetoric.datafiles import package_csv_rows
 from rhetoric.measures.lexicon import Lexicon, LexiconMatch, _bases
+from rhetoric.text.line_model import FUNCTION_WORDS
 from rhetoric.text.tokens import Doc, merge_spans, span_within, words_within
 
 __all__ = [
@@ -83,10 +84,9 @@ terms (words no lexicon entry covers)."""
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
-FUNCTION_WORDS = frozenset(row["term"] for row in package_csv_rows("function_words.csv", ("term",)))
-"""Closed-class words never starting or ending a model term (PTC annotates whole
-phrases, so the model also scores articles and prepositions inside them); data in
-``rhetoric/data/function_words.csv`` (term, category, note)."""
+# FUNCTION_WORDS (rhetoric.text.line_model): closed-class words never starting or ending
+# a model term (PTC annotates whole phrases, so the model also scores articles and
+# prepositions inside them); data in ``rhetoric/data/function_words.csv``
 
 
 # -- features shared by the training script and run time --------------------------------

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rhetoric.text.decode import DEFAULT_MAX_BYTES, InputError, decode_bytes
 from rhetoric.text.html import plain_text
+from rhetoric.text.line_model import default_line_model
 from rhetoric.text.markdown import looks_like_markdown, mask_markdown
 from rhetoric.text.segments import Segment, classify_lines, mask_outside, segments_from_lines
 
@@ -107,6 +108,12 @@ class Article:
         ]
         return pd.DataFrame(rows, columns=["n", "label", "text"])
 
+    @property
+    def set_aside(self) -> pd.DataFrame:
+        """The non-blank lines not kept as body: n, label, text (a slice of :attr:`lines`)."""
+        lines = self.lines
+        return lines[(lines["label"] != "body") & (lines["text"].str.strip() != "")]
+
     def to_frame(self) -> pd.DataFrame:
         """The segments as a DataFrame: label, start, end, words, text."""
         import pandas as pd
@@ -136,14 +143,16 @@ def from_text(
     encoding: str = "utf-8",
     warnings: tuple[str, ...] | list[str] = (),
     name: str | None = None,
+    line_model: bool = True,
 ) -> Article:
     """Build an :class:`Article` from text already decoded.
 
     ``format`` is ``"text"``, ``"markdown"`` or ``"html"``; by default it is guessed
     from the file suffix and the content. ``name`` sets the article's id (a table
-    row's id, say).
+    row's id, say). ``line_model=False`` labels text and Markdown with the line rules
+    alone (see :mod:`rhetoric.text.line_model`).
     """
-    article = _from_text(text, format, path, encoding, warnings)
+    article = _from_text(text, format, path, encoding, warnings, line_model)
     return article if name is None else replace(article, name=name)
 
 
@@ -153,6 +162,7 @@ def _from_text(
     path: str | Path | None,
     encoding: str,
     warnings: tuple[str, ...] | list[str],
+    line_model: bool = True,
 ) -> Article:
     path = Path(path) if path is not None else None
     format = format or _guess_format(text, path)
@@ -178,7 +188,11 @@ def _from_text(
     elif "\n" not in text.strip() and len(text) > 2000:
         notes.append(f"{name}: no line breaks; page chrome cannot be told apart from the body")
     markup_free = mask_markdown(text) if format == "markdown" else text
-    labels = classify_lines(markup_free.split("\n"))
+    labels = classify_lines(
+        markup_free.split("\n"),
+        model=default_line_model() if line_model else None,
+        raw=text.split("\n") if format == "markdown" else None,
+    )
     segments = segments_from_lines(text, labels)
     clean = mask_outside(markup_free, segments)
     if text.strip() and not clean.strip():

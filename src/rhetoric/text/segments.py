@@ -16,9 +16,13 @@ Rules, in the order they are tried on each non-blank line:
    ``line`` patterns label their line;
    ``section`` patterns ("About the author", "3 thoughts on “…”", "Leave a Reply")
    label their line and every following unmatched line until a line matched by a
-   pattern of another label; ``list`` patterns ("Share this:", "Related") do the same
-   but the list also ends at the first line that reads as a sentence, so a widget in
-   the middle of an article cannot swallow the prose after it.
+   pattern of another label (a section opened by a header of fewer than five words
+   must not take the start of the page's main block of prose, nor, when it opens
+   above the main block's end, more prose than the body before it holds: else the
+   header labels its own line only and the page is labelled again); ``list``
+   patterns ("Share this:", "Related") do the same but the list also ends at the
+   first line that reads as a sentence, so a widget in the middle of an article
+   cannot swallow the prose after it.
 3. A line with no words outside URLs (a rule, a bare link, ``* * *``) takes the label
    of the line before it.
 4. A line that starts in lower case right after a promo, comments or boilerplate line
@@ -28,7 +32,13 @@ Rules, in the order they are tried on each non-blank line:
    candidate*; the body starts at the first unmatched line that reads as a sentence
    (it ends in ``.``, ``!``, ``?``, ``…``, ``:``, ``;`` or ``,``, perhaps followed by
    closing quotation marks or brackets, or it has 25 words or more).
-6. Everything else is ``body``.
+6. With a line model (text and Markdown, :mod:`rhetoric.text.line_model`), a line
+   that would be body by default, lies outside the page's main block of prose and
+   scores below the model's threshold is ``boilerplate`` (a header candidate stays
+   one: the model has not learnt headlines and subtitles). The model is
+   not run on a text of fewer than twelve lines, nor on one whose every line after
+   the first is a paragraph of prose.
+7. Everything else is ``body``.
 
 Then, over the whole page:
 
@@ -36,7 +46,9 @@ Then, over the whole page:
   one-line text such as ``analyze("Critics called it reckless")``). Otherwise the
   title is the first header candidate of five words or more that is not followed by
   a boilerplate line (a site's tagline sits among navigation links); failing that,
-  the first of five words or more, else the longest;
+  the first of five words or more, else the longest. Among those of five words or
+  more, list items and date lines are passed over, and on a page with chrome the
+  headline is at most six lines above the first line of prose;
   candidates before it are site chrome (site name, section names: ``boilerplate``),
   later repeats of it are ``title``, a short name (two to four capitalised words)
   next to a byline line is ``byline``, and the other candidates are ``body`` (a
@@ -60,6 +72,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.text.headline import default_headline_model
+from rhetoric.text.line_model import LineModel, main_block
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
 SCOPES = ("header", "line", "section", "list")
@@ -122,6 +136,17 @@ _MIN_TITLE_WORDS = 5
 _MIN_LIST_EXIT_WORDS = 6
 _MIN_BROKEN_WORDS = 8
 _MAX_CHROME_CHARS = 3000
+_MIN_MODEL_LINES = 12  # fewer lines give the line model too little context to judge
+_MAX_PASSES = 4
+_MAX_GAP_RUN = 3  # non-chrome lines between chrome lines that the context makes chrome
+_MIN_PROSE_WORDS = 12
+_NEAR_START = 6  # non-blank lines between a headline and the first line of prose, at most
+_NOT_HEADLINE = re.compile(
+    r"^(?:[-*+•·‣▪◦]|\d{1,3}[.)])\s|\b\d{1,2}[:.]\d{2}\b|"
+    r"\b\d{1,2},? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def _ends_clause(line: str) -> bool:
@@ -148,19 +173,112 @@ def classify_lines(
     lines: list[str],
     patterns: tuple[PagePattern, ...] | None = None,
     fixed: dict[int, str] | None = None,
+    *,
+    model: LineModel | None = None,
+    raw: list[str] | None = None,
 ) -> list[str]:
     """Label each line (markup already masked) with one of :data:`LABELS`.
 
     ``fixed`` maps line indices to labels already known (for HTML, from the extractor).
-    The rules and their order are in the module docstring.
+    ``model`` (for text and Markdown: :func:`~rhetoric.text.line_model.default_line_model`)
+    scores the lines no rule labels; ``raw`` are the lines before markup was masked
+    (the model reads list markers and the share of markup from them). The rules and
+    their order are in the module docstring.
     """
     patterns = default_patterns() if patterns is None else patterns
     fixed = fixed or {}
     folded = [_fold(line) for line in lines]
-    labels: list[str | None] = [None] * len(lines)
-    how: dict[int, str] = {}  # how an unmatched line got its label: candidate, default
+    scores: list[float | None] = [None] * len(lines)
+    threshold = 0.0
+    main = None
+    if model is not None and _needs_model(folded):
+        scores = model.scores(folded, None if raw is None else [_fold(r) for r in raw])
+        threshold = model.threshold
+        # inside the page's main block of prose the rules alone decide (a short line
+        # between paragraphs is the article's); around it, a line scored low is chrome
+        main = main_block(folded)
+    chrome = {
+        i
+        for i, s in enumerate(scores)
+        if s is not None and s < threshold and not (main and main[0] <= i <= main[1])
+    }
+    if chrome:
+        chrome |= _among_chrome(folded, scores, chrome, main)
+    vetoed: set[int] = set()
+    for _ in range(_MAX_PASSES):
+        labels, how, opened = _label_pass(folded, patterns, fixed, chrome, vetoed)
+        unconfirmed = _unconfirmed_sections(folded, labels, how, opened, chrome)
+        if not unconfirmed:
+            break
+        vetoed |= unconfirmed
+    headline = None
+    if main is not None and chrome and "title" not in fixed.values():
+        seen = folded if raw is None else [_fold(r) for r in raw]
+        headline = default_headline_model().choose(folded, seen, main[0], scores)
+    _resolve_header(folded, labels, how, chrome, headline)
+    _resolve_tail(folded, labels, how)
+    return _fill_blanks(labels)
+
+
+def _among_chrome(
+    folded: list[str],
+    scores: list[float | None],
+    chrome: set[int],
+    main: tuple[int, int] | None,
+) -> set[int]:
+    """Short lines that are not sentences, in a run of at most ``_MAX_GAP_RUN`` such
+    lines between two lines the model took for chrome: a menu item or teaser scored
+    just above the threshold among others below it (jusText's context step)."""
+    scored = [i for i, s in enumerate(scores) if s is not None]
+    out: set[int] = set()
+    k = 0
+    while k < len(scored):
+        if scored[k] in chrome:
+            k += 1
+            continue
+        j = k
+        while j < len(scored) and scored[j] not in chrome:
+            j += 1
+        run = scored[k:j]
+        if (
+            k > 0
+            and j < len(scored)
+            and len(run) <= _MAX_GAP_RUN
+            and not any(main and main[0] <= i <= main[1] for i in run)
+            and not any(_reads_as_sentence(folded[i]) for i in run)
+        ):
+            out.update(run)
+        k = j
+    return out
+
+
+def _needs_model(folded: list[str]) -> bool:
+    """False for a text too short to give the line model context, and for one whose
+    every line after the first is a paragraph of prose (a clean article: nothing in it
+    looks like chrome, so the rules alone label it)."""
+    lines = [line for line in folded if line]
+    if len(lines) < _MIN_MODEL_LINES:
+        return False
+    return not all(
+        _ends_clause(line) and len(line.split()) >= _MIN_PROSE_WORDS for line in lines[1:]
+    )
+
+
+def _label_pass(
+    folded: list[str],
+    patterns: tuple[PagePattern, ...],
+    fixed: dict[int, str],
+    chrome: set[int],
+    vetoed: set[int],
+) -> tuple[list[str | None], dict[int, str], dict[int, int]]:
+    """One pass of the line rules: labels, how unmatched lines got theirs (candidate,
+    default, model) and, for each line a section gave its label, the section's first
+    line. A ``vetoed`` line keeps its own label but opens no section."""
+    labels: list[str | None] = [None] * len(folded)
+    how: dict[int, str] = {}
+    opened: dict[int, int] = {}
     in_body = False
-    section: tuple[str, str] | None = None  # (label, scope) of the open section or list
+    section: tuple[str, str, int] | None = None  # (label, scope, first line) of the open one
     previous: str | None = None  # label of the previous non-blank line
     previous_line = ""
     for i, line in enumerate(folded):
@@ -169,12 +287,14 @@ def classify_lines(
         label = fixed.get(i)
         if label is None:
             hit = _match(line, patterns, in_body)
+            if hit and hit.label != "byline" and _goes_on(line, previous, previous_line):
+                hit = None  # "... for instance," / "like this:": the sentence goes on
             if hit is not None and hit.label == "byline" and section and section[0] == "comments":
                 label = "comments"  # a date or name inside the comments is comment metadata
             elif hit is not None:
                 label = hit.label
-                if hit.scope in ("section", "list"):
-                    section = (hit.label, hit.scope)
+                if hit.scope in ("section", "list") and i not in vetoed:
+                    section = (hit.label, hit.scope, i)
                 elif section is not None and hit.label != section[0]:
                     section = None
         else:
@@ -184,20 +304,76 @@ def classify_lines(
             if label is None:  # a sentence ends an open list
                 section = None
                 label = _unmatched(line, None, previous, previous_line)
+            if section is not None and label == section[0]:
+                opened[i] = section[2]
             if label == "body" and _has_words(line):
                 how[i] = "default" if in_body or _reads_as_sentence(line) else "candidate"
+                if i in chrome and how[i] == "default":
+                    label, how[i] = "boilerplate", "model"
         labels[i] = label
         if how.get(i) == "default":
             in_body = True
         previous, previous_line = label, line
-    _resolve_header(folded, labels, how)
-    _resolve_tail(folded, labels, how)
-    return _fill_blanks(labels)
+    return labels, how, opened
+
+
+def _goes_on(line: str, previous: str | None, previous_line: str) -> bool:
+    """True for a line in lower case right after a body line of eight words or more
+    that ends no sentence: it goes on with that sentence, and no widget pattern applies
+    ("like this:", "loading the source ..." in a hard-wrapped text)."""
+    return (
+        previous == "body"
+        and line[0].islower()
+        and not _ends_clause(previous_line)
+        and len(previous_line.split()) >= _MIN_BROKEN_WORDS
+    )
+
+
+def _unconfirmed_sections(
+    folded: list[str],
+    labels: list[str | None],
+    how: dict[int, str],
+    opened: dict[int, int],
+    chrome: set[int],
+) -> set[int]:
+    """First lines of sections that one short line opened but that do not look like
+    that section: opened above the end of the page's main block of prose, they would
+    take more prose than the body before them holds, or they would take the start of
+    the main block. (A section opened below the main block, e.g. a long comment
+    thread under a short post, needs no more evidence.)
+
+    A comment section, an author box or a comment form follows the article; a widget
+    ("0 comments", "About Me", "Leave a comment") above or inside the article opens
+    none. Prose is the words of lines that read as sentences (and that the line model,
+    when there is one, does not take for chrome).
+    """
+    taken: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i, first in opened.items():
+        last[first] = max(last.get(first, i), i)
+        if _reads_as_sentence(folded[i]) and i not in chrome:
+            taken[first] = taken.get(first, 0) + len(folded[i].split())
+    out = set()
+    main = None
+    for first, words in taken.items():
+        if len(folded[first].split()) >= _MIN_TITLE_WORDS:
+            continue  # a specific header ('3 thoughts on "Title"') is evidence enough
+        before = sum(
+            len(folded[i].split())
+            for i in range(first)
+            if labels[i] == "body" and how.get(i) == "default" and _reads_as_sentence(folded[i])
+        )
+        if main is None:
+            main = main_block(folded) or (-1, -1)
+        inside = main[1] < 0 or first <= main[1]  # opened above the main block's end
+        if (words > before and inside) or first < main[0] <= last[first]:
+            out.add(first)  # ... or it would swallow the start of the page's main prose
+    return out
 
 
 def _unmatched(
     line: str,
-    section: tuple[str, str] | None,
+    section: tuple[str, str, int] | None,
     previous: str | None,
     previous_line: str,
 ) -> str | None:
@@ -205,7 +381,7 @@ def _unmatched(
     if not _has_words(line):
         return previous or "body"
     if section is not None:
-        label, scope = section
+        label, scope, _ = section
         if (
             scope == "list"
             and _reads_as_sentence(line)
@@ -223,16 +399,36 @@ def _unmatched(
     return "body"
 
 
-def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, str]) -> None:
-    """Choose the title among the header candidates; relabel the other candidates."""
+def _resolve_header(
+    folded: list[str],
+    labels: list[str | None],
+    how: dict[int, str],
+    chrome: set[int],
+    headline: int | None = None,
+) -> None:
+    """Choose the title among the header candidates; relabel the other candidates.
+
+    On a page where the line model found ``chrome``, ``headline`` is the headline
+    model's choice (taken unless a rule labelled that line); failing it, the title is
+    near the first line of prose.
+    """
     candidates = [i for i, h in how.items() if h == "candidate"]
     fixed_title = next((i for i, label in enumerate(labels) if label == "title"), None)
     if fixed_title is None and not any(h == "default" for h in how.values()):
         return  # no line reads as prose: the short lines are all the text there is
     if fixed_title is not None:
         title = fixed_title
+    elif headline is not None and how.get(headline) in ("candidate", "default", "model"):
+        title = headline
+        labels[title] = "title"
     elif candidates:
         long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
+        # a list item ("* Home Decor", "8. Lifecycle of a task") or a date line is no headline
+        long_enough = [i for i in long_enough if not _NOT_HEADLINE.search(folded[i])] or long_enough
+        if chrome:  # a page with chrome: the headline sits just above the article
+            start = next((i for i, h in sorted(how.items()) if h == "default"), len(folded))
+            near = [i for i in long_enough if _lines_between(labels, i, start) <= _NEAR_START]
+            long_enough = near or long_enough
         # a site's tagline sits among navigation links; a headline is not followed by one
         outside_nav = [i for i in long_enough if _next_label(labels, i) != "boilerplate"]
         if outside_nav or long_enough:
@@ -243,6 +439,8 @@ def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, 
     else:
         return
     key = folded[title].casefold()
+    longer = (i for i in candidates if i > title and len(folded[i].split()) >= _MIN_TITLE_WORDS)
+    subtitle = min(longer, default=title)  # the first line of five words or more below it
     for i in candidates:
         if i == title:
             continue
@@ -252,10 +450,17 @@ def _resolve_header(folded: list[str], labels: list[str | None], how: dict[int, 
             labels[i] = "boilerplate"
         elif _NAME.match(folded[i]) and _next_to_byline(labels, i, frozenset(candidates)):
             labels[i] = "byline"
+        elif i in chrome and i > subtitle:
+            labels[i] = "boilerplate"  # a menu or teaser line below the headline's subtitle
         else:
             labels[i] = "body"
         how.pop(i, None)
     how.pop(title, None)
+
+
+def _lines_between(labels: list[str | None], i: int, j: int) -> int:
+    """Non-blank lines strictly between lines ``i`` and ``j``."""
+    return sum(1 for label in labels[i + 1 : j] if label is not None)
 
 
 def _next_label(labels: list[str | None], i: int) -> str | None:
@@ -293,7 +498,7 @@ def _resolve_tail(folded: list[str], labels: list[str | None], how: dict[int, st
         if labels[i] is None:
             continue
         short = not _reads_as_sentence(folded[i]) and len(folded[i].split()) <= _MAX_TAIL_WORDS
-        if how.get(i) == "default" and short:
+        if how.get(i) in ("default", "model") and short:
             if _NAME.match(folded[i]) and _next_to_byline(labels, i):
                 labels[i] = "byline"  # the author's name above a date line at the end
             elif previous in ("promo", "comments", "boilerplate"):
