@@ -17,7 +17,6 @@ Usage: ``.venv/bin/python scripts/train_headline_model.py [--pages PATH] [--out 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -27,9 +26,16 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from page_lines import DEFAULT_PAGES, FORMATS, load_page, page_folders, title_matches  # noqa: E402
-from train_page_model import FOLDS, C, _fit, _flat, _score, page_lines  # noqa: E402
-from validation import page_split  # noqa: E402
+from page_lines import FORMATS, load_page, title_matches  # noqa: E402
+from train_page_model import (  # noqa: E402
+    FOLDS,
+    C,
+    _fit,
+    _flat,
+    _score,
+    page_lines,
+    train_arguments,
+)
 
 from rhetoric.text.headline import FEATURES, candidates, features  # noqa: E402
 from rhetoric.text.line_model import default_line_model, main_block  # noqa: E402
@@ -72,14 +78,9 @@ def _right(weights, record) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    if not args.pages.is_dir():
-        print(f"no pages at {args.pages}: nothing to train on")
+    args, folders = train_arguments(__doc__.split("\n")[0], DEFAULT_OUT)
+    if not folders:
         return
-    folders = [f for f in page_folders(args.pages) if page_split(f.name) == "train"]
     recs = records([load_page(f) for f in folders])
     names = sorted({r["page"] for r in recs})
     fold_of = {name: k % FOLDS for k, name in enumerate(names)}

@@ -213,15 +213,23 @@ def choose_threshold(pages, stage1, stage2, ceiling: float) -> float:
     return chosen
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def train_arguments(description: str, default_out: Path) -> tuple[argparse.Namespace, list[Path]]:
+    """``--pages`` and ``--out`` from the command line, and the train pages' folders
+    (none, with a message, where the pages are absent)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args()
     if not args.pages.is_dir():
         print(f"no pages at {args.pages}: nothing to train on")
+        return args, []
+    return args, [f for f in page_folders(args.pages) if page_split(f.name) == "train"]
+
+
+def main() -> None:
+    args, folders = train_arguments(__doc__.split("\n")[0], DEFAULT_OUT)
+    if not folders:
         return
-    folders = [f for f in page_folders(args.pages) if page_split(f.name) == "train"]
     pages = [load_page(f) for f in folders]
     records = examples(pages)
     stage1, stage2, oof = fit(records)

@@ -12,6 +12,7 @@ import json
 from importlib import resources
 
 import pytest
+from pages import COUNCIL_ARTICLE
 
 import rhetoric
 from rhetoric.text.headline import FEATURES, HeadlineModel, candidates, default_headline_model
@@ -19,20 +20,7 @@ from rhetoric.text.headline import FEATURES, HeadlineModel, candidates, default_
 SITE = ["The Riverside Courier", "Home", "News", "Sport", "Opinion", "Sign in"]
 TRENDING = "Trending: Ten things to do this weekend"
 HEADLINE = "Council votes to close two of five public libraries"
-ARTICLE = [
-    "The city council voted on Tuesday to close two of its five public libraries by the end "
-    "of the year, citing a budget gap.",
-    "Residents who packed the public gallery said the branches were the only places in their "
-    "neighbourhoods open to everyone.",
-    "“We are being asked to choose between the libraries and the buses,” the council leader "
-    "told the meeting.",
-    "Opponents argued that the savings, about two million a year, were small next to the cost "
-    "of the new stadium.",
-    "A petition against the closures had gathered more than eleven thousand signatures in "
-    "three weeks.",
-    "The council said it would look for volunteers and charities willing to keep the "
-    "buildings open.",
-]
+ARTICLE = COUNCIL_ARTICLE
 FOOTER = ["About us", "Contact", "Privacy policy", "© 2024 The Riverside Courier"]
 PAGE = SITE + [HEADLINE, "By Ann Lee", "12 March 2024"] + ARTICLE + [TRENDING] + FOOTER
 

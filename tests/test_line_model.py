@@ -12,6 +12,7 @@ import json
 from importlib import resources
 
 import pytest
+from pages import COUNCIL_ARTICLE
 
 import rhetoric
 from rhetoric.text.line_model import (
@@ -24,21 +25,7 @@ from rhetoric.text.line_model import (
 from rhetoric.text.segments import classify_lines
 
 MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion", "Sign in"]
-ARTICLE = [
-    "The city council voted on Tuesday to close two of its five public libraries by the end "
-    "of the year, citing a budget gap.",
-    "Residents who packed the public gallery said the branches were the only places in their "
-    "neighbourhoods open to everyone.",
-    "“We are being asked to choose between the libraries and the buses,” the council leader "
-    "told the meeting.",
-    "Opponents argued that the savings, about two million a year, were small next to the cost "
-    "of the new stadium.",
-    "A petition against the closures had gathered more than eleven thousand signatures in "
-    "three weeks.",
-    "The council said it would look for volunteers and charities willing to keep the "
-    "buildings open.",
-    "A final decision on the second branch is expected in the spring.",
-]
+ARTICLE = [*COUNCIL_ARTICLE, "A final decision on the second branch is expected in the spring."]
 TRAIL = ["Weather", "Traffic", "Local elections", "Schools", "Obituaries"]
 FOOTER = ["Privacy policy", "Terms of use", "Contact us", "© 2024 The Daily Example"]
 
