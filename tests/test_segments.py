@@ -195,6 +195,22 @@ def test_comment_section_runs_until_the_comment_form():
     assert labels_of(lines) == ["body", "comments", "comments", "comments", *["boilerplate"] * 2]
 
 
+def test_an_extractors_text_keeps_the_lines_under_a_list_header():
+    # an HTML extractor has already removed the chrome: the headlines it kept under a
+    # news story's "Read more:" are the article's, as are the lines after a section header
+    lines = [
+        PROSE,
+        "Read more:",
+        "Tunisia's Islamists get a sobering lesson in governing",
+        "Tunisia sends fighters abroad",
+    ]
+    assert labels_of(lines) == ["body", *["boilerplate"] * 3]
+    assert classify_lines(lines, extracted=True) == ["body", "boilerplate", "body", "body"]
+    section = [PROSE, PROSE, "About the author", "Ann Lee covers the council for the paper."]
+    assert labels_of(section) == ["body", "body", "promo", "promo"]
+    assert classify_lines(section, extracted=True) == ["body", "body", "promo", "body"]
+
+
 def test_header_patterns_count_only_before_the_body():
     lines = ["A Title of Six Words Here", "By Jane Doe", PROSE, "By Jane Doe", "March 3, 2021"]
     assert labels_of(lines) == ["title", "byline", "body", "body", "body"]

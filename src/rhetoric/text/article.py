@@ -275,7 +275,7 @@ def _from_html(html: str, path: Path | None, encoding: str, notes: list[str]) ->
     parts.extend(("comments", line) for line in _comment_lines(html, body_lines))
     text = "\n\n".join(line for _, line in parts)
     fixed = {2 * i: label for i, (label, _) in enumerate(parts) if label is not None}
-    labels = classify_lines(text.split("\n"), fixed=fixed)
+    labels = classify_lines(text.split("\n"), fixed=fixed, extracted=True)
     segments = segments_from_lines(text, labels)
     clean = mask_outside(text, segments)
     return Article(text, segments, clean, "html", path, encoding, tuple(notes), html)

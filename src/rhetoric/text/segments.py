@@ -60,6 +60,11 @@ Then, over the whole page:
 * Inside a comment section, a line a ``byline`` pattern matches (a date) is
   ``comments`` and the section goes on.
 
+On an HTML extractor's main text (``extracted=True``: the page chrome is already
+gone), section and list patterns label their own line only and the last rule above
+(short lines after the last sentence) is not applied: the lines the extractor kept
+under a "Read more:" are the article's.
+
 When the rules are unsure, a line stays ``body``: a line of prose is never dropped
 for lack of evidence.
 """
@@ -67,7 +72,7 @@ for lack of evidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -176,6 +181,7 @@ def classify_lines(
     *,
     model: LineModel | None = None,
     raw: list[str] | None = None,
+    extracted: bool = False,
 ) -> list[str]:
     """Label each line (markup already masked) with one of :data:`LABELS`.
 
@@ -183,9 +189,15 @@ def classify_lines(
     ``model`` (for text and Markdown: :func:`~rhetoric.text.line_model.default_line_model`)
     scores the lines no rule labels; ``raw`` are the lines before markup was masked
     (the model reads list markers and the share of markup from them). The rules and
-    their order are in the module docstring.
+    their order are in the module docstring. ``extracted`` says the lines are an
+    HTML extractor's main text, its page chrome already removed: a section or list
+    header ("Read more:", "Related") labels its own line only, and the short lines
+    after the last sentence do not follow the chrome before them (the headlines under
+    a news story's "Read more:" are lines the extractor took for the article).
     """
     patterns = default_patterns() if patterns is None else patterns
+    if extracted:
+        patterns = _own_line_only(patterns)
     fixed = fixed or {}
     folded = [_fold(line) for line in lines]
     scores: list[float | None] = [None] * len(lines)
@@ -216,8 +228,17 @@ def classify_lines(
         seen = folded if raw is None else [_fold(r) for r in raw]
         headline = default_headline_model().choose(folded, seen, main[0], scores)
     _resolve_header(folded, labels, how, chrome, headline)
-    _resolve_tail(folded, labels, how)
+    if not extracted:
+        _resolve_tail(folded, labels, how)
     return _fill_blanks(labels)
+
+
+@lru_cache(maxsize=4)
+def _own_line_only(patterns: tuple[PagePattern, ...]) -> tuple[PagePattern, ...]:
+    """``patterns`` with every section and list pattern labelling its own line only."""
+    return tuple(
+        replace(p, scope="line") if p.scope in ("section", "list") else p for p in patterns
+    )
 
 
 def _among_chrome(
