@@ -297,20 +297,29 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*\w")
 _AFTER_WORD = re.compile(r"[\w,;]")  # the character before "… Name": inside a sentence
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
+_DAY_OR_OPENER = re.compile(r"\s+(?:[A-Z][a-z]+day|And|The)\b")
+_WORD = re.compile(r"\S+")
+_POSSESSIVE_NEXT = re.compile(r"['’]s?(?!\w)")  # matched within two characters
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s|s['’])\s+")
+_APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|,)\s")
+_CAPITAL_WORDS = re.compile(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+")
+_ACCORDING_TO = re.compile(r"(?i)according\s+to\s+")
+_ACCORDING_PHRASE = re.compile(r"[^,;:\n()–—]{1,80}")
 
 
 def _in_longer_name(text: str, m: tuple[int, int, SpeakerEntry]) -> bool:
     """Whether a one-word alias is part of someone else's name (``Ryan`` in *CIA
     spokesman Ryan Trapani*, *Bob Ryan*): a capitalised word (not a title) next to it."""
     s, e, _ = m
-    if _NEXT_CAP.match(text, e) and not re.match(r"\s+(?:[A-Z][a-z]+day|And|The)\b", text[e:]):
+    if _NEXT_CAP.match(text, e) and not _DAY_OR_OPENER.match(text, e):
         return True
     prev = _PREV_CAP.search(text, max(0, s - 30), s)
     return prev is not None and prev.group(1).lower() not in _TITLE_OR_FUNCTION
 
 
 def _tokens(text: str, offset: int):
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in re.finditer(r"\S+", text)]
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _WORD.finditer(text)]
 
 
 def _strip_punct(tok: str) -> str:
@@ -382,14 +391,14 @@ class _Resolver:
                 return nominal
         # possessive: "China’s Global Times" -> "Global Times"
         head_s, head_e = s, e
-        for m in re.finditer(r"(?:['’]s|s['’])\s+", text[s:e]):
-            after = s + m.end()
+        for m in _POSSESSIVE_GAP.finditer(text, s, e):
+            after = m.end()
             if self._has_name(after, e):
                 head_s = after
         # appositive: "Joel Pollak of Breitbart" -> "Joel Pollak"
-        m = re.search(r"\s(?:of|from|at|for|with|in|on|,)\s", text[head_s:head_e])
-        if m and self._has_name(head_s, head_s + m.start(), strict=True):
-            head_e = head_s + m.start()
+        m = _APPOSITIVE_GAP.search(text, head_s, head_e)
+        if m and self._has_name(head_s, m.start(), strict=True):
+            head_e = m.start()
         return self._resolve_region(head_s, head_e) or (
             self._resolve_region(s, e) if (head_s, head_e) != (s, e) else None
         )
@@ -422,7 +431,7 @@ class _Resolver:
         toks = _tokens(self.text[s:ce], s)
         for i, (_ts, te, tok) in enumerate(toks):
             t = _strip_punct(tok)
-            if re.search(r"['’]s?$", t) or (i == 0 and t not in self.capitalised):
+            if _POSSESSIVE_END.search(t) or (i == 0 and t not in self.capitalised):
                 continue  # "Murphy’s spokeswoman …", "Asked Tuesday about …"
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
                 end = te
@@ -485,7 +494,7 @@ class _Resolver:
         matches = [
             (ms, me, ent)
             for ms, me, ent in self.names_in(s, e)
-            if not re.match(r"['’]s?(?!\w)", text[me : me + 2])
+            if not _POSSESSIVE_NEXT.match(text, me, me + 2)
         ]
         if matches:
             # coordinated speakers: "China and Russia"
@@ -917,7 +926,7 @@ def attribute(
         known = {f.name for _, f in res.history}
         people: dict[str, tuple[int, int, SpeakerEntry]] = {}
         for ms, me, ent in res.names_in(s_start, q.start):
-            if re.match(r"['’]s?(?!\w)", text[me : me + 2]):
+            if _POSSESSIVE_NEXT.match(text, me, me + 2):
                 continue
             add(_entry_found(ent, ms, me), "sentence-name")
             if ent.kind == "person" or ent.name in known:
@@ -1090,9 +1099,9 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
                 return None
             if g == "p1":  # "said Xi, the leader" / "said Xi Tuesday night"
                 found = res.phrase(s, e, pi)
-                words = re.match(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+", text[s:e])
+                words = _CAPITAL_WORDS.match(text, s, e)
                 if found is None and words:
-                    found = res.phrase(s, s + words.end(), pi)
+                    found = res.phrase(s, words.end(), pi)
                 return found or res.nominal(s, e)
             return res.phrase(s, e, pi) or res.nominal(s, e)
     return None
@@ -1101,13 +1110,13 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
 def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     """Speech verb (or "according to") before the quote in its sentence."""
     verbs = _verbs(text, s_start, q_start)
-    acc = list(re.finditer(r"(?i)according\s+to\s+", text[s_start:q_start]))
-    acc_pos = s_start + acc[-1].end() if acc else -1
+    acc = list(_ACCORDING_TO.finditer(text, s_start, q_start))
+    acc_pos = acc[-1].end() if acc else -1
     vpos = verbs[-1].start() if verbs else -1
     if acc_pos > vpos:
-        m = re.match(r"[^,;:\n()–—]{1,80}", text[acc_pos:q_start])
+        m = _ACCORDING_PHRASE.match(text, acc_pos, q_start)
         if m:
-            return res.phrase(acc_pos, acc_pos + m.end(), pi)
+            return res.phrase(acc_pos, m.end(), pi)
     if not verbs:
         return None
     v = verbs[-1]
