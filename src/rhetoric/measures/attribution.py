@@ -190,6 +190,11 @@ class Gazetteer:
         n = _norm(name)
         return cs.get(n) or ci.get(n.lower())
 
+    @cached_property
+    def _lookups(self) -> dict[str, SpeakerEntry | None]:
+        """:meth:`lookup` of each matched alias text, worked out once."""
+        return {}
+
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping alias matches in ``text[start:end]``: ``(s, e, entry)``."""
         end = len(text) if end is None else end
@@ -198,13 +203,19 @@ class Gazetteer:
         low = text.lower()
         if len(low) != len(text):  # a character whose lower case is longer: "İ"
             low, ci_lower = text, ci
+        lookups = self._lookups
         for rx, searched in ((cs, text), (ci_lower, low)):
             if rx is None:
                 continue
             for m in rx.finditer(searched, start, end):
-                entry = self.lookup(text[m.start() : m.end()])
+                s, e = m.span()
+                alias = text[s:e]
+                if alias in lookups:
+                    entry = lookups[alias]
+                else:
+                    entry = lookups[alias] = self.lookup(alias)
                 if entry is not None:
-                    found.append((m.start(), m.end(), entry))
+                    found.append((s, e, entry))
         found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         out = []
         for s, e, entry in found:
@@ -293,8 +304,9 @@ _NOMINAL_RE = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|del|di)(?=\s+[A-Z])")
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*\w")
-_AFTER_WORD = re.compile(r"[\w,;]")  # the character before "… Name": inside a sentence
+# a capitalised word after a space after a word character, comma or semicolon: inside
+# a sentence
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,;] )[A-Z][\w’'.-]*\w")
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
 _DAY_OR_OPENER = re.compile(r"\s+(?:[A-Z][a-z]+day|And|The)\b")
@@ -354,6 +366,15 @@ class _Resolver:
         self.history: list[tuple[int, _Found]] = []  # (paragraph, speaker) in order
         self.surnames = self._scan_names()
         self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
+        self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
+
+    def verbs(self, s: int, e: int) -> list[re.Match[str]]:
+        """``_verbs(self.text, s, e)``, found once per span (the cues of a quote are
+        looked for from its sentence start several times)."""
+        found = self._verbs.get((s, e))
+        if found is None:
+            found = self._verbs[s, e] = _verbs(self.text, s, e)
+        return found
 
     def _scan_names(self) -> dict[str, str]:
         """Surname → full name for two- and three-word capitalised names in the body."""
@@ -448,12 +469,7 @@ class _Resolver:
     @cached_property
     def capitalised(self) -> frozenset[str]:
         """Capitalised words seen inside a sentence: names, not sentence openers."""
-        text = self.text
-        return frozenset(
-            m.group()
-            for m in _CAPITALISED_WORD.finditer(text)
-            if text[m.start() - 1 : m.start()] == " " and _AFTER_WORD.match(text, m.start() - 2)
-        )
+        return frozenset(_CAPITALISED_INSIDE.findall(self.text))
 
     def fullest(self, found: _Found) -> _Found:
         """``found`` with a short name (``Trump``, ``Mr. Meyer``) replaced by the
@@ -903,7 +919,7 @@ def attribute(
         add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
         # "Yepez said Perez was right to urge “…”": the subject of the first speech
         # verb of the sentence (the main clause), not only of the nearest one
-        verbs = _verbs(text, s_start, q.start)
+        verbs = res.verbs(s_start, q.start)
         if len(verbs) > 1:
             first = _before(res, text, s_start, verbs[0].end(), pi, found_by_quote)
             add(first, "first-cue")
@@ -1109,7 +1125,7 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
 
 def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     """Speech verb (or "according to") before the quote in its sentence."""
-    verbs = _verbs(text, s_start, q_start)
+    verbs = res.verbs(s_start, q_start)
     acc = list(_ACCORDING_TO.finditer(text, s_start, q_start))
     acc_pos = acc[-1].end() if acc else -1
     vpos = verbs[-1].start() if verbs else -1
