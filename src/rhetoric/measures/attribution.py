@@ -190,6 +190,11 @@ class Gazetteer:
         n = _norm(name)
         return cs.get(n) or ci.get(n.lower())
 
+    @cached_property
+    def _lookups(self) -> dict[str, SpeakerEntry | None]:
+        """:meth:`lookup` of each matched alias text, worked out once."""
+        return {}
+
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping alias matches in ``text[start:end]``: ``(s, e, entry)``."""
         end = len(text) if end is None else end
@@ -198,13 +203,19 @@ class Gazetteer:
         low = text.lower()
         if len(low) != len(text):  # a character whose lower case is longer: "İ"
             low, ci_lower = text, ci
+        lookups = self._lookups
         for rx, searched in ((cs, text), (ci_lower, low)):
             if rx is None:
                 continue
             for m in rx.finditer(searched, start, end):
-                entry = self.lookup(text[m.start() : m.end()])
+                s, e = m.span()
+                alias = text[s:e]
+                if alias in lookups:
+                    entry = lookups[alias]
+                else:
+                    entry = lookups[alias] = self.lookup(alias)
                 if entry is not None:
-                    found.append((m.start(), m.end(), entry))
+                    found.append((s, e, entry))
         found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         out = []
         for s, e, entry in found:
@@ -293,24 +304,34 @@ _NOMINAL_RE = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|del|di)(?=\s+[A-Z])")
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*\w")
-_AFTER_WORD = re.compile(r"[\w,;]")  # the character before "… Name": inside a sentence
+# a capitalised word after a space after a word character, comma or semicolon: inside
+# a sentence
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,;] )[A-Z][\w’'.-]*\w")
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
+_DAY_OR_OPENER = re.compile(r"\s+(?:[A-Z][a-z]+day|And|The)\b")
+_WORD = re.compile(r"\S+")
+_POSSESSIVE_NEXT = re.compile(r"['’]s?(?!\w)")  # matched within two characters
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s|s['’])\s+")
+_APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|,)\s")
+_CAPITAL_WORDS = re.compile(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+")
+_ACCORDING_TO = re.compile(r"(?i)according\s+to\s+")
+_ACCORDING_PHRASE = re.compile(r"[^,;:\n()–—]{1,80}")
 
 
 def _in_longer_name(text: str, m: tuple[int, int, SpeakerEntry]) -> bool:
     """Whether a one-word alias is part of someone else's name (``Ryan`` in *CIA
     spokesman Ryan Trapani*, *Bob Ryan*): a capitalised word (not a title) next to it."""
     s, e, _ = m
-    if _NEXT_CAP.match(text, e) and not re.match(r"\s+(?:[A-Z][a-z]+day|And|The)\b", text[e:]):
+    if _NEXT_CAP.match(text, e) and not _DAY_OR_OPENER.match(text, e):
         return True
     prev = _PREV_CAP.search(text, max(0, s - 30), s)
     return prev is not None and prev.group(1).lower() not in _TITLE_OR_FUNCTION
 
 
 def _tokens(text: str, offset: int):
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in re.finditer(r"\S+", text)]
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _WORD.finditer(text)]
 
 
 def _strip_punct(tok: str) -> str:
@@ -345,6 +366,15 @@ class _Resolver:
         self.history: list[tuple[int, _Found]] = []  # (paragraph, speaker) in order
         self.surnames = self._scan_names()
         self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
+        self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
+
+    def verbs(self, s: int, e: int) -> list[re.Match[str]]:
+        """``_verbs(self.text, s, e)``, found once per span (the cues of a quote are
+        looked for from its sentence start several times)."""
+        found = self._verbs.get((s, e))
+        if found is None:
+            found = self._verbs[s, e] = _verbs(self.text, s, e)
+        return found
 
     def _scan_names(self) -> dict[str, str]:
         """Surname → full name for two- and three-word capitalised names in the body."""
@@ -382,14 +412,14 @@ class _Resolver:
                 return nominal
         # possessive: "China’s Global Times" -> "Global Times"
         head_s, head_e = s, e
-        for m in re.finditer(r"(?:['’]s|s['’])\s+", text[s:e]):
-            after = s + m.end()
+        for m in _POSSESSIVE_GAP.finditer(text, s, e):
+            after = m.end()
             if self._has_name(after, e):
                 head_s = after
         # appositive: "Joel Pollak of Breitbart" -> "Joel Pollak"
-        m = re.search(r"\s(?:of|from|at|for|with|in|on|,)\s", text[head_s:head_e])
-        if m and self._has_name(head_s, head_s + m.start(), strict=True):
-            head_e = head_s + m.start()
+        m = _APPOSITIVE_GAP.search(text, head_s, head_e)
+        if m and self._has_name(head_s, m.start(), strict=True):
+            head_e = m.start()
         return self._resolve_region(head_s, head_e) or (
             self._resolve_region(s, e) if (head_s, head_e) != (s, e) else None
         )
@@ -422,7 +452,7 @@ class _Resolver:
         toks = _tokens(self.text[s:ce], s)
         for i, (_ts, te, tok) in enumerate(toks):
             t = _strip_punct(tok)
-            if re.search(r"['’]s?$", t) or (i == 0 and t not in self.capitalised):
+            if _POSSESSIVE_END.search(t) or (i == 0 and t not in self.capitalised):
                 continue  # "Murphy’s spokeswoman …", "Asked Tuesday about …"
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
                 end = te
@@ -439,12 +469,7 @@ class _Resolver:
     @cached_property
     def capitalised(self) -> frozenset[str]:
         """Capitalised words seen inside a sentence: names, not sentence openers."""
-        text = self.text
-        return frozenset(
-            m.group()
-            for m in _CAPITALISED_WORD.finditer(text)
-            if text[m.start() - 1 : m.start()] == " " and _AFTER_WORD.match(text, m.start() - 2)
-        )
+        return frozenset(_CAPITALISED_INSIDE.findall(self.text))
 
     def fullest(self, found: _Found) -> _Found:
         """``found`` with a short name (``Trump``, ``Mr. Meyer``) replaced by the
@@ -485,7 +510,7 @@ class _Resolver:
         matches = [
             (ms, me, ent)
             for ms, me, ent in self.names_in(s, e)
-            if not re.match(r"['’]s?(?!\w)", text[me : me + 2])
+            if not _POSSESSIVE_NEXT.match(text, me, me + 2)
         ]
         if matches:
             # coordinated speakers: "China and Russia"
@@ -894,7 +919,7 @@ def attribute(
         add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
         # "Yepez said Perez was right to urge “…”": the subject of the first speech
         # verb of the sentence (the main clause), not only of the nearest one
-        verbs = _verbs(text, s_start, q.start)
+        verbs = res.verbs(s_start, q.start)
         if len(verbs) > 1:
             first = _before(res, text, s_start, verbs[0].end(), pi, found_by_quote)
             add(first, "first-cue")
@@ -917,7 +942,7 @@ def attribute(
         known = {f.name for _, f in res.history}
         people: dict[str, tuple[int, int, SpeakerEntry]] = {}
         for ms, me, ent in res.names_in(s_start, q.start):
-            if re.match(r"['’]s?(?!\w)", text[me : me + 2]):
+            if _POSSESSIVE_NEXT.match(text, me, me + 2):
                 continue
             add(_entry_found(ent, ms, me), "sentence-name")
             if ent.kind == "person" or ent.name in known:
@@ -1090,9 +1115,9 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
                 return None
             if g == "p1":  # "said Xi, the leader" / "said Xi Tuesday night"
                 found = res.phrase(s, e, pi)
-                words = re.match(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+", text[s:e])
+                words = _CAPITAL_WORDS.match(text, s, e)
                 if found is None and words:
-                    found = res.phrase(s, s + words.end(), pi)
+                    found = res.phrase(s, words.end(), pi)
                 return found or res.nominal(s, e)
             return res.phrase(s, e, pi) or res.nominal(s, e)
     return None
@@ -1100,14 +1125,14 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
 
 def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     """Speech verb (or "according to") before the quote in its sentence."""
-    verbs = _verbs(text, s_start, q_start)
-    acc = list(re.finditer(r"(?i)according\s+to\s+", text[s_start:q_start]))
-    acc_pos = s_start + acc[-1].end() if acc else -1
+    verbs = res.verbs(s_start, q_start)
+    acc = list(_ACCORDING_TO.finditer(text, s_start, q_start))
+    acc_pos = acc[-1].end() if acc else -1
     vpos = verbs[-1].start() if verbs else -1
     if acc_pos > vpos:
-        m = re.match(r"[^,;:\n()–—]{1,80}", text[acc_pos:q_start])
+        m = _ACCORDING_PHRASE.match(text, acc_pos, q_start)
         if m:
-            return res.phrase(acc_pos, acc_pos + m.end(), pi)
+            return res.phrase(acc_pos, m.end(), pi)
     if not verbs:
         return None
     v = verbs[-1]
