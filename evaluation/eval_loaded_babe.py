@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_loaded_model import SENTENCE_LABELS, load_babe, overlaps  # noqa: E402
-from validation import babe_split, token_prf  # noqa: E402
+from validation import babe_split, term_word_flags, token_prf  # noqa: E402
 
 import rhetoric  # noqa: E402
 from rhetoric.measures.loaded import LoadedModel, find_loaded  # noqa: E402
@@ -58,14 +58,6 @@ def auc(labels: list[int], scores: list[float]) -> float:
     return float(roc_auc_score(labels, scores))
 
 
-def flagged(terms, n: int) -> list[bool]:
-    out = [False] * n
-    for t in terms:
-        for w in range(t.first_word, t.last_word):
-            out[w] = True
-    return out
-
-
 def word_figures(rows: list[dict], model: LoadedModel | None) -> dict[str, float]:
     """Word P/R/F1 and density AUC with ``find_loaded`` (shipped model when None)."""
     gold, pred, density, labels = [], [], [], []
@@ -73,7 +65,7 @@ def word_figures(rows: list[dict], model: LoadedModel | None) -> dict[str, float
         doc = tokenize(r["text"])
         res = find_loaded(doc, model=model)
         gold.append(overlaps(doc, [tuple(s) for s in r["biased_word_spans"]]))
-        pred.append(flagged(res.terms, len(doc.words)))
+        pred.append(term_word_flags(res.terms, len(doc.words)))
         if r["label"] in SENTENCE_LABELS:
             density.append(100.0 * len(res.terms) / max(len(doc.words), 1))
             labels.append(SENTENCE_LABELS[r["label"]])
@@ -105,8 +97,8 @@ def main(argv: list[str]) -> int:
             analysis = rhetoric.analyze(r["text"])
             doc = analysis.doc
             gold.append(overlaps(doc, [tuple(s) for s in r["biased_word_spans"]]))
-            pred.append(flagged(analysis.loaded.terms, len(doc.words)))
-            candidates.append(flagged(analysis.loaded.candidates, len(doc.words)))
+            pred.append(term_word_flags(analysis.loaded.terms, len(doc.words)))
+            candidates.append(term_word_flags(analysis.loaded.candidates, len(doc.words)))
             if r["label"] in SENTENCE_LABELS:
                 m = analysis.metrics
                 density.append(m["loaded_per_100_words"])

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_loaded_model import GOLD_TECHNIQUES, gold_words, load_articles, split_ids  # noqa: E402
-from validation import token_prf  # noqa: E402
+from validation import term_word_flags, token_prf  # noqa: E402
 
 from rhetoric.measures.lexicon import Lexicon  # noqa: E402
 from rhetoric.measures.loaded import LoadedModel, find_loaded, vader_valence  # noqa: E402
@@ -52,14 +52,6 @@ def spearman(x: list[float], y: list[float]) -> float:
 
     rho = spearmanr(x, y).statistic
     return float(rho)
-
-
-def words_of(terms, n: int) -> list[bool]:
-    out = [False] * n
-    for t in terms:
-        for w in range(t.first_word, t.last_word):
-            out[w] = True
-    return out
 
 
 def main(argv: list[str]) -> int:
@@ -135,11 +127,11 @@ def main(argv: list[str]) -> int:
         if before_model is not None:
             runs.append(("before", find_loaded(doc, model=before_model)))
         for name, result in runs:
-            preds[name].append(words_of(result.terms, n))
+            preds[name].append(term_word_flags(result.terms, n))
             term_counts[name].append(len(result.terms))
         for t, m in curve_models.items():
             curve_preds[t].append(
-                words_of(find_loaded(doc, word_in_quote=in_quote, model=m).terms, n)
+                term_word_flags(find_loaded(doc, word_in_quote=in_quote, model=m).terms, n)
             )
 
     gold_density = [100.0 * sum(g) / n for g, n in zip(gold, n_words, strict=True)]

@@ -32,6 +32,7 @@ __all__ = [
     "shingle_prf",
     "shingles",
     "spearman_ci",
+    "term_word_flags",
     "token_prf",
     "wilson",
 ]
@@ -312,3 +313,14 @@ def babe_split(sentence_id: str) -> str:
     digest = hashlib.sha256(("babe:" + sentence_id).encode("utf-8")).digest()
     bucket = int.from_bytes(digest[:4], "big") % 100
     return "held_out" if bucket < BABE_HELD_OUT_PERCENT else "train"
+
+
+def term_word_flags(terms, n: int) -> list[bool]:
+    """For each of a document's ``n`` words, whether one of ``terms`` (objects with
+    ``first_word`` and ``last_word``, end exclusive) covers it: the predictions
+    :func:`token_prf` scores."""
+    out = [False] * n
+    for t in terms:
+        for w in range(t.first_word, t.last_word):
+            out[w] = True
+    return out

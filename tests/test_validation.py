@@ -10,6 +10,7 @@ from validation import (
     shingle_prf,
     shingles,
     spearman_ci,
+    term_word_flags,
     wilson,
 )
 
@@ -144,3 +145,11 @@ def test_same_entity_is_a_description_of_the_speaker_we_name():
     assert not same_entity("Donald Trump", "said", "said Donald Trump")
     assert not same_entity("the spokesman", "the spokesman said", "the spokesman said")
     assert not same_entity(None, "the Republican nominee", text)
+
+
+def test_term_word_flags_marks_the_words_each_term_covers():
+    from types import SimpleNamespace as T
+
+    terms = [T(first_word=1, last_word=3), T(first_word=5, last_word=6)]
+    assert term_word_flags(terms, 7) == [False, True, True, False, False, True, False]
+    assert term_word_flags([], 2) == [False, False]

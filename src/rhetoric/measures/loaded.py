@@ -106,16 +106,20 @@ def vader_valence() -> dict[str, float]:
     return out
 
 
+def _in_table(table: dict, word: str, default):
+    """``table``'s entry for a lower-cased word or, failing that, for a base form of it."""
+    if word in table:
+        return table[word]
+    for base in sorted(_bases(word)):
+        if base in table:
+            return table[base]
+    return default
+
+
 @lru_cache(maxsize=100_000)
 def _valence(word: str) -> float:
-    """VADER's valence of a lower-cased word or, failing that, of a base form of it."""
-    vader = vader_valence()
-    if word in vader:
-        return vader[word]
-    for base in sorted(_bases(word)):
-        if base in vader:
-            return vader[base]
-    return 0.0
+    """VADER's valence of a lower-cased word or of a base form of it, else 0."""
+    return _in_table(vader_valence(), word, 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -129,13 +133,7 @@ def subjectivity_lexicon() -> dict[str, str]:
 @lru_cache(maxsize=100_000)
 def _subjectivity(word: str) -> str:
     """Subjectivity bucket of a lower-cased word or of a base form of it, else ``none``."""
-    table = subjectivity_lexicon()
-    if word in table:
-        return table[word]
-    for base in sorted(_bases(word)):
-        if base in table:
-            return table[base]
-    return "none"
+    return _in_table(subjectivity_lexicon(), word, "none")
 
 
 def _bucket(n: int) -> str:
