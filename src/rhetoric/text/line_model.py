@@ -104,6 +104,12 @@ CONTEXT_FEATURES = ("stage1",) + tuple(
 of stage 1's scores over the ``w`` scored lines before and after it."""
 
 
+def ends_clause(line: str) -> bool:
+    """True when the line ends in a sentence or clause stop (``.!?…:;,``), perhaps
+    followed by closing quotation marks or brackets."""
+    return _ends(line, _CLAUSE)
+
+
 def _ends(line: str, stops: str) -> bool:
     end = line.rstrip(_CLOSERS + " ")
     return bool(end) and end[-1] in stops
@@ -125,7 +131,7 @@ def own_features(line: str, raw: str) -> tuple[float, ...]:
         letters / n if n else 0.0,
         function / n if n else 0.0,
         float(_ends(line, _STOPS)),
-        float(_ends(line, _CLAUSE)),
+        float(ends_clause(line)),
         capitalised / n if n else 0.0,
         float(line[:1].islower()),
         digits / visible if visible else 0.0,

@@ -78,7 +78,7 @@ from pathlib import Path
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
 from rhetoric.text.headline import default_headline_model
-from rhetoric.text.line_model import LineModel, main_block
+from rhetoric.text.line_model import LineModel, ends_clause, main_block
 
 LABELS = ("title", "byline", "body", "promo", "comments", "boilerplate")
 SCOPES = ("header", "line", "section", "list")
@@ -128,8 +128,6 @@ def _fold(line: str) -> str:
     return " ".join(line.split())
 
 
-_STOPS = ".!?…:;,"
-_CLOSERS = "\"'”’»)]*"
 _TOKEN_PUNCT = "()[]<>.,;:!?\"'“”‘’«»"
 _URL_TOKEN = re.compile(
     r"(?:https?://|www\.)\S*|\S+@\S+\.\w+|\S+\.(?:com|org|net|ca|uk)(?:/\S*)?", re.I
@@ -154,15 +152,9 @@ _NOT_HEADLINE = re.compile(
 )
 
 
-def _ends_clause(line: str) -> bool:
-    """True when the line ends in a stop, perhaps followed by closing quotes or brackets."""
-    end = line.rstrip(_CLOSERS)
-    return bool(end) and end[-1] in _STOPS
-
-
 def _reads_as_sentence(line: str) -> bool:
     """True for prose: the line ends a sentence or clause, or it is long."""
-    return _ends_clause(line) or len(line.split()) > _MAX_TITLE_WORDS
+    return ends_clause(line) or len(line.split()) > _MAX_TITLE_WORDS
 
 
 def _has_words(line: str) -> bool:
@@ -281,7 +273,7 @@ def _needs_model(folded: list[str]) -> bool:
     if len(lines) < _MIN_MODEL_LINES:
         return False
     return not all(
-        _ends_clause(line) and len(line.split()) >= _MIN_PROSE_WORDS for line in lines[1:]
+        ends_clause(line) and len(line.split()) >= _MIN_PROSE_WORDS for line in lines[1:]
     )
 
 
@@ -345,7 +337,7 @@ def _goes_on(line: str, previous: str | None, previous_line: str) -> bool:
     return (
         previous == "body"
         and line[0].islower()
-        and not _ends_clause(previous_line)
+        and not ends_clause(previous_line)
         and len(previous_line.split()) >= _MIN_BROKEN_WORDS
     )
 
@@ -413,7 +405,7 @@ def _unmatched(
     if (
         previous in ("promo", "comments", "boilerplate")
         and line[0].islower()
-        and not _ends_clause(previous_line)
+        and not ends_clause(previous_line)
         and len(previous_line.split()) >= _MIN_BROKEN_WORDS
     ):
         return previous
