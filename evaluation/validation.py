@@ -262,9 +262,14 @@ def page_split(name: str) -> str:
     below :data:`PAGES_HELD_OUT_PERCENT`), so every script and every run agrees on it
     and adding pages never moves an existing one.
     """
-    digest = hashlib.sha256(name.encode("utf-8")).digest()
-    bucket = int.from_bytes(digest[:4], "big") % 100
-    return "held_out" if bucket < PAGES_HELD_OUT_PERCENT else "train"
+    return _hash_split(name, PAGES_HELD_OUT_PERCENT)
+
+
+def _hash_split(key: str, held_out_percent: int) -> str:
+    """``"held_out"`` when the first four bytes of ``key``'s SHA-256, modulo 100, fall
+    below ``held_out_percent``, else ``"train"``."""
+    bucket = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") % 100
+    return "held_out" if bucket < held_out_percent else "train"
 
 
 _SHINGLE_WORD = re.compile(r"\w+")
@@ -310,9 +315,7 @@ def babe_split(sentence_id: str) -> str:
     modulo 100, below :data:`BABE_HELD_OUT_PERCENT`). The same id is the same sentence
     in SG1 and MBIC, so both files agree.
     """
-    digest = hashlib.sha256(("babe:" + sentence_id).encode("utf-8")).digest()
-    bucket = int.from_bytes(digest[:4], "big") % 100
-    return "held_out" if bucket < BABE_HELD_OUT_PERCENT else "train"
+    return _hash_split("babe:" + sentence_id, BABE_HELD_OUT_PERCENT)
 
 
 def term_word_flags(terms, n: int) -> list[bool]:

@@ -216,14 +216,14 @@ EXPECTED = {
         "000": {
             "bias_mean": (0.41, 0.33, 0.5),
             "biased_share": 0.45,
-            "candidates": 17,
+            "candidates": 16,
             "terms": 17,
         },
-        "003": {"bias_mean": (0.35, 0.31, 0.41), "biased_share": 0.2, "candidates": 24, "terms": 7},
+        "003": {"bias_mean": (0.35, 0.31, 0.41), "biased_share": 0.2, "candidates": 21, "terms": 7},
         "004": {
             "bias_mean": (0.45, 0.33, 0.55),
             "biased_share": 0.4,
-            "candidates": 15,
+            "candidates": 13,
             "terms": 10,
         },
     },
@@ -293,12 +293,12 @@ EXPECTED = {
             "model": [],
         },
         "003": {
-            "candidates": ["hegemon", "hegemon"],
+            "candidates": ["hegemon"],
             "counted": ["hegemon"],
             "model": ["good-neighborliness"],
         },
         "004": {
-            "candidates": ["neocons", "neocons"],
+            "candidates": ["neocons"],
             "counted": ["infesting"],
             "model": ["ruled", "us-led"],
         },

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -354,3 +355,23 @@ def test_word_features_carry_subjectivity_and_quotation():
     feats = word_features(doc, [], [i in (3,) for i in range(len(doc.words))])
     assert "sj=strong" in feats[1] and "sj=none" in feats[0]
     assert "sj=objective" in feats[3] and "q" in feats[3] and "q" not in feats[1]
+
+
+@pytest.mark.parametrize("lexicon_threshold", [0.5, 1.1])
+def test_a_dropped_lexicon_match_is_one_candidate_and_never_a_model_term(lexicon_threshold):
+    # a lexicon match the context check drops used to leave its words open to the
+    # model's runs: reported twice as a candidate, or counted as `other` when the
+    # check's threshold is above the model's
+    model = replace(
+        LoadedModel.default(),
+        threshold=0.0001,
+        candidate_threshold=0.00001,
+        lexicon_threshold=lexicon_threshold,
+        keep_strength=2.0,
+    )
+    doc = tokenize("The regime met today.")
+    res = find_loaded(doc, model=model)
+    start = doc.text.index("regime")
+    over = [t for t in [*res.terms, *res.candidates] if t.start < start + 6 and start < t.end]
+    assert [(t.text, t.source) for t in over] == [("regime", "lexicon")]
+    assert over[0] in res.candidates

@@ -122,8 +122,9 @@ def sentence_records(
     the rates of :mod:`rhetoric.analysis.sentences` are computed from (``bias``: the
     sentence bias probability of :class:`rhetoric.measures.loaded.LoadedModel`, None
     without the model)."""
-    bias = list(loaded.sentence_bias) if loaded is not None else []
-    if len(bias) != len(voice.sentences):
+    if loaded is not None and loaded.sentence_bias:
+        bias = list(loaded.sentence_bias)  # one per sentence: the strict zip below checks
+    else:
         bias = [math.nan] * len(voice.sentences)
     return [
         {

@@ -84,10 +84,6 @@ terms (words no lexicon entry covers)."""
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
-# FUNCTION_WORDS (rhetoric.text.line_model): closed-class words never starting or ending
-# a model term (PTC annotates whole phrases, so the model also scores articles and
-# prepositions inside them); data in ``rhetoric/data/function_words.csv``
-
 
 # -- features shared by the training script and run time --------------------------------
 @lru_cache(maxsize=1)
@@ -814,14 +810,15 @@ def find_loaded(
     terms: list[LoadedTerm] = []
     candidates: list[LoadedTerm] = []
     covered = [False] * n
+    checked = adds and is_default  # a user's own terms always count
     for m in matches:
         t = term(m.first_word, m.last_word, m)
-        checked = adds and is_default  # a user's own terms always count
+        # a dropped match's words are covered too: the model's runs never report them
+        # again (as a second candidate, or counted as `other`)
+        covered[m.first_word : m.last_word] = [True] * (m.last_word - m.first_word)
         if checked and m.strength < model.keep_strength and t.score < model.lexicon_threshold:
             candidates.append(t)  # the model's context check drops this lexicon match
             continue
-        for w in range(m.first_word, m.last_word):
-            covered[w] = True
         terms.append(t)
     if adds:
         for a, b in _runs(doc, scores, covered, word_in_quote, model.threshold):
@@ -843,11 +840,11 @@ def _runs(
     threshold: float,
 ) -> list[tuple[int, int]]:
     """Word ranges of the learned terms: runs of consecutive words scoring at least
-    ``threshold`` that no kept lexicon term covers, of one sentence and voice, trimmed
+    ``threshold`` that no lexicon match covers (kept or dropped), of one sentence and voice, trimmed
     of :data:`FUNCTION_WORDS` at both ends."""
     n = len(doc.words)
     above = np.asarray(scores, float) >= threshold
-    flagged = above.tolist()
+    flagged = above.tolist()  # plain bools: indexing a list is faster than an array
     out = []
     j = 0  # the words before j are done
     for i in np.flatnonzero(above).tolist():  # where a run may start
