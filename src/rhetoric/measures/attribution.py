@@ -364,6 +364,7 @@ class _Resolver:
         self.gaz = gaz
         self.text = masked  # doc.clean with quote contents blanked
         self.history: list[tuple[int, _Found]] = []  # (paragraph, speaker) in order
+        self.speakers: set[str] = set()  # the names in history
         self.surnames = self._scan_names()
         self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
@@ -939,7 +940,7 @@ def attribute(
         if words and words[0].lower() in _PRONOUNS and len(words) <= 3:
             pos = cs_ + text[cs_:ce_].index(words[0])
             add(res.pronoun(words[0].lower(), pi, pos), "pronoun")
-        known = {f.name for _, f in res.history}
+        known = res.speakers  # read before this quote's speaker joins it
         people: dict[str, tuple[int, int, SpeakerEntry]] = {}
         for ms, me, ent in res.names_in(s_start, q.start):
             if _POSSESSIVE_NEXT.match(text, me, me + 2):
@@ -985,7 +986,7 @@ def attribute(
         best = max(scored, key=lambda t: t[0], default=None)
         if best is not None:
             prob, c, _ = best
-            rule = next(r for r in RULES if r in c.rules)
+            rule = RULES[c.rank]
             in_work = False
             stmt = _statement_owner(c.found, last_direct, pi)
             if stmt is not None:
@@ -1012,6 +1013,7 @@ def attribute(
             prob, c, _ = best
             found = res.fullest(c.found)
             res.history.append((pi, found))
+            res.speakers.add(found.name)
             same = last_direct is not None and last_direct[1].name == found.name
             work_run = rule in ("lead-in-owner", "statement") or (same and work_run)
             last_direct, last_conf = (pi, found), prob
