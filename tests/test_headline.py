@@ -40,7 +40,9 @@ def test_candidates_are_the_non_sentences_in_the_window_above():
     found = [PAGE[i] for i in candidates(PAGE, start)]
     assert HEADLINE in found and "The Riverside Courier" in found and "12 March 2024" in found
     assert ARTICLE[0] not in found
-    assert len(found) <= 12
+    far = ["A line far above"] + [f"Menu item {i}" for i in range(12)] + PAGE
+    found_far = [far[i] for i in candidates(far, far.index(ARTICLE[0]))]
+    assert "A line far above" not in found_far  # more than 12 non-blank lines up
 
 
 def test_the_headline_not_the_site_name_nor_a_menu_line_is_the_title():

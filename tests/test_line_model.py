@@ -129,8 +129,13 @@ def test_load_uses_the_model_and_can_do_without(tmp_path):
 
 
 def test_short_texts_are_left_to_the_rules():
-    lines = ["Critics called it reckless", "", "Supporters called it overdue"]
-    assert classify_lines(lines, model=default_line_model()) == classify_lines(lines)
+    # a menu over three paragraphs: 11 lines, too few for the model to judge; one more
+    # paragraph and the model sets the menu aside
+    model = default_line_model()
+    short, longer = MENU + ARTICLE[:3], MENU + ARTICLE[:4]
+    assert classify_lines(short, model=model) == classify_lines(short)
+    assert classify_lines(longer, model=model) != classify_lines(longer)
+    assert classify_lines(longer, model=model)[2:6] == ["boilerplate"] * 4
 
 
 def test_short_lines_between_chrome_lines_are_chrome():
