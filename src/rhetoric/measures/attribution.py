@@ -14,8 +14,9 @@ Candidates, then a choice. Every source below proposes at most one speaker per q
 (several gazetteer names for ``sentence-name``); a speaker proposed by several sources
 is one candidate. :class:`SpeakerModel` (a logistic regression trained by
 ``scripts/train_speaker_model.py`` on PolNeAR, shipped as ``data/speaker_model.json``)
-scores each candidate from :func:`candidate_features`; the best one is the speaker
-when its score reaches the model's threshold, and its score is ``speaker_confidence``.
+scores each candidate from its features (``attribute(..., trace=[])`` lists them);
+the best one is the speaker when its score reaches the model's threshold, and its score
+is ``speaker_confidence``.
 
 ``after``
     A speech verb right after the closing mark, with its subject or object:
@@ -86,7 +87,7 @@ from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
 from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
-__all__ = ["Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute", "candidate_features"]
+__all__ = ["Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
 
 KINDS = ("person", "organisation", "outlet")
 
@@ -756,11 +757,6 @@ class _Cand:
     def rank(self) -> int:
         """The rank in :data:`RULES` of its best source."""
         return min(_RULE_RANK[r] for r in self.rules)
-
-
-def candidate_features(cand: _Cand, others: list[_Cand], opens_para: bool) -> dict[str, float]:
-    """Features of one candidate of a quote (``others``: all the quote's candidates)."""
-    return _features(cand, _QuoteContext.of(others, opens_para))
 
 
 @dataclass(frozen=True)
