@@ -329,3 +329,52 @@ def test_quotes_without_a_cue_after_a_possessive_lead_in_stay_with_its_owner():
     # without the possessive lead-in there is no run of the work to continue
     plain = t.replace("Putin published his commentary", "Xinhua published a commentary")
     assert who(plain)[1][0] is None
+
+
+def _find_by_definition(gaz: Gazetteer, text: str):
+    """Gazetteer.find as the module docstring defines it: each alias standing alone
+    (no word character, apostrophe or hyphen before it, no word character or hyphen
+    after it), single-word aliases case-sensitive, multi-word ones ignoring case; of
+    overlapping matches the one starting first, then the longest."""
+    import re
+
+    found = []
+    for e in gaz.entries:
+        for alias in (e.name, *e.aliases):
+            a = " ".join(alias.replace("’", "'").split())
+            pattern = r"(?<![\w'’-])" + re.escape(a).replace("'", "['’]") + r"(?![\w-])"
+            flags = re.IGNORECASE if " " in a else 0
+            found += [(m.start(), m.end()) for m in re.finditer(pattern, text, flags)]
+    out = []
+    for s, e in sorted(set(found), key=lambda t: (t[0], -(t[1] - t[0]))):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Xi Jinping met Putin. xPutin, Putin's aide, pro-Putin, Putin-era, Putin_2.",
+        "Russian president Vladimir Putin and the KREMLIN SPOKESMAN spoke; O’Brien and "
+        "Xi’s friend. Chinese President Xi said Xi. “Putin,” said Xi-Putin.",
+        "Kremlin spokesman Dmitry Peskov; Kremlin  spokesman (two spaces); İstanbul Putin.",
+    ],
+)
+def test_gazetteer_find_gives_the_matches_of_its_definition(text):
+    gaz = Gazetteer.default()
+    assert [(s, e) for s, e, _ in gaz.find(text)] == _find_by_definition(gaz, text)
+
+
+def test_gazetteer_find_on_the_seeds_and_an_alias_opening_with_punctuation():
+    from pathlib import Path
+
+    raw_dir = Path(__file__).resolve().parents[1] / "data" / "raw"
+    odd = Gazetteer.from_rows([{"name": "(Anon) Source", "kind": "person", "aliases": "Anon"}])
+    for gaz in (Gazetteer.default(), Gazetteer.default() | odd):
+        for path in sorted(raw_dir.glob("*.txt")):
+            text = path.read_text(encoding="utf-8") + " said (anon) source and Anon."
+            matches = gaz.find(text)
+            assert [(s, e) for s, e, _ in matches] == _find_by_definition(gaz, text)
+            assert all(gaz.lookup(text[s:e]) is entry for s, e, entry in matches)

@@ -79,6 +79,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
@@ -174,16 +175,29 @@ class Gazetteer:
     @cached_property
     def _regexes(self) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
         """(single-word aliases, multi-word aliases ignoring case, the same in lower
-        case: searching the lower-cased text is about twice as fast as ``IGNORECASE``)."""
+        case: searching the lower-cased text is about twice as fast as ``IGNORECASE``).
+
+        Each alias must stand alone: no word character, apostrophe or hyphen before it
+        (:data:`_ALIAS_CHAR`), none but an apostrophe after it. The single-word pattern
+        leaves the check before it to :meth:`find`: without a look-behind at its start,
+        the search skips straight to the aliases' first letters."""
         cs, ci = self._index
 
-        def build(keys, flags):
+        def build(keys, flags, before=_ALIAS_START):
             if not keys:
                 return None
             alts = [re.escape(k).replace("'", "['’]") for k in sorted(keys, key=len, reverse=True)]
-            return re.compile(r"(?<![\w'’-])(?:" + grouped_alternation(alts) + r")(?![\w-])", flags)
+            return re.compile(before + "(?:" + grouped_alternation(alts) + r")(?![\w-])", flags)
 
-        return build(cs, 0), build(ci, re.IGNORECASE), build(ci, 0)
+        return build(cs, 0, ""), build(ci, re.IGNORECASE), build(ci, 0)
+
+    @cached_property
+    def _first_runs(self) -> frozenset[str] | None:
+        """The first run of :data:`_ALIAS_CHAR` of each multi-word alias (lower case,
+        ``’`` as ``'``): a multi-word match can only start where such a run does. None
+        when an alias starts with another character (then every position is tried)."""
+        runs = [_ALIAS_RUN.match(k) for k in self._index[1]]
+        return None if None in runs else frozenset(m.group() for m in runs if m)
 
     def lookup(self, name: str) -> SpeakerEntry | None:
         """The entry whose name or alias is ``name`` (multi-word aliases ignore case)."""
@@ -196,27 +210,53 @@ class Gazetteer:
         """:meth:`lookup` of each matched alias text, worked out once."""
         return {}
 
+    def _spans(self, text: str, low: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Spans of alias matches in ``text[start:end]``, as ``finditer`` of the two
+        patterns (with the look-behind) would give them: single-word aliases first,
+        then multi-word ones. ``low`` is ``text.lower()`` when it is as long, else
+        ``text`` (then multi-word aliases are searched ignoring case)."""
+        cs, ci, ci_lower = self._regexes
+        if cs is not None:
+            pos = start
+            while (m := cs.search(text, pos, end)) is not None:
+                s = m.start()
+                if s > 0 and _ALIAS_CHAR.match(text, s - 1):  # inside a longer word
+                    pos = s + 1
+                    continue
+                yield s, m.end()
+                pos = m.end()
+        if ci is None:
+            return
+        runs = self._first_runs
+        if low is text or runs is None:
+            rx = ci if low is text else ci_lower
+            yield from (m.span() for m in rx.finditer(low, start, end))
+            return
+        last = start
+        for r in _ALIAS_RUN.finditer(low, start, end):
+            s = r.start()
+            if s >= last and r.group().replace("’", "'") in runs:
+                m = ci_lower.match(low, s, end)
+                if m is not None:
+                    yield s, m.end()
+                    last = m.end()
+
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping alias matches in ``text[start:end]``: ``(s, e, entry)``."""
         end = len(text) if end is None else end
-        found = []
-        cs, ci, ci_lower = self._regexes
         low = text.lower()
         if len(low) != len(text):  # a character whose lower case is longer: "İ"
-            low, ci_lower = text, ci
+            low = text
         lookups = self._lookups
-        for rx, searched in ((cs, text), (ci_lower, low)):
-            if rx is None:
-                continue
-            for m in rx.finditer(searched, start, end):
-                s, e = m.span()
-                alias = text[s:e]
-                if alias in lookups:
-                    entry = lookups[alias]
-                else:
-                    entry = lookups[alias] = self.lookup(alias)
-                if entry is not None:
-                    found.append((s, e, entry))
+        found = []
+        for s, e in self._spans(text, low, start, end):
+            alias = text[s:e]
+            if alias in lookups:
+                entry = lookups[alias]
+            else:
+                entry = lookups[alias] = self.lookup(alias)
+            if entry is not None:
+                found.append((s, e, entry))
         found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         out = []
         for s, e, entry in found:
@@ -226,6 +266,12 @@ class Gazetteer:
                 continue
             out.append((s, e, entry))
         return out
+
+
+_ALIAS_START = r"(?<![\w'’-])"
+_ALIAS_CHAR = re.compile(r"[\w'’-]")
+"""A character that may not come right before an alias (it would be inside a word)."""
+_ALIAS_RUN = re.compile(r"[\w'’-]+")
 
 
 @lru_cache(maxsize=1)
