@@ -352,8 +352,8 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|de
 
 
 # a capitalised word after a space after a word character, comma or semicolon: inside
-# a sentence
-_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,;] )[A-Z][\w’'.-]*\w")
+# a sentence (the look-behind follows the capital, so that the search skips to capitals)
+_CAPITALISED_INSIDE = re.compile(r"[A-Z](?<=[\w,;] [A-Z])[\w’'.-]*\w")
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
 _DAY_OR_OPENER = re.compile(r"\s+(?:[A-Z][a-z]+day|And|The)\b")
