@@ -87,7 +87,7 @@ from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
 from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
-__all__ = ["Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
+__all__ = ["FEATURE_NAMES", "Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
 
 KINDS = ("person", "organisation", "outlet")
 
