@@ -257,7 +257,8 @@ service services forces army navy campaign
 _ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 _FUNCTION_TEXT = """
 the a an and or of for in on at by with to from as but that this these those his her
-their its our my your who which what when where while after before during
+their its our my your who which what when where while after before during although
+though because since if unless whether perhaps
 """
 _FUNCTION = frozenset(_FUNCTION_TEXT.split())
 _ORG_OR_FUNCTION = _ORG_WORDS | _FUNCTION
@@ -472,14 +473,18 @@ class _Resolver:
         New Hampshire Republican``): the speaker is the description, not the person it
         names; an organisation for an organisation's noun, else ``unnamed``, with the
         affiliation of the gazetteer name in it."""
-        toks = _tokens(self.text[s:e], s)
-        if len(toks) < 2 or len(toks) > 8:
+        seg = self.text[s:e]
+        words = seg.split(None, 1)
+        if len(words) < 2:
             return None
-        head = _strip_punct(toks[-1][2])
+        head = _strip_punct(seg.rsplit(None, 1)[1])
         low = head.lower()
         noun = low if low in _HEAD_NOUNS else low[:-1] if low.endswith("s") else ""
-        lead = _strip_punct(toks[0][2]).lower() in _NOMINAL_LEAD
+        lead = _strip_punct(words[0]).lower() in _NOMINAL_LEAD
         if not (head.islower() and noun in _HEAD_NOUNS) and not (lead and low in _PARTY_NOUNS):
+            return None
+        toks = _tokens(seg, s)
+        if len(toks) > 8:
             return None
         names = self.names_in(s, e)
         if names and names[-1][1] >= toks[-1][0] + len(head):
@@ -658,8 +663,13 @@ class _Resolver:
             ent = self.gaz.lookup(name)
             if ent:
                 return _entry_found(ent, run[0][0], run[-1][1])
-            if name.lower() in _PRONOUNS or name.lower() in _FUNCTION or _PARTY_STATE.match(name):
-                continue  # "(D-Calif.)" after a senator's name is not a speaker
+            if (
+                name.lower() in _PRONOUNS
+                or name.lower() in _FUNCTION
+                or _PARTY_STATE.match(name)
+                or len(name.rstrip(".")) == 1
+            ):
+                continue  # "(D-Calif.)" or "(R)" after a senator's name is not a speaker
             return _Found(name, kind, None, run[0][0], run[-1][1])
         return None
 
@@ -1094,7 +1104,8 @@ def attribute(
             add(_Found(prev.name, prev.kind, prev.affiliation, None, None), "continuation", gap)
             cont = cands[prev.name]
             cont.head_conf = last_conf
-            cont.adjacent = gap == 1 and len(text[last_end : q.start].split()) <= _ADJACENT_WORDS
+            between = text[last_end : q.start].split(None, _ADJACENT_WORDS) if gap == 1 else ()
+            cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
             document = _DOCUMENT_RE.search(prev.name) is not None
             cont.run = "colon" if colon_run else "document" if document else None
 
@@ -1247,7 +1258,8 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         return found
     # verb before its subject: "said Xi: “…”"
     rest = text[v.end() : q_start]
-    after = _subject_after(rest)
+    # after "told", "asked", "urged" … comes the addressee ("telling the crowd, “…”")
+    after = None if _ADDRESSEE_VERB.fullmatch(v.group().lower()) else _subject_after(rest)
     if after:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
         # a description after the verb is its subject only before a comma or colon
@@ -1285,6 +1297,9 @@ def _appositive_owner(res: _Resolver, text: str, chunks, k: int, pi: int) -> _Fo
     return found if found and found.kind in ("person", "unknown") else None
 
 
+_ADDRESSEE_VERB = re.compile(
+    r"(?:tell|ask|warn|urge|remind|assure|inform)(?:s|ed|ing)?|told|urg(?:es|ed|ing)"
+)
 _SUBJECT_AFTER_RE = re.compile(r"\s+([^,;:\n()–—]{1,60}?)\s*[,:]?\s*$")
 
 
