@@ -263,6 +263,7 @@ though because since if unless whether perhaps
 _FUNCTION = frozenset(_FUNCTION_TEXT.split())
 _ORG_OR_FUNCTION = _ORG_WORDS | _FUNCTION
 _TITLE_OR_FUNCTION = _TITLE_WORDS | _FUNCTION
+_TITLE_OR_ORG = _TITLE_WORDS | _ORG_WORDS
 _DATES_TEXT = """
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december
@@ -362,7 +363,7 @@ def _title_before_name(after: re.Match[str], kind: str) -> bool:
     if len(name) < 2 or any(w.lower() in _ORG_WORDS for w in name):
         return False
     between = [w.lower().rstrip(".") for w in words]
-    if any(w[0].isupper() and b not in _TITLE_WORDS for w, b in zip(words, between, strict=True)):
+    if any(w[0].isupper() and b not in _TITLE_OR_ORG for w, b in zip(words, between, strict=True)):
         return False  # "Obama Foundation Director …": a capitalised word that is no title
     if kind == "person":
         return bool(between) and between[-1] in _TITLE_WORDS | _ROLE_WORDS
@@ -535,11 +536,18 @@ class _Resolver:
             if _POSSESSIVE_END.search(t) or (i == 0 and t not in self.capitalised):
                 continue  # "Murphy’s spokeswoman …", "Asked Tuesday about …"
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
-                end = te
+                end, k = te, i + 1
                 for _ts2, te2, tok2 in toks[i + 1 :]:
                     if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(_strip_punct(tok2)):
                         break
-                    end, tok = te2, tok2
+                    end, tok, k = te2, tok2, k + 1
+                if k < len(toks) and tok[-1:] not in ",;:)":  # "The Sanders campaign …"
+                    lead = (
+                        i - 1 if i and _strip_punct(toks[i - 1][2]).lower() in _NOMINAL_LEAD else i
+                    )
+                    described = self._description(toks[lead][0], toks[k][1])
+                    if described is not None:
+                        return described
                 found = self._resolve_region(s, end)
                 if found is None or found.kind != "unknown" or " " in found.name:
                     return found
@@ -1272,6 +1280,11 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         for pq, pf in reversed(found_by_quote):
             if pq.start >= s_start and pf is not None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
+    # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
+    if not words and v.group().lower().endswith("ing") and len(chunks) > 1:
+        found = res.first_name(s_start, v.start())
+        if found:
+            return found
     # "Putin, however, said" / "Smith, a senator, said": walk back over asides
     for k in (1, 2):
         if k < len(chunks) and text[slice(*chunks[k])].split():
