@@ -38,8 +38,8 @@ def test_04_who_is_quoted(corpus):
     share = {(r.id, r.affiliation): round(r.share_of_quoted * 100) for r in a.itertuples()}
     assert share[("000", "Russia")] == 53 and share[("000", "China")] == 47
     assert ("000", "(unattributed)") not in share
-    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 38
-    assert share[("003", "(unattributed)")] == 11
+    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 42
+    assert share[("003", "(unattributed)")] == 7
     assert share[("004", "China")] == 60 and share[("004", "Russia")] == 40
     named = set(t.loc[t["speaker"] != "(unattributed)", "affiliation"])
     assert named == {"Russia", "China", "China & Russia", "International"}  # no Western voice
@@ -57,20 +57,21 @@ def test_04_unattributed_and_misattributed_quotes(corpus, by_id):
     t = comparison.speaker_table(corpus)
     t["id"] = t["id"].str[:3]
     unattributed = t[t["speaker"] == "(unattributed)"]
-    assert unattributed[["id", "quotes", "words"]].values.tolist() == [["003", 5, 72]]
-    assert round(unattributed["share_of_quoted"].iloc[0] * 100) == 11
+    assert unattributed[["id", "quotes", "words"]].values.tolist() == [["003", 3, 44]]
+    assert round(unattributed["share_of_quoted"].iloc[0] * 100) == 7
     # 003: of the eight quotes of Putin's Xinhua commentary (up to "Putin stressed"),
-    # the first (its lead-in), one continuation and the last (its own cue) are his; five
-    # woven into the author's sentences two paragraphs or more on are below the threshold
+    # five are his (the lead-in, two continuations, the last with its own cue); of the
+    # others, woven into the author's sentences with no speech verb, three are below the
+    # threshold and one is given to "Russia", the subject of its sentence
     a = by_id["003"]
     cue = a.article.text.index("Xinhua published the text of his commentary")
     end = a.article.text.index("Putin stressed")
     direct = [q for q in a.quotes if q.kind == "direct" and q.depth == 0]
     opening = [q for q in direct if cue < q.start < end]
     putin = "Vladimir Putin"
-    assert [q.speaker for q in opening] == [putin, None, None, putin, None, None, None, putin]
-    assert sum(q.n_words for q in opening if q.speaker is None) == 72
-    assert max(q.speaker_confidence for q in opening if q.speaker is None) < 0.25
+    assert [q.speaker for q in opening] == [putin, putin, None, putin, None, "Russia", None, putin]
+    assert sum(q.n_words for q in opening if q.speaker is None) == 44
+    assert max(q.speaker_confidence for q in opening if q.speaker is None) < 0.2
     # 003: the statement's quotes after "China and Russia urge" go to the group
     group = t[(t["id"] == "003") & (t["speaker"] == "China and Russia")]
     assert group[["quotes", "words"]].values.tolist() == [[3, 92]]
@@ -157,4 +158,4 @@ def test_04_prose_states_the_speaker_figures(corpus, by_id, notebook_text):
     a003 = by_id["003"]
     low = [q.speaker_confidence for q in a003.quotes if q.kind == "direct" and q.speaker is None]
     assert f"(confidence at most {max(low):.2f})" in text
-    assert "at least 0.3)" in text
+    assert "at least 0.2)" in text
