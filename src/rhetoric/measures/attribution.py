@@ -55,16 +55,19 @@ is ``speaker_confidence``.
 Resolved across the article: short names become the article's fullest mention
 (:meth:`_Resolver.fullest`), pronouns the last speaker of a matching kind within three
 paragraphs (*he*/*she*: a person, else the last person named in the current or previous
-paragraph; *they*: a group or organisation; *it*: an organisation or outlet), a group
-that wrote the statement quoted just before gives way to the statement (``rule``
-``statement``), quotes with no speech cue of their own after a possessive lead-in or a
-statement stay with its owner, and a quote continuing a run of quote paragraphs keeps
-the confidence of the run's head. A noun phrase is resolved to a speaker as follows: the
+paragraph; *they*: a group or organisation; *it*: an organisation or outlet). Every
+quote's best guess is remembered whether or not it reaches the threshold, so the
+threshold changes only what is reported. No rule overrides the model; a continuation
+is scored from the confidence of its run's head and whether the run follows a colon
+lead-in or a text (a statement, a report). A noun phrase is resolved to a speaker as follows: the
 part after a possessive (``China’s Global Times`` → ``Global Times``) and before an
 appositive (``Joel Pollak of Breitbart`` → ``Joel Pollak``) is the head when it holds a
 name; gazetteer aliases are matched in it (the match nearest the verb, then the longest,
 so ``a joint statement by Xi and Putin`` is the joint statement and ``IOC President
-Thomas Bach`` is Thomas Bach; a person named after an organisation wins); otherwise the
+Thomas Bach`` is Thomas Bach; a person named after an organisation, or after a name and
+a title, wins: ``Trump adviser Jason Miller``); a phrase whose last word is a role or
+organisation noun after a name is that description (``the Clinton campaign``,
+``a senior Cruz adviser``); the object of *told*, *asked* … is an addressee; otherwise the
 last run of capitalised words, with titles removed, is the name; a phrase that names
 nobody (``the spokesman``) is kept as its words, kind ``unnamed``.
 
