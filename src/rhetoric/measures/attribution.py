@@ -478,14 +478,17 @@ class _Resolver:
         names; an organisation for an organisation's noun, else ``unnamed``, with the
         affiliation of the gazetteer name in it."""
         seg = self.text[s:e]
-        words = seg.split(None, 1)
-        if len(words) < 2:
+        parts = seg.rsplit(None, 1)
+        if len(parts) < 2:
             return None
-        head = _strip_punct(seg.rsplit(None, 1)[1])
+        head = _strip_punct(parts[1])
         low = head.lower()
-        noun = low if low in _HEAD_NOUNS else low[:-1] if low.endswith("s") else ""
-        lead = _strip_punct(words[0]).lower() in _NOMINAL_LEAD
-        if not (head.islower() and noun in _HEAD_NOUNS) and not (lead and low in _PARTY_NOUNS):
+        plural = low[-1:] == "s" and low[:-1] in _HEAD_NOUNS
+        noun = low if low in _HEAD_NOUNS else low[:-1] if plural else ""
+        if not noun and low not in _PARTY_NOUNS:
+            return None  # most phrases end in a name
+        lead = _strip_punct(seg.split(None, 1)[0]).lower() in _NOMINAL_LEAD
+        if not (noun and head.islower()) and not (lead and low in _PARTY_NOUNS):
             return None
         toks = _tokens(seg, s)
         if len(toks) > 8:
