@@ -39,6 +39,7 @@ from eval_quotes_polnear import (  # noqa: E402
     gold_source,
     speaker_ok,
     split_ids,
+    tradeoff,
 )
 
 from rhetoric.measures.attribution import Gazetteer, SpeakerModel, attribute  # noqa: E402
@@ -102,35 +103,23 @@ def best(model: SpeakerModel, quote: list[tuple]) -> tuple[float, bool]:
 def choose_threshold(articles, names) -> tuple[float, dict, list[dict]]:
     """Out-of-fold best-candidate probabilities; the lowest threshold (the most
     speakers given) at which at least ``MIN_RIGHT_WHEN_GIVEN`` of the given ones are
-    right. Also the out-of-fold trade-off at every threshold of the grid."""
+    right. Also the out-of-fold trade-off (``eval_quotes_polnear.tradeoff``) at every
+    threshold of the grid."""
     oof: list[tuple[float, bool]] = []
     for k in range(FOLDS):
         train = [a for i, a in enumerate(articles) if i % FOLDS != k]
         held = [a for i, a in enumerate(articles) if i % FOLDS == k]
         m = as_model(fit(train, names), names, 0.0)
         oof.extend(best(m, q) for a in held for q in a)
-    grid = [round(0.05 * i, 2) for i in range(20)]
-
-    def given_at(t):  # a quote without candidates (probability 0) is never given one
-        return [ok for p, ok in oof if p >= t and p > 0]
-
-    def wrong_share(t):
-        given = given_at(t)
-        return 1 - sum(given) / len(given) if given else 0.0
-
-    def figures(t):
-        given = given_at(t)
-        return {
-            "threshold": t,
-            "quotes": len(oof),
-            "accuracy": round(sum(given) / len(oof), 4),
-            "coverage": round(len(given) / len(oof), 4),
-            "wrong_share": round(1 - sum(given) / len(given), 4) if given else None,
-        }
-
-    ok = [t for t in grid if 1 - wrong_share(t) >= MIN_RIGHT_WHEN_GIVEN]
-    t = min(ok, default=grid[-1])
-    return t, figures(t), [figures(g) for g in grid]
+    curve = tradeoff(oof, [round(0.05 * i, 2) for i in range(20)])
+    ok = [
+        r
+        for r in curve
+        if r["wrong_speaker_share"] is not None
+        and 1 - r["wrong_speaker_share"] >= MIN_RIGHT_WHEN_GIVEN
+    ]
+    row = min(ok, key=lambda r: r["threshold"], default=curve[-1])
+    return row["threshold"], row, curve
 
 
 def feature_names(articles) -> list[str]:

@@ -29,16 +29,17 @@ def test_04_who_is_quoted(corpus):
     top = t.groupby("id").head(1)
     rows = [(r.id, r.speaker, r.words, round(r.share_of_quoted * 100)) for r in top.itertuples()]
     assert rows == [
-        ("000", "Xi Jinping", 69, 31),
-        ("003", "Joint statement of Xi Jinping and Vladimir Putin", 269, 42),
+        ("000", "Alexei Maslov", 82, 37),
+        ("003", "Joint statement of Xi Jinping and Vladimir Putin", 177, 28),
         ("004", "Xi Jinping", 76, 60),
     ]
     a = comparison.speaker_table(corpus, by="affiliation")
     a["id"] = a["id"].str[:3]
     share = {(r.id, r.affiliation): round(r.share_of_quoted * 100) for r in a.itertuples()}
-    assert share[("000", "Russia")] == 39 and share[("000", "China")] == 47
-    assert share[("000", "(unattributed)")] == 14
-    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 49
+    assert share[("000", "Russia")] == 53 and share[("000", "China")] == 47
+    assert ("000", "(unattributed)") not in share
+    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 42
+    assert share[("003", "(unattributed)")] == 7
     assert share[("004", "China")] == 60 and share[("004", "Russia")] == 40
     named = set(t.loc[t["speaker"] != "(unattributed)", "affiliation"])
     assert named == {"Russia", "China", "China & Russia", "International"}  # no Western voice
@@ -56,24 +57,33 @@ def test_04_unattributed_and_misattributed_quotes(corpus, by_id):
     t = comparison.speaker_table(corpus)
     t["id"] = t["id"].str[:3]
     unattributed = t[t["speaker"] == "(unattributed)"]
-    assert unattributed[["id", "quotes", "words"]].values.tolist() == [["000", 2, 32]]
-    assert round(unattributed["share_of_quoted"].iloc[0] * 100) == 14
-    # 003: every quote of Putin's Xinhua commentary, before the first quote with a cue
+    assert unattributed[["id", "quotes", "words"]].values.tolist() == [["003", 3, 44]]
+    assert round(unattributed["share_of_quoted"].iloc[0] * 100) == 7
+    # 003: of the eight quotes of Putin's Xinhua commentary (up to "Putin stressed"),
+    # five are his (the lead-in, two continuations, the last with its own cue); of the
+    # others, woven into the author's sentences with no speech verb, three are below the
+    # threshold and one is given to "Russia", the subject of its sentence
     a = by_id["003"]
     cue = a.article.text.index("Xinhua published the text of his commentary")
     end = a.article.text.index("Putin stressed")
     direct = [q for q in a.quotes if q.kind == "direct" and q.depth == 0]
-    opening = [q.speaker for q in direct if cue < q.start < end]
-    assert opening == ["Vladimir Putin"] * 8
-    assert all(q.speaker for q in by_id["003"].quotes + by_id["004"].quotes if q.kind == "direct")
-    # 000: the two quotes continuing Maslov's analysis are below the threshold
+    opening = [q for q in direct if cue < q.start < end]
+    putin = "Vladimir Putin"
+    assert [q.speaker for q in opening] == [putin, putin, None, putin, None, "Russia", None, putin]
+    assert sum(q.n_words for q in opening if q.speaker is None) == 44
+    assert max(q.speaker_confidence for q in opening if q.speaker is None) < 0.2
+    # 003: the statement's quotes after "China and Russia urge" go to the group
+    group = t[(t["id"] == "003") & (t["speaker"] == "China and Russia")]
+    assert group[["quotes", "words"]].values.tolist() == [[3, 92]]
+    assert all(q.speaker for q in by_id["004"].quotes if q.kind == "direct")
+    # 000: the two quotes continuing Maslov's analysis are his
     m = by_id["000"]
-    low = [q for q in m.quotes if q.kind == "direct" and q.depth == 0 and q.speaker is None]
+    assert all(q.speaker for q in m.quotes if q.kind == "direct" and q.depth == 0)
     start = m.article.text.index("Strong bilateral ties")
-    assert [round(q.speaker_confidence, 2) for q in low] == [0.17, 0.13]
-    assert low[0].start > start and sum(q.n_words for q in low) == 32
+    after = [q for q in m.quotes if q.kind == "direct" and start <= q.start < start + 300]
+    assert [q.speaker for q in after] == ["Alexei Maslov"] * 2
     maslov = t[(t["id"] == "000") & (t["speaker"] == "Alexei Maslov")]
-    assert round(maslov["share_of_quoted"].iloc[0] * 100) == 22
+    assert round(maslov["share_of_quoted"].iloc[0] * 100) == 37
     # 000: the quote never closed names no speaker but is given to Xi Jinping
     (q000,) = [q for q in m.quotes if q.kind == "direct" and q.unclosed]
     assert q000.speaker == "Xi Jinping" and q000.n_words == 17
@@ -129,9 +139,23 @@ def test_04_prose_states_the_quote_shares(frame, notebook_text):
     assert expected in notebook_text("04")
 
 
-def test_04_prose_states_the_speaker_figures(notebook_text):
+def test_04_prose_states_the_speaker_figures(corpus, by_id, notebook_text):
     text = notebook_text("04")
-    assert "in 000 Xi Jinping (69 words, 31% of the quoted words)" in text
-    assert "Chinese sources have 47% of the quoted words in 000 and Russian sources 39%" in text
-    assert "(32 words, 14% of the quoted words) are left unattributed" in text
-    assert "(confidence 0.17 and 0.13)" in text
+    t = comparison.speaker_table(corpus)
+    t["id"] = t["id"].str[:3]
+    top = t[t["id"] == "000"].iloc[0]
+    assert top["speaker"] == "Alexei Maslov"
+    assert f"in 000 Alexei Maslov ({top.words} words, {top.share_of_quoted:.0%} of the" in text
+    a = comparison.speaker_table(corpus, by="affiliation")
+    a["id"] = a["id"].str[:3]
+    share = {(r.id, r.affiliation): round(r.share_of_quoted * 100) for r in a.itertuples()}
+    assert (
+        f"Russian sources have {share[('000', 'Russia')]}% of the quoted words in 000 and "
+        f"Chinese sources {share[('000', 'China')]}%"
+    ) in text
+    u = t[t["speaker"] == "(unattributed)"].iloc[0]
+    assert f"({u.words} words, {u.share_of_quoted:.0%} of the quoted words)" in text
+    a003 = by_id["003"]
+    low = [q.speaker_confidence for q in a003.quotes if q.kind == "direct" and q.speaker is None]
+    assert f"(confidence at most {max(low):.2f})" in text
+    assert "at least 0.2)" in text

@@ -55,16 +55,19 @@ is ``speaker_confidence``.
 Resolved across the article: short names become the article's fullest mention
 (:meth:`_Resolver.fullest`), pronouns the last speaker of a matching kind within three
 paragraphs (*he*/*she*: a person, else the last person named in the current or previous
-paragraph; *they*: a group or organisation; *it*: an organisation or outlet), a group
-that wrote the statement quoted just before gives way to the statement (``rule``
-``statement``), quotes with no speech cue of their own after a possessive lead-in or a
-statement stay with its owner, and a quote continuing a run of quote paragraphs keeps
-the confidence of the run's head. A noun phrase is resolved to a speaker as follows: the
+paragraph; *they*: a group or organisation; *it*: an organisation or outlet). Every
+quote's best guess is remembered whether or not it reaches the threshold, so the
+threshold changes only what is reported. No rule overrides the model; a continuation
+is scored from the confidence of its run's head and whether the run follows a colon
+lead-in or a text (a statement, a report). A noun phrase is resolved to a speaker as follows: the
 part after a possessive (``China’s Global Times`` → ``Global Times``) and before an
 appositive (``Joel Pollak of Breitbart`` → ``Joel Pollak``) is the head when it holds a
 name; gazetteer aliases are matched in it (the match nearest the verb, then the longest,
 so ``a joint statement by Xi and Putin`` is the joint statement and ``IOC President
-Thomas Bach`` is Thomas Bach; a person named after an organisation wins); otherwise the
+Thomas Bach`` is Thomas Bach; a person named after an organisation, or after a name and
+a title, wins: ``Trump adviser Jason Miller``); a phrase whose last word is a role or
+organisation noun after a name is that description (``the Clinton campaign``,
+``a senior Cruz adviser``); the object of *told*, *asked* … is an addressee; otherwise the
 last run of capitalised words, with titles removed, is the name; a phrase that names
 nobody (``the spokesman``) is kept as its words, kind ``unnamed``.
 
@@ -88,7 +91,7 @@ from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
 from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
-__all__ = ["Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
+__all__ = ["FEATURE_NAMES", "Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
 
 KINDS = ("person", "organisation", "outlet")
 
@@ -303,11 +306,13 @@ service services forces army navy campaign
 _ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 _FUNCTION_TEXT = """
 the a an and or of for in on at by with to from as but that this these those his her
-their its our my your who which what when where while after before during
+their its our my your who which what when where while after before during although
+though because since if unless whether perhaps
 """
 _FUNCTION = frozenset(_FUNCTION_TEXT.split())
 _ORG_OR_FUNCTION = _ORG_WORDS | _FUNCTION
 _TITLE_OR_FUNCTION = _TITLE_WORDS | _FUNCTION
+_TITLE_OR_ORG = _TITLE_WORDS | _ORG_WORDS
 _DATES_TEXT = """
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december
@@ -318,7 +323,13 @@ _DETERMINERS_TEXT = """
 a an the his her their its this that our my your every each
 """
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
-_NAME_AFTER_ORG = re.compile(r"(?:['’]s)?\s+((?:[a-z-]+\s+){0,3})[A-Z][a-z]+\s+[A-Z][a-z]+[\s.]*$")
+# after a name: up to four lower-case or title words, then a two- or three-word name
+# ending the phrase ("Trump senior communications adviser Jason Miller", "Clinton
+# campaign Chairman John Podesta")
+_NAME_AFTER_ORG = re.compile(
+    r"(?:['’]s)?\s+((?:(?:[a-z-]+|[A-Z][a-z]+\.?)\s+){0,4}?)"
+    r"([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})[\s.]*$"
+)
 _ROLE_WORDS = frozenset(
     [
         "ally",
@@ -330,8 +341,21 @@ _ROLE_WORDS = frozenset(
         "strategist",
         "pollster",
         "surrogate",
+        "counsel",
+        "consultant",
+        "operative",
+        "lobbyist",
     ]
 )
+# the head noun of a description naming no one: "the Clinton campaign", "a senior Cruz
+# adviser", "Powell's office", "one Sanders supporter" (a plural's "s" removed first)
+_HEAD_NOUNS = (
+    _TITLE_WORDS
+    | _ROLE_WORDS
+    | _ORG_WORDS
+    | frozenset(["source", "staff", "team", "voter", "people", "official", "insider"])
+) - frozenset(["house", "state", "former", "senior", "deputy", "vice", "white", "press"])
+_PARTY_NOUNS = frozenset(["republican", "democrat", "republicans", "democrats"])
 _NOMINAL_LEAD = _DETERMINERS | frozenset(
     ["one", "another", "some", "many", "several", "two", "three", "both", "most", "other", "any"]
 )
@@ -375,6 +399,24 @@ def _in_longer_name(text: str, m: tuple[int, int, SpeakerEntry]) -> bool:
         return True
     prev = _PREV_CAP.search(text, max(0, s - 30), s)
     return prev is not None and prev.group(1).lower() not in _TITLE_OR_FUNCTION
+
+
+def _title_before_name(after: re.Match[str], kind: str) -> bool:
+    """Whether the name ending a phrase after a gazetteer name (``_NAME_AFTER_ORG``) is
+    the phrase's head: its first word is no title and the words before it are a title
+    or role (``Trump senior adviser Paul Manafort``, ``Clinton ally James Carville``);
+    after an organisation any lower-case words do (``RNC spokesman Sean Spicer``)."""
+    words, name = after.group(1).split(), after.group(2).split()
+    while name and name[0].lower().rstrip(".") in _TITLE_WORDS:
+        words.append(name.pop(0))  # "campaign Chairman John Podesta"
+    if len(name) < 2 or any(w.lower() in _ORG_WORDS for w in name):
+        return False
+    between = [w.lower().rstrip(".") for w in words]
+    if any(w[0].isupper() and b not in _TITLE_OR_ORG for w, b in zip(words, between, strict=True)):
+        return False  # "Obama Foundation Director …": a capitalised word that is no title
+    if kind == "person":
+        return bool(between) and between[-1] in _TITLE_WORDS | _ROLE_WORDS
+    return True
 
 
 def _tokens(text: str, offset: int):
@@ -468,8 +510,51 @@ class _Resolver:
         m = _APPOSITIVE_GAP.search(text, head_s, head_e)
         if m and self._has_name(head_s, m.start(), strict=True):
             head_e = m.start()
+        described = self._description(head_s, head_e)
+        if described is not None:
+            return described
         return self._resolve_region(head_s, head_e) or (
             self._resolve_region(s, e) if (head_s, head_e) != (s, e) else None
+        )
+
+    def _description(self, s: int, e: int) -> _Found | None:
+        """A phrase whose head (its last word) is a noun such as *campaign* or *adviser*
+        after a name (``the Clinton campaign``, ``Trump's campaign manager``, ``another
+        New Hampshire Republican``): the speaker is the description, not the person it
+        names; an organisation for an organisation's noun, else ``unnamed``, with the
+        affiliation of the gazetteer name in it."""
+        seg = self.text[s:e]
+        parts = seg.rsplit(None, 1)
+        if len(parts) < 2:
+            return None
+        head = _strip_punct(parts[1])
+        low = head.lower()
+        plural = low[-1:] == "s" and low[:-1] in _HEAD_NOUNS
+        noun = low if low in _HEAD_NOUNS else low[:-1] if plural else ""
+        if not noun and low not in _PARTY_NOUNS:
+            return None  # most phrases end in a name
+        lead = _strip_punct(seg.split(None, 1)[0]).lower() in _NOMINAL_LEAD
+        if not (noun and head.islower()) and not (lead and low in _PARTY_NOUNS):
+            return None
+        toks = _tokens(seg, s)
+        if len(toks) > 8:
+            return None
+        names = self.names_in(s, e)
+        if names and names[-1][1] >= toks[-1][0] + len(head):
+            return None  # the gazetteer names the whole head ("China's president")
+        if not self._has_name(s, toks[-1][0], strict=True):
+            return None
+        affiliation = names[0][2].country_or_bloc if names else None
+        kind = "organisation" if noun in _ORG_WORDS else "unnamed"
+        start, end = toks[0][0], toks[-1][0] + len(toks[-1][2].rstrip(",.;:!?)"))
+        return _Found(
+            " ".join(
+                _strip_punct(t) if k == len(toks) - 1 else t for k, (_, _, t) in enumerate(toks)
+            ),
+            kind,
+            affiliation,
+            start,
+            end,
         )
 
     def nominal(self, s: int, e: int) -> _Found | None:
@@ -503,11 +588,18 @@ class _Resolver:
             if _POSSESSIVE_END.search(t) or (i == 0 and t not in self.capitalised):
                 continue  # "Murphy’s spokeswoman …", "Asked Tuesday about …"
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
-                end = te
+                end, k = te, i + 1
                 for _ts2, te2, tok2 in toks[i + 1 :]:
                     if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(_strip_punct(tok2)):
                         break
-                    end, tok = te2, tok2
+                    end, tok, k = te2, tok2, k + 1
+                if k < len(toks) and tok[-1:] not in ",;:)":  # "The Sanders campaign …"
+                    lead = (
+                        i - 1 if i and _strip_punct(toks[i - 1][2]).lower() in _NOMINAL_LEAD else i
+                    )
+                    described = self._description(toks[lead][0], toks[k][1])
+                    if described is not None:
+                        return described
                 found = self._resolve_region(s, end)
                 if found is None or found.kind != "unknown" or " " in found.name:
                     return found
@@ -579,10 +671,7 @@ class _Resolver:
                     )
             ms, me, ent = max(matches, key=lambda t: (t[1], t[1] - t[0]))
             after = _NAME_AFTER_ORG.match(text, me, e)
-            if after is None or (
-                ent.kind == "person"
-                and not set(after.group(1).lower().split()) <= _TITLE_WORDS | _ROLE_WORDS
-            ):
+            if after is None or not _title_before_name(after, ent.kind):
                 return _entry_found(ent, ms, me)
             s = me  # "RNC spokesman Sean Spicer", "Clinton ally James Carville": the person
         # last run of capitalised words
@@ -634,8 +723,13 @@ class _Resolver:
             ent = self.gaz.lookup(name)
             if ent:
                 return _entry_found(ent, run[0][0], run[-1][1])
-            if name.lower() in _PRONOUNS or name.lower() in _FUNCTION or _PARTY_STATE.match(name):
-                continue  # "(D-Calif.)" after a senator's name is not a speaker
+            if (
+                name.lower() in _PRONOUNS
+                or name.lower() in _FUNCTION
+                or _PARTY_STATE.match(name)
+                or len(name.rstrip(".")) == 1
+            ):
+                continue  # "(D-Calif.)" or "(R)" after a senator's name is not a speaker
             return _Found(name, kind, None, run[0][0], run[-1][1])
         return None
 
@@ -741,10 +835,16 @@ class SpeakerModel:
         return _default_model()
 
     @classmethod
-    def from_dict(cls, d: dict) -> SpeakerModel:
-        """Read the JSON form written by the training script."""
-        w = d["weights"]
-        return cls(tuple(w), tuple(float(w[f]) for f in w), float(d["bias"]), float(d["threshold"]))
+    def from_json(cls, data: dict) -> SpeakerModel:
+        """Read the JSON form written by the training script (``ValueError`` when it
+        weighs a feature this version does not compute: :data:`FEATURE_NAMES`)."""
+        w = data["weights"]
+        unknown = sorted(set(w) - FEATURE_NAMES)
+        if unknown:
+            raise ValueError(f"speaker model: features this version does not compute: {unknown}")
+        return cls(
+            tuple(w), tuple(float(w[f]) for f in w), float(data["bias"]), float(data["threshold"])
+        )
 
     @cached_property
     def _weight(self) -> dict[str, float]:
@@ -763,7 +863,7 @@ class SpeakerModel:
 
 @lru_cache(maxsize=1)
 def _default_model() -> SpeakerModel:
-    return SpeakerModel.from_dict(json.loads(package_text("speaker_model.json")))
+    return SpeakerModel.from_json(json.loads(package_text("speaker_model.json")))
 
 
 RULES = (
@@ -785,6 +885,7 @@ RULES = (
 _RULE_RANK = {r: k for k, r in enumerate(RULES)}
 _CUE_RULES = frozenset(("after", "after-clause", "before", "first-cue", "colon", "lead-in-owner"))
 _MAX_GAP = 4  # paragraphs back to look for the speaker of an earlier quote
+_ADJACENT_WORDS = 6  # words between two quotes of a run (",” he said. ¶ “…")
 _CUE_SENTENCES = 2  # sentences back to look for reported speech (``X said that …``)
 
 
@@ -797,7 +898,11 @@ class _Cand:
     back: int = 0  # sentences back to the reported speech naming it (0: none)
     via_pronoun: bool = False  # found through a pronoun (``“…,” he said``)
     known: bool = False  # already the speaker of an earlier quote of the article
-    head_conf: float | None = None  # continuation: the confidence of the previous quote
+    head_conf: float | None = None  # continuation: the confidence of its run's head
+    # continuation: "colon" when the run opened with a colon lead-in ("X said the
+    # following:", "his commentary … stressing:"), "document" when its speaker is a text
+    run: str | None = None
+    adjacent: bool = False  # continuation: the previous quote ends the paragraph before
 
     @property
     def rank(self) -> int:
@@ -839,7 +944,10 @@ def _person_or_other(cand: _Cand) -> str:
 def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
     kind = cand.found.kind
     f: dict[str, float] = {f"rule:{r}": 1.0 for r in cand.rules}
-    f[f"kind:{kind}"] = 1.0
+    if cand.dist is not None:  # the kind of a mention (a continuation has none)
+        f[f"kind:{kind}"] = 1.0
+    if ctx.n == 1:
+        f["only_candidate"] = 1.0
     if cand.dist is not None and cand.dist == ctx.nearest:
         f["nearest_mention"] = 1.0
     f["n_rules"] = float(len(cand.rules))
@@ -874,7 +982,48 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
         f["known_speaker"] = 1.0
     if cand.head_conf is not None:
         f["continuation_head_confidence"] = cand.head_conf
+    if cand.adjacent:
+        f["continuation&adjacent"] = 1.0
+        if ctx.opens_para:
+            f["continuation&adjacent&opens_paragraph"] = 1.0
+    if cand.run is not None:
+        f[f"continuation&{cand.run}"] = 1.0
+        if own_cue:
+            f[f"continuation&{cand.run}&has_cue"] = 1.0
+        elif ctx.cue_holders:
+            f[f"continuation&{cand.run}&other_has_cue"] = 1.0
     return f
+
+
+_RUNS = ("colon", "document")
+FEATURE_NAMES = frozenset(
+    [f"rule:{r}" for r in RULES]
+    + [f"rule:{r}&{c}" for r in RULES for c in ("other_has_cue", "opens_paragraph")]
+    + [f"kind:{k}" for k in (*KINDS, "group", "unknown", "unnamed")]
+    + [f"gap:{g}" for g in range(_MAX_GAP + 1)]
+    + [f"back:{b}" for b in range(1, _CUE_SENTENCES + 1)]
+    + [f"continuation&{r}{c}" for r in _RUNS for c in ("", "&has_cue", "&other_has_cue")]
+    + [f"earlier-cue&pronoun_cue&{a}" for a in ("agree", "disagree")]
+    + [
+        "only_candidate",
+        "nearest_mention",
+        "n_rules",
+        "log_distance",
+        "no_mention",
+        "other_has_cue",
+        "has_cue",
+        "first_by_rule_order",
+        "opens_paragraph",
+        "n_candidates",
+        "via_pronoun",
+        "known_speaker",
+        "continuation_head_confidence",
+        "continuation&adjacent",
+        "continuation&adjacent&opens_paragraph",
+    ]
+)
+"""Every feature :func:`_features` can give a candidate (a model weighing another is
+refused)."""
 
 
 def attribute(
@@ -910,8 +1059,9 @@ def attribute(
     out: list[Quote] = []
     found_by_quote: list[tuple[Quote, _Found | None]] = []
     last_direct: tuple[int, _Found] | None = None
-    last_conf = 0.0
-    work_run = False  # the last quotes continue a possessive lead-in or a statement
+    last_conf = 0.0  # the confidence of the head of the last speaker's run of quotes
+    colon_run = False  # the last quotes continue a run opened by a colon lead-in
+    last_end = 0  # where the last direct quote ends
     reported: dict[tuple[int, int], _Found | None] = {}  # the speaker of each sentence's cue
     for q in quotes:
         if q.kind != "direct" or q.depth > 0:
@@ -1012,7 +1162,12 @@ def attribute(
             prev = last_direct[1]
             gap = pi - last_direct[0]
             add(_Found(prev.name, prev.kind, prev.affiliation, None, None), "continuation", gap)
-            cands[prev.name].head_conf = last_conf
+            cont = cands[prev.name]
+            cont.head_conf = last_conf
+            between = text[last_end : q.start].split(None, _ADJACENT_WORDS) if gap == 1 else ()
+            cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
+            document = _DOCUMENT_RE.search(prev.name) is not None
+            cont.run = "colon" if colon_run else "document" if document else None
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
@@ -1026,39 +1181,23 @@ def attribute(
         if trace is not None:
             trace.append((q, [(c.found.name, feats) for _, c, feats in scored]))
         best = max(scored, key=lambda t: t[0], default=None)
+        found = None
         if best is not None:
+            # the best guess is remembered whatever the threshold (the threshold only
+            # decides what is reported), so one run gives the trade-off at every threshold
             prob, c, _ = best
             rule = RULES[c.rank]
-            in_work = False
-            stmt = _statement_owner(c.found, last_direct, pi)
-            if stmt is not None:
-                c, rule = _Cand(stmt, {"statement"}, None, 0), "statement"
-            elif (
-                work_run
-                and last_direct is not None
-                and last_direct[1].name in cands
-                and not any(o.rules & _CUE_RULES for o in cl)
-            ):
-                # quotes after "… his commentary, titled: … stressing:" with no speech
-                # cue of their own go on quoting the work, whoever the sentence names
-                c, rule, in_work = cands[last_direct[1].name], "continuation", True
-            if last_direct is not None and c.found.name == last_direct[1].name:
-                # a run of quotes keeps the confidence of its head: the next paragraph
-                # opens with a quote and names no one else (or a statement continues)
-                cue = _CUE_RULES
-                near = pi - last_direct[0] <= 1 and (opens or "pronoun" in c.rules)
-                alone = not any(o.rules & cue for o in cl)
-                if stmt is not None or in_work or (near and (alone or "pronoun" in c.rules)):
-                    prob = max(prob, last_conf)
-            best = (prob, c, None)
-        if best is not None and best[0] >= model.threshold:
-            prob, c, _ = best
             found = res.fullest(c.found)
             res.history.append((pi, found))
             res.speakers.add(found.name)
             same = last_direct is not None and last_direct[1].name == found.name
-            work_run = rule in ("lead-in-owner", "statement") or (same and work_run)
-            last_direct, last_conf = (pi, found), prob
+            cued = bool(c.rules & _CUE_RULES)
+            # a run of quotes of one speaker: its head is the last quote with a cue
+            colon_run = rule in ("colon", "lead-in-owner") or (same and not cued and colon_run)
+            if cued or not same:
+                last_conf = prob
+            last_direct, last_end = (pi, found), q.end
+        if best is not None and found is not None and prob >= model.threshold:
             nq = _with(
                 q,
                 speaker=found.name,
@@ -1079,28 +1218,16 @@ def attribute(
                 rule=None,
                 speaker_confidence=conf,
             )
-        found_by_quote.append((nq, found if nq.speaker else None))
+        found_by_quote.append((nq, found))  # the best guess, given or not
         out.append(nq)
     return out
 
 
-_STATEMENT_RE = re.compile(r"(?i)\b(?:statement|declaration|communiqu[eé]|resolution|letter)\b")
-
-
-def _statement_owner(found: _Found, last: tuple[int, _Found] | None, pi: int) -> _Found | None:
-    """The statement a quote continues, when its chosen speaker is the statement's
-    joint authors (``China and Russia urge “…”`` after quotes of their joint
-    statement): the group and the statement share their affiliation."""
-    if last is None or pi - last[0] > _MAX_GAP or found.kind != "group":
-        return None
-    prev = last[1]
-    if (
-        _STATEMENT_RE.search(prev.name)
-        and prev.affiliation
-        and prev.affiliation == found.affiliation
-    ):
-        return _Found(prev.name, prev.kind, prev.affiliation, None, None)
-    return None
+# a speaker that is a text (a statement, a report, an ad): its quotes run on without cues
+_DOCUMENT_RE = re.compile(
+    r"(?i)\b(?:statement|declaration|communiqu[eé]|resolution|letter|report|memo|release|"
+    r"ad|advert|video|poll|survey|study|editorial|article|book|transcript|complaint|email)s?$"
+)
 
 
 _POSSESSIVE_WORK_RE = re.compile(
@@ -1191,7 +1318,8 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         return found
     # verb before its subject: "said Xi: “…”"
     rest = text[v.end() : q_start]
-    after = _subject_after(rest)
+    # after "told", "asked", "urged" … comes the addressee ("telling the crowd, “…”")
+    after = None if _ADDRESSEE_VERB.fullmatch(v.group().lower()) else _subject_after(rest)
     if after:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
         # a description after the verb is its subject only before a comma or colon
@@ -1204,6 +1332,11 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         for pq, pf in reversed(found_by_quote):
             if pq.start >= s_start and pf is not None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
+    # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
+    if not words and v.group().lower().endswith("ing") and len(chunks) > 1:
+        found = res.first_name(s_start, v.start())
+        if found:
+            return found
     # "Putin, however, said" / "Smith, a senator, said": walk back over asides
     for k in (1, 2):
         if k < len(chunks) and text[slice(*chunks[k])].split():
@@ -1229,6 +1362,9 @@ def _appositive_owner(res: _Resolver, text: str, chunks, k: int, pi: int) -> _Fo
     return found if found and found.kind in ("person", "unknown") else None
 
 
+_ADDRESSEE_VERB = re.compile(
+    r"(?:tell|ask|warn|urge|remind|assure|inform)(?:s|ed|ing)?|told|urg(?:es|ed|ing)"
+)
 _SUBJECT_AFTER_RE = re.compile(r"\s+([^,;:\n()–—]{1,60}?)\s*[,:]?\s*$")
 
 
