@@ -124,6 +124,8 @@ def main(argv: list[str]) -> int:
             ),
             ("default", find_loaded(doc, word_in_quote=in_quote)),
         ]
+        # the word probabilities once; each threshold of the curve only re-reads them
+        scores = default_model.word_scores(doc, lexicon.match(doc), in_quote)
         if before_model is not None:
             runs.append(("before", find_loaded(doc, model=before_model)))
         for name, result in runs:
@@ -131,7 +133,10 @@ def main(argv: list[str]) -> int:
             term_counts[name].append(len(result.terms))
         for t, m in curve_models.items():
             curve_preds[t].append(
-                term_word_flags(find_loaded(doc, word_in_quote=in_quote, model=m).terms, n)
+                term_word_flags(
+                    find_loaded(doc, word_in_quote=in_quote, model=m, word_scores=scores).terms,
+                    n,
+                )
             )
 
     gold_density = [100.0 * sum(g) / n for g, n in zip(gold, n_words, strict=True)]

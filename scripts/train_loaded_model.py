@@ -32,11 +32,15 @@ rows, the calibration folded into its weights.
 
 The sentence bias score is a logistic regression over :func:`sentence_features` (the
 sentence's words, lexicon categories, VADER and subjectivity counts and the word
-model's out-of-fold probabilities), fitted on the BABE train sentences with the
-experts' labels and, as a second row per sentence with weight :data:`CROWD_WEIGHTS`,
-the MBIC crowd's label; its C and the crowd weight are chosen by cross-validated AUC
-(against the experts' labels) and its probabilities calibrated on the cross-validated
-scores.
+model's out-of-fold probabilities), fitted on the BABE train texts with the experts'
+labels and, as a second row per text with weight :data:`CROWD_WEIGHTS`, the MBIC
+crowd's label. It is fitted on the unit it scores at run time, the Doc sentence: a
+BABE text of several Doc sentences gives one row per sentence, each with the text's
+label and its share of the text's words as weight. Its C and the crowd weight are
+chosen by cross-validated AUC of each text's ``bias_mean`` (its sentences'
+probabilities averaged by words, as the library reports it) against the experts'
+labels, and its probabilities calibrated (Platt, sentences weighted as in fitting) on
+the cross-validated sentence scores.
 
 Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]``
 (about 10 minutes on one core).
@@ -185,11 +189,9 @@ def fit(prepared: list[dict], c: float):
     x = vec.fit_transform(rows).tocsr()
     x.indices = x.indices.astype("int32")  # liblinear accepts 32-bit indices only
     x.indptr = x.indptr.astype("int32")
-    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear")
+    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=SEED)
     clf.fit(x, y)
-    names = vec.get_feature_names_out()
-    weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
-    return weights, float(clf.intercept_[0])
+    return fitted_weights(vec, clf)
 
 
 def logits(prepared: list[dict], weights: dict[str, float], bias: float) -> list[list[float]]:
@@ -222,13 +224,14 @@ def scores_of(prepared: list[dict], predicted: list[list[bool]]) -> tuple[float,
     return s["precision"], s["recall"], s["f1"]
 
 
-def platt(z: list[float], y: list[bool]) -> tuple[float, float]:
-    """Platt scaling: (a, b) with ``p = sigmoid(a * z + b)`` fitted to ``y``."""
+def platt(z: list[float], y: list[bool], weights: list[float] | None = None) -> tuple[float, float]:
+    """Platt scaling: (a, b) with ``p = sigmoid(a * z + b)`` fitted to ``y`` (each
+    point with its weight, 1 when ``weights`` is None)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     clf = LogisticRegression(C=1e6, max_iter=1000)
-    clf.fit(np.array(z).reshape(-1, 1), np.array(y, dtype=int))
+    clf.fit(np.array(z).reshape(-1, 1), np.array(y, dtype=int), sample_weight=weights)
     return float(clf.coef_[0][0]), float(clf.intercept_[0])
 
 
@@ -261,45 +264,65 @@ def choose_threshold(val: list[dict], probs: list[list[float]], target: float) -
 
 
 def sentence_rows(items: list[dict], word_probs: list[list[float]]):
-    """Sentence feature dicts (one per labelled BABE sentence: each is one Doc), labels
-    and the MBIC crowd's labels (None where the crowd did not agree)."""
+    """Per labelled BABE text, the features of each of its Doc sentences with their
+    word counts (the unit :meth:`LoadedModel.sentence_scores` scores: 168 of the
+    train texts are several Doc sentences); the text's label; and the MBIC crowd's
+    label (None where the crowd did not agree)."""
     rows, y, crowd = [], [], []
     for a, probs in zip(items, word_probs, strict=True):
         if a["bias"] is None:
             continue
-        feats = sentence_features(a["doc"], a["lexicon_matches"], probs, 0, len(a["doc"].words))
-        rows.append(feats)
+        doc, matches = a["doc"], a["lexicon_matches"]
+        rows.append(
+            [
+                (sentence_features(doc, matches, probs, w0, w1), w1 - w0)
+                for w0, w1 in doc.sentence_words
+                if w1 > w0
+            ]
+        )
         y.append(a["bias"])
         crowd.append(a["crowd"])
     return rows, y, crowd
 
 
-def fit_sentences(
-    rows: list[dict], y: list[int], c: float, crowd: list[int | None] | None = None, w: float = 0.0
-):
-    """Logistic regression over sentence features; with ``w > 0`` every sentence the
-    crowd labelled is added a second time with the crowd's label and weight ``w``."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    x_rows, labels, weights = list(rows), list(y), [1.0] * len(rows)
-    if w > 0 and crowd is not None:
-        for row, label in zip(rows, crowd, strict=True):
-            if label is not None:
-                x_rows.append(row)
-                labels.append(label)
-                weights.append(w)
-    vec = DictVectorizer()
-    x = vec.fit_transform(x_rows)
-    clf = LogisticRegression(C=c, max_iter=5000)
-    clf.fit(x, labels, sample_weight=weights)
+def fitted_weights(vec, clf) -> tuple[dict[str, float], float]:
+    """A fitted logistic regression's non-zero weights by feature name, and its bias."""
     names = vec.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
     return weights, float(clf.intercept_[0])
 
 
-def sentence_logit(row: dict, weights: dict[str, float], bias: float) -> float:
-    return bias + sum(weights.get(k, 0.0) * v for k, v in row.items())
+def fit_sentences(
+    rows: list[list[tuple[dict, int]]],
+    y: list[int],
+    c: float,
+    crowd: list[int | None] | None = None,
+    w: float = 0.0,
+):
+    """Logistic regression over sentence features: each Doc sentence of a text is a
+    row with the text's label, weighted by its share of the text's words (so every
+    text weighs 1, as ``bias_mean`` weights sentences by words); with ``w > 0`` every
+    text the crowd labelled is added a second time with the crowd's label and weight
+    ``w``."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x_rows, labels, weights = [], [], []
+    for k, sentences in enumerate(rows):
+        total = sum(n for _, n in sentences)
+        labelled = [(y[k], 1.0)]
+        if w > 0 and crowd is not None and crowd[k] is not None:
+            labelled.append((crowd[k], w))
+        for label, weight in labelled:
+            for features, n in sentences:
+                x_rows.append(features)
+                labels.append(label)
+                weights.append(weight * n / total)
+    vec = DictVectorizer()
+    x = vec.fit_transform(x_rows)
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit(x, labels, sample_weight=weights)
+    return fitted_weights(vec, clf)
 
 
 def auc(y: list[int], s: list[float]) -> float:
@@ -337,11 +360,11 @@ def cross_logits(ptc: list[dict], babe: list[dict], c: float):
 
 
 def cross_sentence_logits(
-    rows: list[dict], y: list[int], c: float, crowd: list[int | None], w: float
-) -> list[float]:
-    """Out-of-fold log-odds of the sentence model."""
+    rows: list[list[tuple[dict, int]]], y: list[int], c: float, crowd: list[int | None], w: float
+) -> list[list[float]]:
+    """Out-of-fold log-odds of the sentence model, per Doc sentence of each text."""
     folds = folds_of(len(rows))
-    out = [0.0] * len(rows)
+    out: list[list[float]] = [[] for _ in rows]
     for k in range(FOLDS):
         train = [i for i, f in enumerate(folds) if f != k]
         weights, bias = fit_sentences(
@@ -352,8 +375,17 @@ def cross_sentence_logits(
             w,
         )
         for i in (i for i, f in enumerate(folds) if f == k):
-            out[i] = sentence_logit(rows[i], weights, bias)
+            out[i] = [
+                bias + sum(weights.get(f, 0.0) * v for f, v in row.items()) for row, _ in rows[i]
+            ]
     return out
+
+
+def word_weighted_mean(values: list[float], sentences: list[tuple[dict, int]]) -> float:
+    """Mean of per-sentence ``values`` weighted by the sentences' words (``bias_mean``)."""
+    return sum(v * n for v, (_, n) in zip(values, sentences, strict=True)) / sum(
+        n for _, n in sentences
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -414,13 +446,23 @@ def main(argv: list[str] | None = None) -> int:
     for cw in CROWD_WEIGHTS:
         for sc in SENTENCE_CS:
             z = cross_sentence_logits(s_rows, s_y, sc, s_crowd, cw)
-            s_auc = auc(s_y, z)
+            s_auc = auc(
+                s_y,
+                [
+                    word_weighted_mean([sigmoid(v) for v in zs], sentences)
+                    for zs, sentences in zip(z, s_rows, strict=True)
+                ],
+            )
             sentence_grid.append({"C": sc, "crowd_weight": cw, "auc": round(s_auc, 4)})
             print(f"sentence model C={sc}, crowd weight {cw}: cross-validated AUC {s_auc:.4f}")
             if best_s is None or s_auc > best_s[0]:
                 best_s = (s_auc, sc, cw, z)
     s_auc, sc, cw, s_z = best_s
-    sa, sb0 = platt(s_z, [bool(y) for y in s_y])
+    sa, sb0 = platt(
+        [v for zs in s_z for v in zs],
+        [bool(y) for y, zs in zip(s_y, s_z, strict=True) for _ in zs],
+        [n / sum(m for _, m in ss) for ss in s_rows for _, n in ss],
+    )
     sw, sb = fit_sentences(s_rows, s_y, sc, s_crowd, cw)
     sentence_weights = {k: round(sa * v, 4) for k, v in sw.items() if abs(sa * v) >= 1e-4}
     sentence_bias = round(sa * sb + sb0, 4)

@@ -143,6 +143,20 @@ def test_words_between_the_candidate_and_the_counting_threshold_are_candidates()
     assert res.candidate_records()[0]["text"] == "weather"
 
 
+def test_given_word_scores_are_read_instead_of_scoring_again():
+    model = LoadedModel({"w=fine": 5.0}, bias=-5.0, threshold=0.5)
+    doc = tokenize("Fine weather today.")
+    given = [0.1, 0.9, 0.1]  # weather, not fine, by the scores passed in
+    res = find_loaded(doc, lexicon=Lexicon(), model=model, use_model=True, word_scores=given)
+    assert [(t.text, t.score) for t in res.terms] == [("weather", 0.9)]
+    scored = model.word_scores(doc, Lexicon.default().match(doc))
+    again = find_loaded(doc, lexicon=Lexicon(), model=model, use_model=True, word_scores=scored)
+    plain = find_loaded(doc, lexicon=Lexicon(), model=model, use_model=True)
+    assert again == plain
+    with pytest.raises(ValueError, match="2 values for 3 words"):
+        find_loaded(doc, model=model, word_scores=[0.1, 0.2])
+
+
 def test_a_custom_lexicon_counts_all_its_terms_and_the_model_adds_only_when_asked():
     model = LoadedModel(
         {"w=fine": 5.0, "w=weather": 5.0}, bias=-5.0, threshold=0.5, lexicon_threshold=0.9

@@ -742,6 +742,7 @@ def find_loaded(
     use_model: bool | None = None,
     model: LoadedModel | None = None,
     word_in_quote: Sequence[bool] | None = None,
+    word_scores: Sequence[float] | None = None,
 ) -> LoadedResult:
     """Find loaded terms in ``doc`` and mark those inside ``quote_spans``.
 
@@ -760,7 +761,10 @@ def find_loaded(
     the default lexicon's matches (the features the model was fitted on).
     ``word_in_quote`` (one flag per Doc word, as
     :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves
-    recomputing it.
+    recomputing it; so do ``word_scores`` (one probability per Doc word, as
+    :meth:`LoadedModel.word_scores` gives them over the default lexicon's matches):
+    ``model``'s thresholds then apply to them, so an evaluation can compare
+    thresholds without scoring the words again.
     """
     default = Lexicon.default()
     if lexicon is None:
@@ -783,7 +787,13 @@ def find_loaded(
     if use_model is not False:
         model = model or LoadedModel.default()
         base_matches = matches if is_default else default.match(doc)
-        scores, bias = model.scores(doc, base_matches, word_in_quote)
+        if word_scores is not None:
+            if len(word_scores) != n:
+                raise ValueError(f"word_scores has {len(word_scores)} values for {n} words")
+            scores = list(word_scores)
+            bias = model.sentence_scores(doc, base_matches, scores)
+        else:
+            scores, bias = model.scores(doc, base_matches, word_in_quote)
         sentence_bias = tuple(bias)
         adds = is_default or bool(use_model)
 
