@@ -163,6 +163,15 @@ def _word_valence(
     """
     vs = _VS or _vader_module()
     item, low = tokens[i], lower[i]
+    before = lower[max(0, i - 3) : i]
+    if (  # no rule below can apply: the word's own valence (most words of news prose)
+        low != "no"
+        and not (is_cap_diff and item.isupper())
+        and (_MODIFIERS or _modifiers()).isdisjoint(before)
+        and not any("n't" in w for w in before)
+        and (i < 3 or (_IDIOM_WORDS or _idiom_words()).isdisjoint(lower[i - 3 : i + 3]))
+    ):
+        return lexicon[low]
     valence = lexicon[low]
     if low == "no" and i != len(tokens) - 1 and lower[i + 1] in lexicon:
         valence = 0.0
@@ -236,6 +245,20 @@ def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> f
 
 
 _IDIOM_WORDS: frozenset[str] | None = None
+_MODIFIERS: frozenset[str] | None = None
+
+
+def _modifiers() -> frozenset[str]:
+    """The words that change the valence of one of the three words after them in
+    :func:`_word_valence` (boosters, negations and VADER's special words) ("n't" words
+    are checked apart)."""
+    global _MODIFIERS
+    if _MODIFIERS is None:
+        vs = _VS or _vader_module()
+        special = {"no", "never", "without", "so", "this", "least"}
+        boosters = (k for k in vs.BOOSTER_DICT if " " not in k)
+        _MODIFIERS = frozenset({*boosters, *vs.NEGATE, *special})
+    return _MODIFIERS
 
 
 def _idiom_words() -> frozenset[str]:
