@@ -168,7 +168,7 @@ def _word_valence(
         low != "no"
         and not (is_cap_diff and item.isupper())
         and (_MODIFIERS or _modifiers()).isdisjoint(before)
-        and not any("n't" in w for w in before)
+        and "n't" not in " ".join(before)  # no word holds a space: none spans two
         and (i < 3 or (_IDIOM_WORDS or _idiom_words()).isdisjoint(lower[i - 3 : i + 3]))
     ):
         return lexicon[low]
