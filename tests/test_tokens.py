@@ -185,8 +185,9 @@ def test_editorial_insertion_still_one_word():
     assert "list" in [doc.word_text(i) for i in range(len(doc.words))]
 
 
-def test_sentence_words_from_tokenize_equal_the_property():
-    """tokenize() fills ``sentence_words`` as it goes; a Doc built by hand computes it."""
+def test_properties_filled_by_tokenize_equal_the_computed_ones():
+    """tokenize() fills ``sentence_words``, ``word_starts`` and ``word_ends`` as it goes;
+    a Doc built by hand computes them."""
     from pathlib import Path
 
     from rhetoric.text.tokens import Doc
@@ -198,4 +199,6 @@ def test_sentence_words_from_tokenize_equal_the_property():
         doc = tokenize(text)
         fields = (doc.text, doc.clean, doc.paragraphs, doc.sentences, doc.words)
         fresh = Doc(*fields, doc.word_sentence)
-        assert doc.sentence_words == fresh.sentence_words
+        for name in ("sentence_words", "word_starts", "word_ends"):
+            assert getattr(doc, name) == getattr(fresh, name), name
+            assert type(getattr(doc, name)) is tuple

@@ -223,7 +223,10 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
         word_sentence += [i] * (len(words) - before)
         ranges.append((before, len(words)))
     doc = Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
-    doc.__dict__["sentence_words"] = tuple(ranges)  # what the cached property gives
+    # what the cached properties give, found here at once
+    doc.__dict__["sentence_words"] = tuple(ranges)
+    starts_ends = tuple(zip(*words, strict=True)) or ((), ())
+    doc.__dict__["word_starts"], doc.__dict__["word_ends"] = starts_ends
     return doc
 
 
