@@ -195,12 +195,16 @@ class Gazetteer:
         return build(cs, 0, ""), build(ci, re.IGNORECASE), build(ci, 0)
 
     @cached_property
-    def _first_runs(self) -> frozenset[str] | None:
-        """The first run of :data:`_ALIAS_CHAR` of each multi-word alias (lower case,
-        ``’`` as ``'``): a multi-word match can only start where such a run does. None
-        when an alias starts with another character (then every position is tried)."""
+    def _first_runs(self) -> re.Pattern | None:
+        """Where a multi-word alias can start: one of their first runs of
+        :data:`_ALIAS_CHAR` (lower case, ``’`` as ``'``) standing whole. None when an
+        alias starts with another character (then every position is tried)."""
         runs = [_ALIAS_RUN.match(k) for k in self._index[1]]
-        return None if None in runs else frozenset(m.group() for m in runs if m)
+        if None in runs:
+            return None
+        keys = sorted({m.group() for m in runs if m}, key=len, reverse=True)
+        alts = [re.escape(k).replace("'", "['’]") for k in keys]
+        return re.compile(_ALIAS_START + "(?:" + grouped_alternation(alts) + r")(?![\w'’-])")
 
     def lookup(self, name: str) -> SpeakerEntry | None:
         """The entry whose name or alias is ``name`` (multi-word aliases ignore case)."""
@@ -236,13 +240,11 @@ class Gazetteer:
             yield from (m.span() for m in rx.finditer(low, start, end))
             return
         last = start
-        for r in _ALIAS_RUN.finditer(low, start, end):
+        for r in runs.finditer(low, start, end):
             s = r.start()
-            if s >= last and r.group().replace("’", "'") in runs:
-                m = ci_lower.match(low, s, end)
-                if m is not None:
-                    yield s, m.end()
-                    last = m.end()
+            if s >= last and (m := ci_lower.match(low, s, end)) is not None:
+                yield s, m.end()
+                last = m.end()
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Non-overlapping alias matches in ``text[start:end]``: ``(s, e, entry)``."""
