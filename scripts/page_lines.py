@@ -58,7 +58,11 @@ def page_folders(root: Path = DEFAULT_PAGES) -> list[Path]:
 
 
 def read_html(path: Path) -> str:
-    return path.read_bytes().decode("utf-8", errors="replace").replace("\x00", "")
+    """The page decoded as ``rhetoric.load`` decodes it (declared encoding, stray NULs
+    and bad bytes as :func:`rhetoric.text.decode.decode_bytes` reads them)."""
+    from rhetoric.text.decode import decode_bytes
+
+    return decode_bytes(path.read_bytes(), str(path))[0]
 
 
 def as_text(html: str) -> str:
