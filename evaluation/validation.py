@@ -148,10 +148,11 @@ HEADLINES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
      "segmentation (HTML page): body precision", "pages", "pages", ""),
     ("pages_html", "held_out", "rhetoric.recall_mean",
      "segmentation (HTML page): body recall", "pages", "pages", ""),
-    ("pages_html", "held_out", "trafilatura_no_comments.precision_mean",
-     "baseline (trafilatura alone): HTML body precision", "pages", "pages", ""),
-    ("pages_html", "held_out", "trafilatura_no_comments.recall_mean",
-     "baseline (trafilatura alone): HTML body recall", "pages", "pages", ""),
+    ("pages_html", "held_out", "trafilatura_no_headline.precision_mean",
+     "baseline (trafilatura alone, headline not body): HTML body precision", "pages", "pages",
+     ""),
+    ("pages_html", "held_out", "trafilatura_no_headline.recall_mean",
+     "baseline (trafilatura alone, headline not body): HTML body recall", "pages", "pages", ""),
 )  # fmt: skip
 """The figures :func:`headline` reports: what each says is in its label."""
 

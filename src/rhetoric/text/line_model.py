@@ -35,13 +35,6 @@ FUNCTION_WORDS = frozenset(row["term"] for row in package_csv_rows("function_wor
 ``rhetoric/data/function_words.csv`` (term, category, note)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-FUNCTION_CHARACTERS = frozenset(
-    row["term"] for row in package_csv_rows("function_characters.csv", ("term",))
-)
-"""Chinese closed-class characters and Japanese particles (``function_characters.csv``):
-written without spaces, a line's function-word share is counted per character."""
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_CHARS_PER_WORD = 2  # a word of written Chinese or Japanese is about two characters
 _MONTHS = frozenset(
     ("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun")
     + ("june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct")
@@ -56,9 +49,9 @@ _DIGIT = re.compile(r"[0-9]")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•·‣▪◦–—]|\d{1,3}[.)])\s")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SEPARATOR = re.compile(r"\s[|·•∙/]\s")
-_STOPS = ".!?…。！？"
-_CLAUSE = ".!?…:;,。！？，；：、"
-_CLOSERS = "\"'”’»)]*」』）"
+_STOPS = ".!?…"
+_CLAUSE = ".!?…:;,"
+_CLOSERS = "\"'”’»)]*"
 _SHORT_WORDS = 6
 _GOOD_WORDS = 12
 _WINDOWS = (1, 3, 8)
@@ -94,12 +87,6 @@ OWN_FEATURES = (
     "comma_share",
     "before_main",
     "after_main",
-    "before_main_words_log",
-    "before_main_ends_clause",
-    "before_main_function_share",
-    "after_main_words_log",
-    "after_main_ends_clause",
-    "after_main_function_share",
 )
 NEIGHBOUR_FEATURES = ("words_log", "function_share", "ends_sentence", "good", "list_marker")
 FEATURES = (
@@ -118,9 +105,8 @@ of stage 1's scores over the ``w`` scored lines before and after it."""
 
 
 def ends_clause(line: str) -> bool:
-    """True when the line ends in a sentence or clause stop (``.!?…:;,``, and the
-    full-width ones of Chinese and Japanese), perhaps followed by closing quotation
-    marks or brackets."""
+    """True when the line ends in a sentence or clause stop (``.!?…:;,``), perhaps
+    followed by closing quotation marks or brackets."""
     return _ends(line, _CLAUSE)
 
 
@@ -133,16 +119,9 @@ def _ends(line: str, stops: str) -> bool:
 def own_features(line: str, raw: str) -> tuple[float, ...]:
     """The features of one line by itself (position and page-level ones filled later)."""
     words = _WORD.findall(line)
+    n = len(words)
     letters = len("".join(words))
     function = sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words)))
-    n: float = len(words)
-    units = n  # what the function-word share is a share of
-    cjk = _CJK.findall(line) if not line.isascii() else ()
-    if cjk:  # written without spaces: a run of characters is many words
-        spaced = sum(not _CJK.search(w) for w in words)
-        n = spaced + len(cjk) / _CJK_CHARS_PER_WORD
-        units = spaced + len(cjk)
-        function += sum(map(FUNCTION_CHARACTERS.__contains__, cjk))
     capitalised = sum(map(str.isupper, map(itemgetter(0), words)))
     digits = len(_DIGIT.findall(line))
     visible = len(line.replace(" ", ""))
@@ -150,7 +129,7 @@ def own_features(line: str, raw: str) -> tuple[float, ...]:
     return (
         math.log1p(n),
         letters / n if n else 0.0,
-        function / units if units else 0.0,
+        function / n if n else 0.0,
         float(_ends(line, _STOPS)),
         float(ends_clause(line)),
         capitalised / n if n else 0.0,
@@ -162,10 +141,6 @@ def own_features(line: str, raw: str) -> tuple[float, ...]:
         float(bool(_HEADING.match(raw))),
         1.0 - visible / raw_visible if raw_visible > visible else 0.0,
     )
-
-
-def _commas(line: str) -> int:
-    return line.count(",") + line.count("，") + line.count("、")
 
 
 def _has_date(line: str, words: list[str]) -> bool:
@@ -241,8 +216,6 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
     for k, i in enumerate(index):
         position = k / (m - 1) if m > 1 else 0.0
         inside = first_good is not None and first_good <= k <= last_good  # type: ignore[operator]
-        above = bool(main_lines) and k < main_lines[0]
-        below = bool(main_lines) and k > main_lines[-1]
         rows.append(
             list(own[i])
             + [
@@ -258,15 +231,9 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
                 float(main is not None and block[k] == main),
                 math.log1p(min(_distance(k, main_lines), 50)),
                 own[i][0] * max(0.0, 0.3 - own[i][2]),
-                _commas(lines[i]) / math.expm1(own[i][0]),
-                float(above),
-                float(below),
-                above * own[i][0],
-                above * own[i][4],
-                above * own[i][2],
-                below * own[i][0],
-                below * own[i][4],
-                below * own[i][2],
+                lines[i].count(",") / math.expm1(own[i][0]),
+                float(bool(main_lines) and k < main_lines[0]),
+                float(bool(main_lines) and k > main_lines[-1]),
             ]
         )
     picks = [FEATURES.index(f) for f in NEIGHBOUR_FEATURES]

@@ -204,15 +204,11 @@ def classify_lines(
     threshold = 0.0
     main = None
     if model is not None and _needs_model(folded):
+        scores = model.scores(folded, seen)
+        threshold = model.threshold
         # inside the page's main block of prose the rules alone decide (a short line
-        # between paragraphs is the article's); around it, a line scored low is chrome.
-        # A page without such a block (no sentence of twelve words with function
-        # words: a list, a page in a language whose function words are not counted)
-        # gives the model nothing to set chrome apart from: the rules alone label it.
+        # between paragraphs is the article's); around it, a line scored low is chrome
         main = main_block(folded)
-        if main is not None:
-            scores = model.scores(folded, seen)
-            threshold = model.threshold
     chrome = {
         i
         for i, s in enumerate(scores)
@@ -251,30 +247,24 @@ def _among_chrome(
     main: tuple[int, int] | None,
 ) -> set[int]:
     """Short lines that are not sentences, in a run of at most ``_MAX_GAP_RUN`` such
-    lines between two lines the model took for chrome, or between the main block of
-    prose and a line the model took for chrome: a menu item or teaser scored just above
-    the threshold among others below it, or the first links of a list under the article
-    (jusText's context step: a short block between a good and a bad one is bad)."""
+    lines between two lines the model took for chrome: a menu item or teaser scored
+    just above the threshold among others below it (jusText's context step)."""
     scored = [i for i, s in enumerate(scores) if s is not None]
-
-    def inside(i: int) -> bool:
-        return bool(main) and main[0] <= i <= main[1]  # type: ignore[index]
-
     out: set[int] = set()
     k = 0
     while k < len(scored):
-        if scored[k] in chrome or inside(scored[k]):
+        if scored[k] in chrome:
             k += 1
             continue
         j = k
-        while j < len(scored) and not (scored[j] in chrome or inside(scored[j])):
+        while j < len(scored) and scored[j] not in chrome:
             j += 1
         run = scored[k:j]
-        sides = (scored[k - 1] if k > 0 else None, scored[j] if j < len(scored) else None)
         if (
-            None not in sides
-            and any(side in chrome for side in sides)
+            k > 0
+            and j < len(scored)
             and len(run) <= _MAX_GAP_RUN
+            and not any(main and main[0] <= i <= main[1] for i in run)
             and not any(_reads_as_sentence(folded[i]) for i in run)
         ):
             out.update(run)
