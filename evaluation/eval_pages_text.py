@@ -21,8 +21,9 @@ its ``body`` is scored against the gold article with ``validation.shingle_prf`` 
 * ``title_match``: share of pages (with a title in ``expected-metadata.json``:
   ``titled_pages``) whose ``Article.title`` has the headline's words;
   ``title_contained``: the same with a site suffix allowed to differ (the words, case
-  folded, of one are a run of two or more of the other's: ``page_lines.title_matches``,
-  the gold the headline chooser is trained on).
+  folded, of one are a run of two or more of the other's: ``validation.title_contained``,
+  the gold the headline chooser is trained on, and the measure of
+  ``eval_pages_html.py``).
 
 Splits: ``held_out`` (``validation.page_split``: 48 pages never trained or tuned on) and
 ``train`` (the 80 pages ``scripts/train_page_model.py`` fitted the line model on).
@@ -88,8 +89,8 @@ def _figures(rows: list[dict]) -> dict:
 
 def score_page(page, format: str, from_text) -> dict:
     """One page in one rendering: shingle P/R of the body, where the lost article went."""
-    from page_lines import GoldIndex, title_matches, words
-    from validation import shingle_prf, shingles
+    from page_lines import GoldIndex
+    from validation import shingle_prf, shingles, title_contained, title_exact
 
     article = from_text(getattr(page, format), format=format)
     body = article.body
@@ -112,8 +113,8 @@ def score_page(page, format: str, from_text) -> dict:
         "n_pred": sum(pred.values()),
         "n_gold": sum(gold.values()),
         "lost_to": lost.most_common(1)[0][0] if lost else None,
-        "title_match": (words(title or "") == words(page.title)) if page.title else None,
-        "title_contained": title_matches(title or "", page.title) if page.title else None,
+        "title_match": title_exact(title, page.title) if page.title else None,
+        "title_contained": title_contained(title, page.title) if page.title else None,
     }
 
 

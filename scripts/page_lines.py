@@ -58,7 +58,11 @@ def page_folders(root: Path = DEFAULT_PAGES) -> list[Path]:
 
 
 def read_html(path: Path) -> str:
-    return path.read_bytes().decode("utf-8", errors="replace").replace("\x00", "")
+    """The page decoded as ``rhetoric.load`` decodes it (declared encoding, stray NULs
+    and bad bytes as :func:`rhetoric.text.decode.decode_bytes` reads them)."""
+    from rhetoric.text.decode import decode_bytes
+
+    return decode_bytes(path.read_bytes(), str(path))[0]
 
 
 def as_text(html: str) -> str:
@@ -134,17 +138,3 @@ def gold_labels(lines: list[str], gold: str, title: str = "") -> list[bool | Non
         else:
             out.append(share >= 0.5)
     return out
-
-
-def title_matches(line: str, title: str) -> bool:
-    """True when ``line`` is the page's headline ``title``, a site suffix allowed to
-    differ: the words (case folded) of one are a run of the other's, two words or more
-    (or both are the same single word)."""
-    a, b = " ".join(words(line)), " ".join(words(title))
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    shorter = a if len(a) <= len(b) else b
-    longer = b if shorter is a else a
-    return len(shorter.split()) >= 2 and f" {shorter} " in f" {longer} "

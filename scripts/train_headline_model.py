@@ -5,7 +5,7 @@ Data: the *train* pages of Mozilla Readability's test suite (80 of 128 folders,
 copied as text and clipped to Markdown as ``scripts/page_lines.py`` describes. On each
 rendering the candidates are the lines :func:`rhetoric.text.headline.candidates` finds
 above the first line of the page's main block of prose (``line_model.main_block``);
-gold: a candidate is the headline when ``page_lines.title_matches`` it with the title
+gold: a candidate is the headline when ``validation.title_contained`` it with the title
 in ``expected-metadata.json`` (case folded, a site suffix allowed to differ). Renderings
 without a gold candidate are left out. A logistic regression (C = 1, not tuned) over
 the candidates' features; the out-of-fold share of renderings (5 folds by page) whose
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from page_lines import FORMATS, load_page, title_matches  # noqa: E402
+from page_lines import FORMATS, load_page  # noqa: E402
 from train_page_model import (  # noqa: E402
     FOLDS,
     C,
@@ -36,6 +36,7 @@ from train_page_model import (  # noqa: E402
     page_lines,
     train_arguments,
 )
+from validation import title_contained  # noqa: E402
 
 from rhetoric.text.headline import FEATURES, candidates, features  # noqa: E402
 from rhetoric.text.line_model import default_line_model, main_block  # noqa: E402
@@ -56,7 +57,7 @@ def records(pages) -> list[dict]:
             if main is None:
                 continue
             chosen = candidates(lines, main[0])
-            gold = [int(title_matches(lines[i], page.title)) for i in chosen]
+            gold = [int(title_contained(lines[i], page.title)) for i in chosen]
             if not any(gold):
                 continue
             scores = model.scores(lines, raw)

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from page_lines import DEFAULT_PAGES, FORMATS, gold_labels, load_page, page_folders  # noqa: E402
 from validation import page_split, shingle_prf  # noqa: E402
 
+from rhetoric.text.article import labelled_lines  # noqa: E402
 from rhetoric.text.line_model import (  # noqa: E402
     CONTEXT_FEATURES,
     FEATURES,
@@ -49,8 +50,7 @@ from rhetoric.text.line_model import (  # noqa: E402
     context_features,
     line_features,
 )
-from rhetoric.text.markdown import mask_markdown  # noqa: E402
-from rhetoric.text.segments import classify_lines  # noqa: E402
+from rhetoric.text.segments import classify_lines, fold_lines  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "rhetoric" / "data" / "line_model.json"
 FOLDS = 5
@@ -62,10 +62,10 @@ THRESHOLDS = tuple(k / 20 for k in range(1, 20))
 
 
 def page_lines(text: str, format: str) -> tuple[list[str], list[str]]:
-    """The lines the labeller sees (markup blanked, white space folded) and the raw ones."""
-    raw = text.split("\n")
-    seen = mask_markdown(text).split("\n") if format == "markdown" else raw
-    return [" ".join(line.split()) for line in seen], raw
+    """The lines the line model reads at run time (markup blanked, white space folded)
+    and the raw ones, folded: the same code path as ``rhetoric.from_text``."""
+    _, lines, raw = labelled_lines(text, format)
+    return fold_lines(lines, raw)
 
 
 def examples(pages) -> list[dict]:
@@ -185,9 +185,8 @@ def oof_threshold(oof: list[tuple[float, int, float]]) -> float:
 
 def body_under(model: LineModel | None, text: str, format: str) -> str:
     """The body the labeller keeps from ``text`` with ``model`` (None: rules alone)."""
-    raw = text.split("\n")
-    seen = mask_markdown(text).split("\n") if format == "markdown" else raw
-    labels = classify_lines(seen, model=model, raw=raw if format == "markdown" else None)
+    _, seen, raw = labelled_lines(text, format)
+    labels = classify_lines(seen, model=model, raw=raw)
     return "\n".join(line for line, label in zip(seen, labels, strict=True) if label == "body")
 
 

@@ -11,6 +11,8 @@ from validation import (
     shingles,
     spearman_ci,
     term_word_flags,
+    title_contained,
+    title_exact,
     wilson,
 )
 
@@ -153,3 +155,15 @@ def test_term_word_flags_marks_the_words_each_term_covers():
     terms = [T(first_word=1, last_word=3), T(first_word=5, last_word=6)]
     assert term_word_flags(terms, 7) == [False, True, True, False, False, True, False]
     assert term_word_flags([], 2) == [False, False]
+
+
+def test_title_measures_compare_words_and_allow_a_site_suffix_only_as_a_run_of_words():
+    expected = "Samantha and The Great Big Lie - John C. Welch - Medium"
+    assert title_exact("samantha and the great big lie, john c welch: medium", expected)
+    assert not title_exact("Samantha and The Great Big Lie", expected)
+    assert title_contained("Samantha and The Great Big Lie", expected)
+    assert title_contained(expected, "Samantha and The Great Big Lie")
+    assert not title_contained("Samantha Lie", expected)  # not a run of its words
+    assert not title_contained("Medium", expected)  # one word of a longer title
+    assert title_contained("Medium", "medium") and not title_contained(None, "Medium")
+    assert not title_exact("", "") and not title_contained("", "")

@@ -187,17 +187,24 @@ def _from_text(
         notes.append(f"{name}: empty (no text to analyse)")
     elif "\n" not in text.strip() and len(text) > 2000:
         notes.append(f"{name}: no line breaks; page chrome cannot be told apart from the body")
-    markup_free = mask_markdown(text) if format == "markdown" else text
-    labels = classify_lines(
-        markup_free.split("\n"),
-        model=default_line_model() if line_model else None,
-        raw=text.split("\n") if format == "markdown" else None,
-    )
+    markup_free, lines, raw = labelled_lines(text, format)
+    labels = classify_lines(lines, model=default_line_model() if line_model else None, raw=raw)
     segments = segments_from_lines(text, labels)
     clean = mask_outside(markup_free, segments)
     if text.strip() and not clean.strip():
         notes.append(f"{name}: no body text found: every line looks like page chrome")
     return Article(text, segments, clean, format, path, encoding, tuple(notes))
+
+
+def labelled_lines(text: str, format: str) -> tuple[str, list[str], list[str] | None]:
+    """What :func:`~rhetoric.text.segments.classify_lines` labels in a text or Markdown
+    document: the text with its Markdown masked (same length), its lines, and the raw
+    lines the labeller reads markup from (None for plain text). The line model is
+    trained on these lines (``scripts/train_page_model.py``)."""
+    if format != "markdown":
+        return text, text.split("\n"), None
+    markup_free = mask_markdown(text)
+    return markup_free, markup_free.split("\n"), text.split("\n")
 
 
 def load(

@@ -128,6 +128,14 @@ def _fold(line: str) -> str:
     return " ".join(line.split())
 
 
+def fold_lines(lines: list[str], raw: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """The lines as the labeller and its line model read them: white space folded, and
+    the same for ``raw`` (the lines before markup was masked; the lines themselves where
+    there is none). ``scripts/train_page_model.py`` fits the model on these lines."""
+    folded = [_fold(line) for line in lines]
+    return folded, folded if raw is None else [_fold(r) for r in raw]
+
+
 _TOKEN_PUNCT = "()[]<>.,;:!?\"'“”‘’«»"
 _URL_TOKEN = re.compile(
     r"(?:https?://|www\.)\S*|\S+@\S+\.\w+|\S+\.(?:com|org|net|ca|uk)(?:/\S*)?", re.I
@@ -191,12 +199,12 @@ def classify_lines(
     if extracted:
         patterns = _own_line_only(patterns)
     fixed = fixed or {}
-    folded = [_fold(line) for line in lines]
+    folded, seen = fold_lines(lines, raw)
     scores: list[float | None] = [None] * len(lines)
     threshold = 0.0
     main = None
     if model is not None and _needs_model(folded):
-        scores = model.scores(folded, None if raw is None else [_fold(r) for r in raw])
+        scores = model.scores(folded, seen)
         threshold = model.threshold
         # inside the page's main block of prose the rules alone decide (a short line
         # between paragraphs is the article's); around it, a line scored low is chrome
@@ -217,7 +225,6 @@ def classify_lines(
         vetoed |= unconfirmed
     headline = None
     if main is not None and chrome and "title" not in fixed.values():
-        seen = folded if raw is None else [_fold(r) for r in raw]
         headline = default_headline_model().choose(folded, seen, main[0], scores)
     _resolve_header(folded, labels, how, chrome, headline)
     if not extracted:
