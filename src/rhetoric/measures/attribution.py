@@ -83,7 +83,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from os import PathLike
 
@@ -367,6 +367,8 @@ _NOMINAL_VERBS_TEXT = """
 went goes go was is were are has have had did does featured notes noted read reads
 """
 _NOMINAL_VERBS = frozenset(_NOMINAL_VERBS_TEXT.split())
+# a participle or past tense ending a description: "a source familiar", "a poll conducted"
+_TRAILING_VERB = re.compile(r"[a-z]+(?:ed|ing)|known|familiar|close")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _NOMINAL_RE = re.compile(
     r"[A-Za-z](?:[^‖,;:()–—\n]*?[A-Za-z])??(?=\s+(?:of|with|who|from|at|in|for|on|"
@@ -434,6 +436,10 @@ class _Found:
     affiliation: str | None
     start: int | None
     end: int | None
+    # how the ``before`` rule found it, when that is a feature (:data:`_MARKS`): past an
+    # aside before the verb (``X, an aide, said``: "before&aside"), or after the verb with
+    # no comma or colon before the quote (``calls Horgos “a mistake”``: "before&object")
+    mark: str | None = None
 
 
 def _entry_found(entry: SpeakerEntry, s: int, e: int) -> _Found:
@@ -569,6 +575,8 @@ class _Resolver:
             words = words[:verb]  # "The email went on to say"
         while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
             words.pop()  # "the editorial board recently wrote"
+        while len(words) > 2 and _TRAILING_VERB.fullmatch(words[-1]):
+            words.pop()  # "one Republican involved (in …)", "The judge pointed (out)"
         if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
             return None
         if not words[-1][:1].islower():
@@ -787,14 +795,32 @@ class _Resolver:
 _VERB_CS = re.compile(SPEECH_VERB_RE.pattern)  # lower-case verbs only: "State" is not "state"
 
 
-def _verbs(text: str, s: int, e: int):
-    out = []
+def _verb_matches(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
+    """Speech verbs in ``text[s:e]``, but not a noun after a determiner (*the report*,
+    *a call*)."""
     for m in _VERB_CS.finditer(text, s, e):
         prev = text[max(s, m.start() - 12) : m.start()].split()
-        if prev and _strip_punct(prev[-1]).lower() in _DETERMINERS:
-            continue  # "the report", "a call"
-        out.append(m)
-    return out
+        if not (prev and _strip_punct(prev[-1]).lower() in _DETERMINERS):
+            yield m
+
+
+def _verbs(text: str, s: int, e: int):
+    return list(_verb_matches(text, s, e))
+
+
+def _ends_sentence(clean: str, end: int) -> bool:
+    """Whether the quote part ending at ``end`` (after its closing mark) closes with a
+    full stop (``“… the better.” The Buckeye State is …``): what follows is then
+    usually a new sentence, not the quote's attribution."""
+    return clean[end - 2 : end - 1] == "." and clean[end - 3 : end - 2] != "."
+
+
+def _has_cue(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is reported
+    speaking there."""
+    if _ACCORDING_TO.search(text, s, e):
+        return True
+    return next(_verb_matches(text, s, e), None) is not None
 
 
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
@@ -903,6 +929,15 @@ class _Cand:
     # following:", "his commentary … stressing:"), "document" when its speaker is a text
     run: str | None = None
     adjacent: bool = False  # continuation: the previous quote ends the paragraph before
+    quiet: bool = False  # continuation: no speech cue between the previous quote and this
+    # how its mention stands (:data:`_MARKS`): "after&sentence_end" when the quote closes
+    # a sentence before the cue (“… the better.” The Buckeye State is …), as a new
+    # sentence's subject would; "before&aside" when the cue's subject was found past an
+    # aside (``Gregory Angelo, president of the Log Cabin Republicans, said``);
+    # "before&object" when it follows the verb with no comma or colon before the quote
+    # (``calls Horgos “a mistake”``); "sentence-first&apposed" when the sentence's first
+    # name opens an aside
+    marks: set[str] = field(default_factory=set)
 
     @property
     def rank(self) -> int:
@@ -986,6 +1021,13 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
         f["continuation&adjacent"] = 1.0
         if ctx.opens_para:
             f["continuation&adjacent&opens_paragraph"] = 1.0
+    for m in cand.marks:
+        f[m] = 1.0
+
+    if cand.quiet:
+        f["continuation&quiet"] = 1.0
+        if cand.gap > 1:
+            f["continuation&quiet&far"] = 1.0
     if cand.run is not None:
         f[f"continuation&{cand.run}"] = 1.0
         if own_cue:
@@ -996,6 +1038,7 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
 
 
 _RUNS = ("colon", "document")
+_MARKS = ("after&sentence_end", "before&aside", "before&object", "sentence-first&apposed")
 FEATURE_NAMES = frozenset(
     [f"rule:{r}" for r in RULES]
     + [f"rule:{r}&{c}" for r in RULES for c in ("other_has_cue", "opens_paragraph")]
@@ -1020,6 +1063,9 @@ FEATURE_NAMES = frozenset(
         "continuation_head_confidence",
         "continuation&adjacent",
         "continuation&adjacent&opens_paragraph",
+        "continuation&quiet",
+        "continuation&quiet&far",
+        *_MARKS,
     ]
 )
 """Every feature :func:`_features` can give a candidate (a model weighing another is
@@ -1074,7 +1120,13 @@ def attribute(
         cands: dict[str, _Cand] = {}
 
         def add(
-            found: _Found | None, rule: str, gap: int = 0, back: int = 0, q=q, cands=cands
+            found: _Found | None,
+            rule: str,
+            gap: int = 0,
+            back: int = 0,
+            mark: str | None = None,
+            q=q,
+            cands=cands,
         ) -> None:
             if found is None:
                 return
@@ -1089,27 +1141,32 @@ def attribute(
                 dist = max(q.start - found.end, found.start - q.end, 0)
             c = cands.get(found.name)
             if c is None:
-                cands[found.name] = _Cand(found, {rule}, dist, gap, back, via_pronoun)
-                return
-            c.via_pronoun = c.via_pronoun or via_pronoun
-            c.back = min(c.back, back) if c.back and back else (c.back or back)
-            c.gap = min(c.gap, gap)
-            c.rules.add(rule)
-            if dist is not None and (c.dist is None or dist < c.dist):
-                c.dist, c.found = dist, found
+                c = cands[found.name] = _Cand(found, {rule}, dist, gap, back, via_pronoun)
+            else:
+                c.via_pronoun = c.via_pronoun or via_pronoun
+                c.back = min(c.back, back) if c.back and back else (c.back or back)
+                c.gap = min(c.gap, gap)
+                c.rules.add(rule)
+                if dist is not None and (c.dist is None or dist < c.dist):
+                    c.dist, c.found = dist, found
+            if mark is not None:
+                c.marks.add(mark)
 
         # after: ,” he said / ,” said GT / ,” according to X
         lim = min(p_end, q.parts[1][0] if len(q.parts) > 1 else p_end)
-        add(_after(res, text, first_end, lim, pi), "after")
+        stop = "after&sentence_end" if _ends_sentence(clean, first_end) else None
+        add(_after(res, text, first_end, lim, pi), "after", mark=stop)
         if q.end != first_end:
             end_para = doc.paragraphs[para_of(q.end - 1)]
-            add(_after(res, text, q.end, end_para[1], pi), "after")
+            after = _after(res, text, q.end, end_para[1], pi)
+            add(after, "after", mark="after&sentence_end" if _ends_sentence(clean, q.end) else None)
         # "“…” if she didn't win by more, said David Wasserman": later in the sentence
         s_end = min(sent_of(q.end - 1)[1], q.end + 200)
         later = _LATER_CUE.search(text, q.end, s_end)
         if later is not None and later.start() > q.end:
             add(_after(res, text, later.start(), s_end, pi), "after-clause")
-        add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
+        found = _before(res, text, s_start, q.start, pi, found_by_quote)
+        add(found, "before", mark=found.mark if found is not None else None)
         # "Yepez said Perez was right to urge “…”": the subject of the first speech
         # verb of the sentence (the main clause), not only of the nearest one
         verbs = res.verbs(s_start, q.start)
@@ -1143,7 +1200,9 @@ def attribute(
         if len(people) == 1:
             ms, me, ent = next(iter(people.values()))
             add(_entry_found(ent, ms, me), "sentence-subject")
-        add(res.first_name(s_start, q.start), "sentence-first")
+        found = res.first_name(s_start, q.start)
+        apposed = found is not None and found.end is not None and text.startswith(",", found.end)
+        add(found, "sentence-first", mark="sentence-first&apposed" if apposed else None)
         # "Arturo Sarukhán … said Mexico must rebut Trump's claims. The new strategy is a
         # “very welcome tack,” he said.": the speaker of reported speech just before
         si = doc.sentence_from(q.start)
@@ -1168,6 +1227,7 @@ def attribute(
             cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
             document = _DOCUMENT_RE.search(prev.name) is not None
             cont.run = "colon" if colon_run else "document" if document else None
+            cont.quiet = not _has_cue(text, last_end, q.start)
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
@@ -1324,7 +1384,9 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
         # a description after the verb is its subject only before a comma or colon
         # ("said the spokesman: “…”", not "said the emails were “…”")
-        if found and (found.kind != "unnamed" or rest.rstrip().endswith((",", ":"))):
+        punct = rest.rstrip().endswith((",", ":"))
+        if found and (found.kind != "unnamed" or punct):
+            found.mark = None if punct else "before&object"
             return found
     if words and words[0] in _NOMINAL_LEAD:
         return res.nominal(cs, ce)  # "the spokesman said": a subject that names nobody
@@ -1342,6 +1404,7 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         if k < len(chunks) and text[slice(*chunks[k])].split():
             found = _appositive_owner(res, text, chunks, k, pi) or res.phrase(*chunks[k], pi)
             if found:
+                found.mark = "before&aside"
                 return found
     return None
 
