@@ -812,7 +812,8 @@ def _ends_sentence(clean: str, end: int) -> bool:
     """Whether the quote part ending at ``end`` (after its closing mark) closes with a
     full stop (``“… the better.” The Buckeye State is …``): what follows is then
     usually a new sentence, not the quote's attribution."""
-    return clean[end - 2 : end - 1] == "." and clean[end - 3 : end - 2] != "."
+    inside = clean[max(0, end - 5) : end].rstrip("\"'”’»")  # the closing mark may be ''
+    return inside.endswith(".") and not inside.endswith("..")
 
 
 def _has_cue(text: str, s: int, e: int) -> bool:
