@@ -579,8 +579,8 @@ class _Resolver:
             words.pop()  # "one Republican involved (in …)", "The judge pointed (out)"
         if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
             return None
-        if not words[-1][:1].islower():
-            return None
+        if not (words[-1][:1].islower() or words[-1].lower() in _PARTY_NOUNS):
+            return None  # a name, not a description ("another Republican" is one)
         n = len(words) - 1
         end = m.start() + len(re.match(rf"\S+(?:\s+\S+){{{n}}}", m.group())[0])
         return _Found(" ".join(words), "unnamed", None, m.start(), end)
@@ -1228,7 +1228,7 @@ def attribute(
             cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
             document = _DOCUMENT_RE.search(prev.name) is not None
             cont.run = "colon" if colon_run else "document" if document else None
-            cont.quiet = not _has_cue(text, last_end, q.start)
+            cont.quiet = not _has_cue(text, min(sent_of(last_end - 1)[1], q.start), q.start)
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
