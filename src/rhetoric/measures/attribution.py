@@ -83,7 +83,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from os import PathLike
 
@@ -795,17 +795,14 @@ class _Resolver:
 _VERB_CS = re.compile(SPEECH_VERB_RE.pattern)  # lower-case verbs only: "State" is not "state"
 
 
-def _verb_matches(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
-    """Speech verbs in ``text[s:e]``, but not a noun after a determiner (*the report*,
-    *a call*)."""
+def _verbs(text: str, s: int, e: int):
+    out = []
     for m in _VERB_CS.finditer(text, s, e):
         prev = text[max(s, m.start() - 12) : m.start()].split()
-        if not (prev and _strip_punct(prev[-1]).lower() in _DETERMINERS):
-            yield m
-
-
-def _verbs(text: str, s: int, e: int):
-    return list(_verb_matches(text, s, e))
+        if prev and _strip_punct(prev[-1]).lower() in _DETERMINERS:
+            continue  # "the report", "a call"
+        out.append(m)
+    return out
 
 
 def _ends_sentence(clean: str, end: int) -> bool:
@@ -819,9 +816,9 @@ def _ends_sentence(clean: str, end: int) -> bool:
 def _has_cue(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is reported
     speaking there."""
-    if _ACCORDING_TO.search(text, s, e):
-        return True
-    return next(_verb_matches(text, s, e), None) is not None
+    if _VERB_CS.search(text, s, e) is not None and _verbs(text, s, e):
+        return True  # (most stretches have no verb: one search, no list)
+    return _ACCORDING_TO.search(text, s, e) is not None
 
 
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
@@ -938,7 +935,7 @@ class _Cand:
     # "before&object" when it follows the verb with no comma or colon before the quote
     # (``calls Horgos “a mistake”``); "sentence-first&apposed" when the sentence's first
     # name opens an aside
-    marks: set[str] = field(default_factory=set)
+    marks: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -1039,7 +1036,8 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
 
 
 _RUNS = ("colon", "document")
-_MARKS = ("after&sentence_end", "before&aside", "before&object", "sentence-first&apposed")
+_SENTENCE_END = "after&sentence_end"
+_MARKS = (_SENTENCE_END, "before&aside", "before&object", "sentence-first&apposed")
 FEATURE_NAMES = frozenset(
     [f"rule:{r}" for r in RULES]
     + [f"rule:{r}&{c}" for r in RULES for c in ("other_has_cue", "opens_paragraph")]
@@ -1150,17 +1148,19 @@ def attribute(
                 c.rules.add(rule)
                 if dist is not None and (c.dist is None or dist < c.dist):
                     c.dist, c.found = dist, found
-            if mark is not None:
-                c.marks.add(mark)
+            if mark is not None and mark not in c.marks:
+                c.marks += (mark,)
 
         # after: ,” he said / ,” said GT / ,” according to X
         lim = min(p_end, q.parts[1][0] if len(q.parts) > 1 else p_end)
-        stop = "after&sentence_end" if _ends_sentence(clean, first_end) else None
-        add(_after(res, text, first_end, lim, pi), "after", mark=stop)
+        after = _after(res, text, first_end, lim, pi)
+        if after is not None:
+            add(after, "after", mark=_SENTENCE_END if _ends_sentence(clean, first_end) else None)
         if q.end != first_end:
             end_para = doc.paragraphs[para_of(q.end - 1)]
             after = _after(res, text, q.end, end_para[1], pi)
-            add(after, "after", mark="after&sentence_end" if _ends_sentence(clean, q.end) else None)
+            if after is not None:
+                add(after, "after", mark=_SENTENCE_END if _ends_sentence(clean, q.end) else None)
         # "“…” if she didn't win by more, said David Wasserman": later in the sentence
         s_end = min(sent_of(q.end - 1)[1], q.end + 200)
         later = _LATER_CUE.search(text, q.end, s_end)
@@ -1228,7 +1228,14 @@ def attribute(
             cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
             document = _DOCUMENT_RE.search(prev.name) is not None
             cont.run = "colon" if colon_run else "document" if document else None
-            cont.quiet = not _has_cue(text, min(sent_of(last_end - 1)[1], q.start), q.start)
+            # no cue from the end of the previous quote's sentence up to this quote (the
+            # cues of this quote's sentence are found once, by ``res.verbs``)
+            a = min(sent_of(last_end - 1)[1], q.start)
+            cont.quiet = not (
+                any(v.start() >= a for v in verbs)
+                or _ACCORDING_TO.search(text, max(a, s_start), q.start)
+                or (a < s_start and _has_cue(text, a, s_start))
+            )
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
