@@ -423,3 +423,55 @@ def test_gazetteer_find_on_the_seeds_and_an_alias_opening_with_punctuation():
             matches = gaz.find(text)
             assert [(s, e) for s, e, _ in matches] == _find_by_definition(gaz, text)
             assert all(gaz.lookup(text[s:e]) is entry for s, e, entry in matches)
+
+
+def _features_of(t: str) -> list[dict[str, dict[str, float]]]:
+    """Per direct quote: each candidate's name and its features."""
+    doc = tokenize(t)
+    trace: list = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        attribute(doc, find_quotes(doc), trace=trace)
+    return [dict(cands) for _, cands in trace]
+
+
+def test_how_a_mention_stands_is_a_feature():
+    # a full stop closes the quote: the name after it opens a new sentence
+    t = "Calvin Williams lobbied, saying, “Fewer guns, the better.” Ann Lee said it was law."
+    (cands,) = _features_of(t)
+    assert cands["Ann Lee"]["after&sentence_end"] == 1.0
+    assert "after&sentence_end" not in cands["Calvin Williams"]
+    (cands,) = _features_of("“The fewer guns, the better,” Ann Lee said.")
+    assert "after&sentence_end" not in cands["Ann Lee"]
+    (cands,) = _features_of("''We are not terrorists.'' Ann Lee said it was law.")
+    assert cands["Ann Lee"]["after&sentence_end"] == 1.0  # a closing '' as well
+    # the subject before the verb is past an aside; the sentence's first name opens it
+    t = "Gregory Angelo, president of the Log Cabin Republicans, said, “He would be good.”"
+    (cands,) = _features_of(t)
+    assert cands["Log Cabin Republicans"]["before&aside"] == 1.0
+    assert cands["Gregory Angelo"]["sentence-first&apposed"] == 1.0
+    assert (
+        "before&aside"
+        not in _features_of("Gregory Angelo said, “He would be good.”")[0]["Gregory Angelo"]
+    )
+    # a name after the verb with no comma or colon before the quote is its object
+    (cands,) = _features_of("Yang Shu, a professor, calls Horgos “a mistake.”")
+    assert cands["Horgos"]["before&object"] == 1.0
+    (cands,) = _features_of("Yesterday said Xi Jinping: “We are ready.”")
+    assert "before&object" not in cands["Xi Jinping"]
+
+
+def test_no_speech_cue_since_the_previous_quote_is_a_feature():
+    quiet = "“We will win,” Ann Lee said. The vote is on Monday.\n\n“Nobody can stop us.”"
+    cands = _features_of(quiet)[1]
+    assert cands["Ann Lee"]["continuation&quiet"] == 1.0
+    assert "continuation&quiet&far" not in cands["Ann Lee"]
+    far = quiet.replace("Monday.\n\n", "Monday.\n\nPolls close at eight.\n\n")  # two back
+    assert _features_of(far)[1]["Ann Lee"]["continuation&quiet&far"] == 1.0
+    cued = quiet.replace("The vote is", "Bob Dunn said the vote is")
+    assert "continuation&quiet" not in _features_of(cued)[1]["Ann Lee"]
+
+
+def test_a_description_loses_a_trailing_participle():
+    t = "“Money is no problem,” said one Republican involved in the planning."
+    assert who(t) == [("one Republican", None, "after")]

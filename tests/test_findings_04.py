@@ -38,8 +38,8 @@ def test_04_who_is_quoted(corpus):
     share = {(r.id, r.affiliation): round(r.share_of_quoted * 100) for r in a.itertuples()}
     assert share[("000", "Russia")] == 53 and share[("000", "China")] == 47
     assert ("000", "(unattributed)") not in share
-    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 42
-    assert share[("003", "(unattributed)")] == 7
+    assert share[("003", "China & Russia")] == 42 and share[("003", "Russia")] == 49
+    assert not any(k[1] == "(unattributed)" for k in share)
     assert share[("004", "China")] == 60 and share[("004", "Russia")] == 40
     named = set(t.loc[t["speaker"] != "(unattributed)", "affiliation"])
     assert named == {"Russia", "China", "China & Russia", "International"}  # no Western voice
@@ -56,22 +56,22 @@ def test_04_every_article_names_the_us_or_the_west(by_id):
 def test_04_unattributed_and_misattributed_quotes(corpus, by_id):
     t = comparison.speaker_table(corpus)
     t["id"] = t["id"].str[:3]
-    unattributed = t[t["speaker"] == "(unattributed)"]
-    assert unattributed[["id", "quotes", "words"]].values.tolist() == [["003", 3, 44]]
-    assert round(unattributed["share_of_quoted"].iloc[0] * 100) == 7
+    assert (t["speaker"] == "(unattributed)").sum() == 0  # threshold 0.0: every guess given
     # 003: of the eight quotes of Putin's Xinhua commentary (up to "Putin stressed"),
-    # five are his (the lead-in, two continuations, the last with its own cue); of the
-    # others, woven into the author's sentences with no speech verb, three are below the
-    # threshold and one is given to "Russia", the subject of its sentence
+    # six are his (the lead-in, four continuations, the last with its own cue, although
+    # two of the continuations are given at confidence 0.13); "Russia", the subject of
+    # its sentence, takes one quote and the next as its continuation
     a = by_id["003"]
     cue = a.article.text.index("Xinhua published the text of his commentary")
     end = a.article.text.index("Putin stressed")
     direct = [q for q in a.quotes if q.kind == "direct" and q.depth == 0]
     opening = [q for q in direct if cue < q.start < end]
     putin = "Vladimir Putin"
-    assert [q.speaker for q in opening] == [putin, putin, None, putin, None, "Russia", None, putin]
-    assert sum(q.n_words for q in opening if q.speaker is None) == 44
-    assert max(q.speaker_confidence for q in opening if q.speaker is None) < 0.2
+    russia = "Russia"
+    assert [q.speaker for q in opening] == [putin] * 5 + [russia, russia, putin]
+    assert sum(q.n_words for q in opening if q.speaker == russia) == 37
+    assert max(q.speaker_confidence for q in opening if q.speaker != putin) < 0.15
+    assert round(min(q.speaker_confidence for q in opening), 2) == 0.13
     # 003: the statement's quotes after "China and Russia urge" go to the group
     group = t[(t["id"] == "003") & (t["speaker"] == "China and Russia")]
     assert group[["quotes", "words"]].values.tolist() == [[3, 92]]
@@ -153,9 +153,9 @@ def test_04_prose_states_the_speaker_figures(corpus, by_id, notebook_text):
         f"Russian sources have {share[('000', 'Russia')]}% of the quoted words in 000 and "
         f"Chinese sources {share[('000', 'China')]}%"
     ) in text
-    u = t[t["speaker"] == "(unattributed)"].iloc[0]
-    assert f"({u.words} words, {u.share_of_quoted:.0%} of the quoted words)" in text
+    r = t[(t["id"] == "003") & (t["speaker"] == "Russia")].iloc[0]
+    assert f"({r.words} words, {r.share_of_quoted:.0%} of the quoted words)" in text
     a003 = by_id["003"]
-    low = [q.speaker_confidence for q in a003.quotes if q.kind == "direct" and q.speaker is None]
-    assert f"(confidence at most {max(low):.2f})" in text
-    assert "at least 0.2)" in text
+    low = [q.speaker_confidence for q in a003.quotes if q.kind == "direct" and q.speaker]
+    assert f"(confidence as low as {min(low):.2f})" in text
+    assert "threshold is 0.0" in text

@@ -369,6 +369,8 @@ _NOMINAL_VERBS_TEXT = """
 went goes go was is were are has have had did does featured notes noted read reads
 """
 _NOMINAL_VERBS = frozenset(_NOMINAL_VERBS_TEXT.split())
+# a participle or past tense ending a description: "a source familiar", "a poll conducted"
+_TRAILING_VERB = re.compile(r"[a-z]+(?:ed|ing)|known|familiar|close")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _NOMINAL_RE = re.compile(
     r"[A-Za-z](?:[^‖,;:()–—\n]*?[A-Za-z])??(?=\s+(?:of|with|who|from|at|in|for|on|"
@@ -390,6 +392,16 @@ _POSSESSIVE_GAP = re.compile(r"(?:['’]s|s['’])\s+")
 _APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|,)\s")
 _CAPITAL_WORDS = re.compile(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+")
 _ACCORDING_TO = re.compile(r"(?i)according\s+to\s+")
+
+
+def _according(text: str, s: int, e: int) -> list[re.Match[str]]:
+    """``_ACCORDING_TO`` matches in ``text[s:e]``; most stretches hold no *ccording*, and
+    ``str.find`` rules them out faster than the case-insensitive pattern."""
+    if text.find("ccording", s, e) < 0 and text.find("CCORDING", s, e) < 0:
+        return []
+    return list(_ACCORDING_TO.finditer(text, s, e))
+
+
 _ACCORDING_PHRASE = re.compile(r"[^,;:\n()–—]{1,80}")
 
 
@@ -436,6 +448,10 @@ class _Found:
     affiliation: str | None
     start: int | None
     end: int | None
+    # how the ``before`` rule found it, when that is a feature (:data:`_MARKS`): past an
+    # aside before the verb (``X, an aide, said``: "before&aside"), or after the verb with
+    # no comma or colon before the quote (``calls Horgos “a mistake”``: "before&object")
+    mark: str | None = None
 
 
 def _entry_found(entry: SpeakerEntry, s: int, e: int) -> _Found:
@@ -571,10 +587,12 @@ class _Resolver:
             words = words[:verb]  # "The email went on to say"
         while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
             words.pop()  # "the editorial board recently wrote"
+        while len(words) > 2 and _TRAILING_VERB.fullmatch(words[-1]):
+            words.pop()  # "one Republican involved (in …)", "The judge pointed (out)"
         if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
             return None
-        if not words[-1][:1].islower():
-            return None
+        if not (words[-1][:1].islower() or words[-1].lower() in _PARTY_NOUNS):
+            return None  # a name, not a description ("another Republican" is one)
         n = len(words) - 1
         end = m.start() + len(re.match(rf"\S+(?:\s+\S+){{{n}}}", m.group())[0])
         return _Found(" ".join(words), "unnamed", None, m.start(), end)
@@ -799,6 +817,22 @@ def _verbs(text: str, s: int, e: int):
     return out
 
 
+def _ends_sentence(clean: str, end: int) -> bool:
+    """Whether the quote part ending at ``end`` (after its closing mark) closes with a
+    full stop (``“… the better.” The Buckeye State is …``): what follows is then
+    usually a new sentence, not the quote's attribution."""
+    inside = clean[max(0, end - 5) : end].rstrip("\"'”’»")  # the closing mark may be ''
+    return inside.endswith(".") and not inside.endswith("..")
+
+
+def _has_cue(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is reported
+    speaking there."""
+    if _VERB_CS.search(text, s, e) is not None and _verbs(text, s, e):
+        return True  # (most stretches have no verb: one search, no list)
+    return bool(_according(text, s, e))
+
+
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
 _QMARK = "‖"  # stands in for a masked quotation: a clause boundary
 _BOUNDARY = re.compile(r"[,;:()–—‖]|\s-\s")
@@ -905,6 +939,15 @@ class _Cand:
     # following:", "his commentary … stressing:"), "document" when its speaker is a text
     run: str | None = None
     adjacent: bool = False  # continuation: the previous quote ends the paragraph before
+    quiet: bool = False  # continuation: no speech cue between the previous quote and this
+    # how its mention stands (:data:`_MARKS`): "after&sentence_end" when the quote closes
+    # a sentence before the cue (“… the better.” The Buckeye State is …), as a new
+    # sentence's subject would; "before&aside" when the cue's subject was found past an
+    # aside (``Gregory Angelo, president of the Log Cabin Republicans, said``);
+    # "before&object" when it follows the verb with no comma or colon before the quote
+    # (``calls Horgos “a mistake”``); "sentence-first&apposed" when the sentence's first
+    # name opens an aside
+    marks: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -988,6 +1031,13 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
         f["continuation&adjacent"] = 1.0
         if ctx.opens_para:
             f["continuation&adjacent&opens_paragraph"] = 1.0
+    for m in cand.marks:
+        f[m] = 1.0
+
+    if cand.quiet:
+        f["continuation&quiet"] = 1.0
+        if cand.gap > 1:
+            f["continuation&quiet&far"] = 1.0
     if cand.run is not None:
         f[f"continuation&{cand.run}"] = 1.0
         if own_cue:
@@ -998,6 +1048,8 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
 
 
 _RUNS = ("colon", "document")
+_SENTENCE_END = "after&sentence_end"
+_MARKS = (_SENTENCE_END, "before&aside", "before&object", "sentence-first&apposed")
 FEATURE_NAMES = frozenset(
     [f"rule:{r}" for r in RULES]
     + [f"rule:{r}&{c}" for r in RULES for c in ("other_has_cue", "opens_paragraph")]
@@ -1022,6 +1074,9 @@ FEATURE_NAMES = frozenset(
         "continuation_head_confidence",
         "continuation&adjacent",
         "continuation&adjacent&opens_paragraph",
+        "continuation&quiet",
+        "continuation&quiet&far",
+        *_MARKS,
     ]
 )
 """Every feature :func:`_features` can give a candidate (a model weighing another is
@@ -1076,13 +1131,20 @@ def attribute(
         cands: dict[str, _Cand] = {}
 
         def add(
-            found: _Found | None, rule: str, gap: int = 0, back: int = 0, q=q, cands=cands
+            found: _Found | None,
+            rule: str,
+            gap: int = 0,
+            back: int = 0,
+            mark: str | None = None,
+            q=q,
+            cands=cands,
         ) -> None:
             if found is None:
                 return
             via_pronoun = (
                 found.start is not None
                 and found.end is not None
+                and found.end - found.start <= 4  # "he", "she", "they", "it"
                 and text[found.start : found.end].lower() in _PRONOUNS
             )
             found = res.fullest(found)
@@ -1091,27 +1153,34 @@ def attribute(
                 dist = max(q.start - found.end, found.start - q.end, 0)
             c = cands.get(found.name)
             if c is None:
-                cands[found.name] = _Cand(found, {rule}, dist, gap, back, via_pronoun)
-                return
-            c.via_pronoun = c.via_pronoun or via_pronoun
-            c.back = min(c.back, back) if c.back and back else (c.back or back)
-            c.gap = min(c.gap, gap)
-            c.rules.add(rule)
-            if dist is not None and (c.dist is None or dist < c.dist):
-                c.dist, c.found = dist, found
+                c = cands[found.name] = _Cand(found, {rule}, dist, gap, back, via_pronoun)
+            else:
+                c.via_pronoun = c.via_pronoun or via_pronoun
+                c.back = min(c.back, back) if c.back and back else (c.back or back)
+                c.gap = min(c.gap, gap)
+                c.rules.add(rule)
+                if dist is not None and (c.dist is None or dist < c.dist):
+                    c.dist, c.found = dist, found
+            if mark is not None and mark not in c.marks:
+                c.marks += (mark,)
 
         # after: ,” he said / ,” said GT / ,” according to X
         lim = min(p_end, q.parts[1][0] if len(q.parts) > 1 else p_end)
-        add(_after(res, text, first_end, lim, pi), "after")
+        after = _after(res, text, first_end, lim, pi)
+        if after is not None:
+            add(after, "after", mark=_SENTENCE_END if _ends_sentence(clean, first_end) else None)
         if q.end != first_end:
             end_para = doc.paragraphs[para_of(q.end - 1)]
-            add(_after(res, text, q.end, end_para[1], pi), "after")
+            after = _after(res, text, q.end, end_para[1], pi)
+            if after is not None:
+                add(after, "after", mark=_SENTENCE_END if _ends_sentence(clean, q.end) else None)
         # "“…” if she didn't win by more, said David Wasserman": later in the sentence
         s_end = min(sent_of(q.end - 1)[1], q.end + 200)
         later = _LATER_CUE.search(text, q.end, s_end)
         if later is not None and later.start() > q.end:
             add(_after(res, text, later.start(), s_end, pi), "after-clause")
-        add(_before(res, text, s_start, q.start, pi, found_by_quote), "before")
+        found = _before(res, text, s_start, q.start, pi, found_by_quote)
+        add(found, "before", mark=found.mark if found is not None else None)
         # "Yepez said Perez was right to urge “…”": the subject of the first speech
         # verb of the sentence (the main clause), not only of the nearest one
         verbs = res.verbs(s_start, q.start)
@@ -1145,7 +1214,9 @@ def attribute(
         if len(people) == 1:
             ms, me, ent = next(iter(people.values()))
             add(_entry_found(ent, ms, me), "sentence-subject")
-        add(res.first_name(s_start, q.start), "sentence-first")
+        found = res.first_name(s_start, q.start)
+        apposed = found is not None and found.end is not None and text.startswith(",", found.end)
+        add(found, "sentence-first", mark="sentence-first&apposed" if apposed else None)
         # "Arturo Sarukhán … said Mexico must rebut Trump's claims. The new strategy is a
         # “very welcome tack,” he said.": the speaker of reported speech just before
         si = doc.sentence_from(q.start)
@@ -1170,6 +1241,14 @@ def attribute(
             cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
             document = _DOCUMENT_RE.search(prev.name) is not None
             cont.run = "colon" if colon_run else "document" if document else None
+            # no cue from the end of the previous quote's sentence up to this quote (the
+            # cues of this quote's sentence are found once, by ``res.verbs``)
+            a = min(sent_of(last_end - 1)[1], q.start)
+            cont.quiet = not (
+                any(v.start() >= a for v in verbs)
+                or _according(text, max(a, s_start), q.start)
+                or (a < s_start and _has_cue(text, a, s_start))
+            )
 
         opens = not text[p_start : q.start].strip()
         cl = list(cands.values())
@@ -1299,7 +1378,7 @@ def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found |
 def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     """Speech verb (or "according to") before the quote in its sentence."""
     verbs = res.verbs(s_start, q_start)
-    acc = list(_ACCORDING_TO.finditer(text, s_start, q_start))
+    acc = _according(text, s_start, q_start)
     acc_pos = acc[-1].end() if acc else -1
     vpos = verbs[-1].start() if verbs else -1
     if acc_pos > vpos:
@@ -1326,7 +1405,9 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
         # a description after the verb is its subject only before a comma or colon
         # ("said the spokesman: “…”", not "said the emails were “…”")
-        if found and (found.kind != "unnamed" or rest.rstrip().endswith((",", ":"))):
+        punct = rest.rstrip().endswith((",", ":"))
+        if found and (found.kind != "unnamed" or punct):
+            found.mark = None if punct else "before&object"
             return found
     if words and words[0] in _NOMINAL_LEAD:
         return res.nominal(cs, ce)  # "the spokesman said": a subject that names nobody
@@ -1344,6 +1425,7 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         if k < len(chunks) and text[slice(*chunks[k])].split():
             found = _appositive_owner(res, text, chunks, k, pi) or res.phrase(*chunks[k], pi)
             if found:
+                found.mark = "before&aside"
                 return found
     return None
 
