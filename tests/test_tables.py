@@ -74,3 +74,19 @@ def test_styled_escapes_cells_and_labels_in_every_column():
     assert "<script>" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;x()&lt;/script&gt;" in page and "50%" in page
     assert "&lt;img src=x onerror=y()&gt;" in page and "&lt;b&gt;col&lt;/b&gt;" in page
+
+
+def test_quote_formats_show_confidence_to_two_decimals_and_whole_word_counts():
+    import re
+
+    from rhetoric.comparison import quote_table
+
+    text = "“We will win,” Smith said. She called it a “scam” and “We are ready,” he added."
+    quotes = quote_table([rhetoric.analyze(text)])
+    assert quotes["words"].dtype.kind == "f"  # NaN-able: pandas would print 3.000000
+    page = tables.styled(quotes, tables.QUOTE_FORMATS, na_rep="").to_html()
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)
+    numbers = [c for c in cells if re.fullmatch(r"-?\d+(\.\d+)?", c)]
+    assert numbers and not [c for c in numbers if re.fullmatch(r"\d+\.\d{3,}", c)]
+    confidence = quotes["confidence"].dropna().iloc[0]
+    assert f"{confidence:.2f}" in cells

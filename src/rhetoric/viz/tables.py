@@ -38,6 +38,12 @@ def styled(frame: pd.DataFrame, formatter: Any = None, **format_kwargs: Any) -> 
     )
 
 
+QUOTE_FORMATS = {"confidence": "{:.2f}", "words": "{:.0f}"}
+"""How :func:`styled` shows the number columns of
+:func:`rhetoric.comparison.quote_table`: the speaker confidence to two decimals, the
+word count whole (pandas would print both with six)."""
+
+
 # ---------------------------------------------------------------------------------------
 # loaded terms in context
 
