@@ -475,3 +475,16 @@ def test_no_speech_cue_since_the_previous_quote_is_a_feature():
 def test_a_description_loses_a_trailing_participle():
     t = "“Money is no problem,” said one Republican involved in the planning."
     assert who(t) == [("one Republican", None, "after")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will not back down,” Mr. Prince said.", "Prince"),
+        ("“It is over,” Ms. Judge said on Tuesday.", "Judge"),  # a surname that is a title word
+        ("“The bill is dead,” Rep. Earl Blumenauer (D-Ore.) said.", "Earl Blumenauer"),
+        ("“The bill is dead,” Sen. Jane Roe (R) said.", "Jane Roe"),
+    ],
+)
+def test_honorific_surname_and_bracketed_party_keep_the_speaker(text, speaker):
+    assert [s for s, _, _ in who(text)] == [speaker]

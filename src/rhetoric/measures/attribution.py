@@ -298,6 +298,7 @@ historian author founder co-founder executive press assistant senior white house
 minority majority whip
 """
 _TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))  # always followed by a name
 _ORG_WORDS_TEXT = """
 university school institute ministry department committee council party agency bank
 company corporation corp inc group association foundation center centre office
@@ -721,6 +722,9 @@ class _Resolver:
             if orgs and orgs[-1] < len(run) - 1:  # "Economics University Alexei Maslov"
                 run = run[orgs[-1] + 1 :]
             while run and run[0][2].lower().rstrip(".") in _TITLE_WORDS:
+                if len(run) == 2 and run[0][2].lower().rstrip(".") in _HONORIFICS:
+                    run = run[1:]  # "Mr. Prince", "Ms. Judge": a surname after an honorific
+                    break
                 run = run[1:]
             while run and run[-1][2].lower() in _FUNCTION | _DATES:
                 run = run[:-1]
@@ -1349,7 +1353,7 @@ _AFTER_RE = re.compile(
     r"who|about|last|this|yesterday|today|earlier|later|on)\b)"
     r"|(?P<p2>"
     + _NP_CHAR
-    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},)?\s+(?P<v2>"
+    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},|\s*\([DRI](?:-[A-Z][A-Za-z.]{0,12})?\),?)?\s+(?P<v2>"
     + _VERB_CS.pattern
     + r")(?![\w-])"
     r"|according\s+to\s+(?P<p3>" + _NP_CHAR + r"{1,80}))"
