@@ -211,6 +211,7 @@ ADVERSARIAL = [
     "He was kind of happy but sort of sad, but also GREAT and TERRIBLE.",
     "The kiss of death for a bad ass yeah right plan; it cut the mustard.",
     "I don't love it, I can't hate it, and nor do they or nor care.",
+    "They mustn't've been good friends, y'all'dn't call it great.",  # n't words outside NEGATE
     "VERY GOOD news, EXTREMELY bad news, barely good, hardly terrible!!!!",
     "no no no good bad no or nor happy least least sad",
     "good",
