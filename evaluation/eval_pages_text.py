@@ -2,8 +2,10 @@
 
 Data: Mozilla Readability's test pages (``../shared/data/pages/readability/*/``; another
 folder may be given with ``--pages``), each rendered as ``scripts/page_lines.py``
-describes: as a browser's "select all, copy" gives it (inscriptis, links and images off)
-and as a web clipper gives it (markdownify). The gold is each page's expected article
+describes: as a browser's "select all, copy" gives it (inscriptis, links and images off,
+without what a browser does not render: ``<noscript>``, ``<template>`` and elements with
+the ``hidden`` attribute, which inscriptis printed until this was added) and as a web
+clipper gives it (markdownify). The gold is each page's expected article
 (``expected.html``, rendered to text the same way) and its headline
 (``expected-metadata.json``).
 
@@ -176,7 +178,8 @@ def main() -> None:
     report = {
         "data": f"{len(pages)} pages of Mozilla Readability's test suite; held_out / train by "
         "evaluation.validation.page_split",
-        "renderings": "text: inscriptis (links and images off); markdown: markdownify",
+        "renderings": "text: inscriptis (links and images off, no <noscript>, <template> "
+        "or hidden elements); markdown: markdownify",
         "measure": "word 4-gram shingle precision/recall of Article.body against expected.html",
         "before_commit": BEFORE_COMMIT,
         **results,

@@ -12,7 +12,9 @@ Renderings (the tools are in the ``evaluation`` extra of ``pyproject.toml``):
 * ``text``: :mod:`inscriptis` with links and images off, which lays a page out as a
   browser's "select all, copy" does (one line per block, inline elements joined, table
   cells side by side, list items on their own lines, nothing from ``<script>``,
-  ``<style>`` or ``<head>``);
+  ``<style>`` or ``<head>``), and without what a browser does not render
+  (``<noscript>``, ``<template>``, elements with the ``hidden`` attribute; inscriptis
+  itself leaves out inline ``display: none``), which a copy does not hold;
 * ``markdown``: :mod:`markdownify` (the Python port of Turndown, the converter of the
   common web clippers) on the page's ``<body>`` without scripts, styles and forms'
   hidden inputs, ATX headings, ``*`` bullets.
@@ -34,7 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "data" / "pages" / "readability"
 FORMATS = ("text", "markdown")
 _WORD = re.compile(r"\w+")
-_DROP = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
+_UNRENDERED = ("noscript", "template")
+_DROP = ("script", "style", "svg", "head", "iframe", "object") + _UNRENDERED
+_XML_DECLARATION = re.compile(r"^<\?xml [^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,32 @@ def read_html(path: Path) -> str:
     return decode_bytes(path.read_bytes(), str(path))[0]
 
 
+def drop_unrendered(tree) -> None:
+    """Remove what a browser does not render, so a copy of the page leaves it out:
+    ``<noscript>`` (scripts run), ``<template>`` and elements with the ``hidden``
+    attribute. (inscriptis already leaves out inline ``display: none``; ``aria-hidden``
+    only hides from screen readers, so it stays.)"""
+    for element in list(tree.iter(*_UNRENDERED)) + tree.xpath("//*[@hidden]"):
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
 def as_text(html: str) -> str:
-    """The page as a browser copy gives it (inscriptis, links and images off)."""
-    from inscriptis import get_text
+    """The page as a browser copy gives it (inscriptis, links and images off; nothing
+    a browser does not render: :func:`drop_unrendered`)."""
+    import lxml.html
+    from inscriptis import Inscriptis
     from inscriptis.model.config import ParserConfig
 
-    return get_text(html, ParserConfig(display_links=False, display_images=False))
+    html = _XML_DECLARATION.sub("", html.strip(), count=1)
+    if not html:
+        return ""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except lxml.etree.ParserError:  # as inscriptis.get_text reads an unparsable page
+        tree = lxml.html.document_fromstring("<pre>" + html + "</pre>")
+    drop_unrendered(tree)
+    return Inscriptis(tree, ParserConfig(display_links=False, display_images=False)).get_text()
 
 
 def as_markdown(html: str) -> str:

@@ -40,3 +40,16 @@ def test_renderings_keep_blocks_on_lines_of_their_own():
     assert "# Libraries to close" in markdown
     assert "[Home](/)" in markdown
     assert "var x" not in markdown and "var x" not in as_text(html)
+
+
+def test_text_rendering_leaves_out_what_a_browser_does_not_render():
+    pytest.importorskip("inscriptis")
+    from page_lines import as_text
+
+    html = (
+        "<html><body><p>The council voted.</p><noscript>Enable JavaScript</noscript>"
+        "<template><p>Teaser</p></template><div hidden>Captions settings</div>"
+        "<div aria-hidden='true'>Shown icon label</div><p>Residents protested.</p></body></html>"
+    )
+    text = [line.strip() for line in as_text(html).split("\n") if line.strip()]
+    assert text == ["The council voted.", "Shown icon label", "Residents protested."]
