@@ -488,3 +488,18 @@ def test_a_description_loses_a_trailing_participle():
 )
 def test_honorific_surname_and_bracketed_party_keep_the_speaker(text, speaker):
     assert [s for s, _, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“That is simply false,” Bennett shot back.", "Bennett"),
+        ("“Ladies and gentlemen, the winner,” Silverman interjected.", "Silverman"),
+        ("“What a day this has been for all of us,” a young woman exclaimed.", "a young woman"),
+        ("“We did nothing wrong,” Maddow repeated.", "Maddow"),
+        ("“The policy has failed the poor,” the study conceded.", "the study"),
+    ],
+)
+def test_less_common_speech_verbs_name_the_speaker(text, speaker):
+    # verbs of saying added to speech_verbs.csv (one of two words: "shot back")
+    assert [s for s, _, _ in who(text)] == [speaker]
