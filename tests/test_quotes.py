@@ -236,3 +236,10 @@ def test_less_common_speech_verbs_make_a_short_quote_direct():
         "“Denver,” he answered.",
     ):
         assert [q.kind for q in quotes_of(t)] == ["direct"], t
+
+
+def test_a_programme_after_on_is_a_title_even_after_a_speech_verb():
+    t = "“It's nonsense,” Mr. Trump said by telephone on NBC's “Meet the Press.” “She lies.”"
+    assert [q.kind for q in quotes_of(t)] == ["direct", "title", "direct"]
+    t = "Sanders said in “The Late Show With Stephen Colbert” that he would stay."
+    assert [q.kind for q in quotes_of(t)] == ["title"]
