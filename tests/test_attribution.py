@@ -503,3 +503,12 @@ def test_honorific_surname_and_bracketed_party_keep_the_speaker(text, speaker):
 def test_less_common_speech_verbs_name_the_speaker(text, speaker):
     # verbs of saying added to speech_verbs.csv (one of two words: "shot back")
     assert [s for s, _, _ in who(text)] == [speaker]
+
+
+def test_a_speech_verb_form_after_a_determiner_is_a_noun():
+    # "report", "note", "call" are verbs of the list too: after "the" or "his" they name
+    # the source, and the cue is the next verb
+    assert [s for s, _, _ in who("“Immigrants are integrating,” the report concluded.")] == [
+        "the report"
+    ]
+    assert [s for s, _, _ in who("“You are a total loser!” the note says.")] == ["the note"]

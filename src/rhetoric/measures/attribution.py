@@ -1345,6 +1345,12 @@ def _lead_in_owner(doc: Doc, res: _Resolver, text: str, cs: int, colon: int, cp:
     return None
 
 
+# a verb form right after a determiner is a noun (``“…,” the report concluded``: not
+# *report*): one look-behind per length of the determiners
+_NO_DETERMINER = "".join(
+    r"(?<!\b(?i:" + "|".join(sorted(w for w in _DETERMINERS if len(w) == n)) + r")\s)"
+    for n in sorted({len(w) for w in _DETERMINERS})
+)
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\."
 _NP_CHAR = r"(?:" + _ABBR + r"|[^,.;:!?\n“”\"«»()–—‖])"
 _AFTER_RE = re.compile(
@@ -1353,7 +1359,9 @@ _AFTER_RE = re.compile(
     r"who|about|last|this|yesterday|today|earlier|later|on)\b)"
     r"|(?P<p2>"
     + _NP_CHAR
-    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},|\s*\([DRI](?:-[A-Z][A-Za-z.]{0,12})?\),?)?\s+(?P<v2>"
+    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},|\s*\([DRI](?:-[A-Z][A-Za-z.]{0,12})?\),?)?\s+"
+    + _NO_DETERMINER
+    + r"(?P<v2>"
     + _VERB_CS.pattern
     + r")(?![\w-])"
     r"|according\s+to\s+(?P<p3>" + _NP_CHAR + r"{1,80}))"
