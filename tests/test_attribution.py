@@ -512,3 +512,14 @@ def test_a_speech_verb_form_after_a_determiner_is_a_noun():
         "the report"
     ]
     assert [s for s, _, _ in who("“You are a total loser!” the note says.")] == ["the note"]
+
+
+def test_a_description_is_no_clause():
+    # "noting that it is …" names nobody; a description ends before a modal verb
+    t = (
+        "The senator from Vermont said the system was “corrupt,” noting that it is “very "
+        "strange that a bank that pays fines is not prosecuted.”"
+    )
+    assert [s for s, _, _ in who(t)] == ["The senator", "The senator"]
+    t = "As they walked, some Republicans could be heard grousing that the “fake” flyers won."
+    assert [s for s, _, _ in who(t)] == ["some Republicans"]

@@ -368,6 +368,7 @@ _ADVERBS = frozenset(
 _NOT_A_NAME = _FUNCTION | _NOMINAL_LEAD | _DATES
 _NOMINAL_VERBS_TEXT = """
 went goes go was is were are has have had did does featured notes noted read reads
+would could will can should may might must
 """
 _NOMINAL_VERBS = frozenset(_NOMINAL_VERBS_TEXT.split())
 # a participle or past tense ending a description: "a source familiar", "a poll conducted"
@@ -592,6 +593,8 @@ class _Resolver:
             words.pop()  # "one Republican involved (in …)", "The judge pointed (out)"
         if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
             return None
+        if any(_strip_punct(w).lower() in _PRONOUNS for w in words[1:]):
+            return None  # "noting that it is …": a clause, not a description
         if not (words[-1][:1].islower() or words[-1].lower() in _PARTY_NOUNS):
             return None  # a name, not a description ("another Republican" is one)
         n = len(words) - 1
