@@ -523,3 +523,24 @@ def test_a_description_is_no_clause():
     assert [s for s, _, _ in who(t)] == ["The senator", "The senator"]
     t = "As they walked, some Republicans could be heard grousing that the “fake” flyers won."
     assert [s for s, _, _ in who(t)] == ["some Republicans"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the participle's subject is the main clause's, past an opener naming no one
+        (
+            "In 2016, Phyllis Schlafly endorsed Donald Trump for president, saying he had "
+            "“the courage and the energy” to do it.",
+            "Phyllis Schlafly",
+        ),
+        # … and after "before", "after", "while" … (not the object of the main verb)
+        (
+            "On Tuesday, Mitch McConnell deflected questions about Donald Trump before "
+            "saying, “It's time to quit attacking people.”",
+            "Mitch McConnell",
+        ),
+    ],
+)
+def test_a_participle_takes_the_subject_of_its_main_clause(text, speaker):
+    assert [s for s, _, _ in who(text)] == [speaker]

@@ -1409,6 +1409,10 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     found = _appositive_owner(res, text, chunks, 0, pi)
     if found:
         return found
+    if len(words) > 1 and words[-1] in _PARTICIPLE_LEAD and v.group().endswith("ing"):
+        found = res.first_name(cs, v.start())  # "X deflected questions about Y before saying"
+        if found:
+            return found
     found = res.phrase(cs, ce, pi) if words else None
     if found:
         return found
@@ -1432,9 +1436,10 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
     # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
     if not words and v.group().lower().endswith("ing") and len(chunks) > 1:
-        found = res.first_name(s_start, v.start())
-        if found:
-            return found
+        for a, _ in reversed(chunks[1:]):  # past openers that name no one ("In 2016, …")
+            found = res.first_name(a, v.start())
+            if found:
+                return found
     # "Putin, however, said" / "Smith, a senator, said": walk back over asides
     for k in (1, 2):
         if k < len(chunks) and text[slice(*chunks[k])].split():
@@ -1443,6 +1448,9 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
                 found.mark = "before&aside"
                 return found
     return None
+
+
+_PARTICIPLE_LEAD = frozenset(["before", "after", "while", "when", "by", "without", "since"])
 
 
 def _appositive_owner(res: _Resolver, text: str, chunks, k: int, pi: int) -> _Found | None:
