@@ -544,3 +544,11 @@ def test_a_description_is_no_clause():
 )
 def test_a_participle_takes_the_subject_of_its_main_clause(text, speaker):
     assert [s for s, _, _ in who(text)] == [speaker]
+
+
+def test_a_relative_clause_ends_the_head_of_a_description():
+    t = (
+        "Although there is no overlap, a White House official who spoke anonymously to discuss "
+        "strategy said Wednesday, “Certainly there are discussions.”"
+    )
+    assert who(t) == [("a White House official", "United States", "before")]

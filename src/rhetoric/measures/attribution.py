@@ -391,7 +391,7 @@ _WORD = re.compile(r"\S+")
 _POSSESSIVE_NEXT = re.compile(r"['’]s?(?!\w)")  # matched within two characters
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s|s['’])\s+")
-_APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|,)\s")
+_APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|who|,)\s")
 _CAPITAL_WORDS = re.compile(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+")
 _ACCORDING_TO = re.compile(r"(?i)according\s+to\s+")
 
