@@ -552,3 +552,11 @@ def test_a_relative_clause_ends_the_head_of_a_description():
         "strategy said Wednesday, “Certainly there are discussions.”"
     )
     assert who(t) == [("a White House official", "United States", "before")]
+
+
+def test_a_colon_lead_in_with_no_speech_verb_is_its_subjects():
+    t = (
+        "In response, Donald Trump issued the following statement:\n\n"
+        "“Our prayers are with all those affected by the horrible attacks.”"
+    )
+    assert [s for s, _, _ in who(t)] == ["Donald Trump"]

@@ -1203,6 +1203,8 @@ def attribute(
                 intro = text[cs:colon]
                 if 0 < len(intro.split()) <= 6:
                     found = res.phrase(cs, colon, cp)
+                else:  # "Donald Trump issued the following statement:"
+                    found = _main_clause_name(res, _chunks_before(text, cs, colon), colon)
             add(found, "colon")
             add(_lead_in_owner(doc, res, text, cs, colon, cp), "lead-in-owner")
         cs_, ce_ = _chunks_before(text, s_start, q.start)[0]
@@ -1436,10 +1438,9 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
     # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
     if not words and v.group().lower().endswith("ing") and len(chunks) > 1:
-        for a, _ in reversed(chunks[1:]):  # past openers that name no one ("In 2016, …")
-            found = res.first_name(a, v.start())
-            if found:
-                return found
+        found = _main_clause_name(res, chunks[1:], v.start())
+        if found:
+            return found
     # "Putin, however, said" / "Smith, a senator, said": walk back over asides
     for k in (1, 2):
         if k < len(chunks) and text[slice(*chunks[k])].split():
@@ -1447,6 +1448,17 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
             if found:
                 found.mark = "before&aside"
                 return found
+    return None
+
+
+def _main_clause_name(res: _Resolver, chunks, end: int) -> _Found | None:
+    """The first name of the first clause among ``chunks`` (nearest the end first, as
+    :func:`_chunks_before` gives them) that names someone, up to ``end``: the subject
+    of the main clause past openers that name no one (``In 2016, X endorsed …``)."""
+    for a, _ in reversed(chunks):
+        found = res.first_name(a, end)
+        if found:
+            return found
     return None
 
 
