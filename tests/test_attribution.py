@@ -560,3 +560,8 @@ def test_a_colon_lead_in_with_no_speech_verb_is_its_subjects():
         "“Our prayers are with all those affected by the horrible attacks.”"
     )
     assert [s for s, _, _ in who(t)] == ["Donald Trump"]
+
+
+def test_a_headlines_speech_verb_ends_the_name_before_it():
+    t = "Glenn Beck Says Trump, ‘Alt Right’ Pose A Threat To Democracy.\n\nBeck spoke on Friday."
+    assert [s for s, _, _ in who(t)] == ["Glenn Beck"]

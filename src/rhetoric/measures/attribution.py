@@ -88,7 +88,7 @@ from functools import cached_property, lru_cache
 from os import PathLike
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
-from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
+from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, SPEECH_VERBS, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
 __all__ = ["FEATURE_NAMES", "Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
@@ -614,8 +614,11 @@ class _Resolver:
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
                 end, k = te, i + 1
                 for _ts2, te2, tok2 in toks[i + 1 :]:
-                    if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(_strip_punct(tok2)):
+                    t2 = _strip_punct(tok2)
+                    if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(t2):
                         break
+                    if t2.lower() in SPEECH_VERBS:
+                        break  # a headline's verb: "Glenn Beck Says Trump …"
                     end, tok, k = te2, tok2, k + 1
                 if k < len(toks) and tok[-1:] not in ",;:)":  # "The Sanders campaign …"
                     lead = (
