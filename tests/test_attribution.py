@@ -488,3 +488,80 @@ def test_a_description_loses_a_trailing_participle():
 )
 def test_honorific_surname_and_bracketed_party_keep_the_speaker(text, speaker):
     assert [s for s, _, _ in who(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“That is simply false,” Bennett shot back.", "Bennett"),
+        ("“Ladies and gentlemen, the winner,” Silverman interjected.", "Silverman"),
+        ("“What a day this has been for all of us,” a young woman exclaimed.", "a young woman"),
+        ("“We did nothing wrong,” Maddow repeated.", "Maddow"),
+        ("“The policy has failed the poor,” the study conceded.", "the study"),
+    ],
+)
+def test_less_common_speech_verbs_name_the_speaker(text, speaker):
+    # verbs of saying added to speech_verbs.csv (one of two words: "shot back")
+    assert [s for s, _, _ in who(text)] == [speaker]
+
+
+def test_a_speech_verb_form_after_a_determiner_is_a_noun():
+    # "report", "note", "call" are verbs of the list too: after "the" or "his" they name
+    # the source, and the cue is the next verb
+    assert [s for s, _, _ in who("“Immigrants are integrating,” the report concluded.")] == [
+        "the report"
+    ]
+    assert [s for s, _, _ in who("“You are a total loser!” the note says.")] == ["the note"]
+
+
+def test_a_description_is_no_clause():
+    # "noting that it is …" names nobody; a description ends before a modal verb
+    t = (
+        "The senator from Vermont said the system was “corrupt,” noting that it is “very "
+        "strange that a bank that pays fines is not prosecuted.”"
+    )
+    assert [s for s, _, _ in who(t)] == ["The senator", "The senator"]
+    t = "As they walked, some Republicans could be heard grousing that the “fake” flyers won."
+    assert [s for s, _, _ in who(t)] == ["some Republicans"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the participle's subject is the main clause's, past an opener naming no one
+        (
+            "In 2016, Phyllis Schlafly endorsed Donald Trump for president, saying he had "
+            "“the courage and the energy” to do it.",
+            "Phyllis Schlafly",
+        ),
+        # … and after "before", "after", "while" … (not the object of the main verb)
+        (
+            "On Tuesday, Mitch McConnell deflected questions about Donald Trump before "
+            "saying, “It's time to quit attacking people.”",
+            "Mitch McConnell",
+        ),
+    ],
+)
+def test_a_participle_takes_the_subject_of_its_main_clause(text, speaker):
+    assert [s for s, _, _ in who(text)] == [speaker]
+
+
+def test_a_relative_clause_ends_the_head_of_a_description():
+    t = (
+        "Although there is no overlap, a White House official who spoke anonymously to discuss "
+        "strategy said Wednesday, “Certainly there are discussions.”"
+    )
+    assert who(t) == [("a White House official", "United States", "before")]
+
+
+def test_a_colon_lead_in_with_no_speech_verb_is_its_subjects():
+    t = (
+        "In response, Donald Trump issued the following statement:\n\n"
+        "“Our prayers are with all those affected by the horrible attacks.”"
+    )
+    assert [s for s, _, _ in who(t)] == ["Donald Trump"]
+
+
+def test_a_headlines_speech_verb_ends_the_name_before_it():
+    t = "Glenn Beck Says Trump, ‘Alt Right’ Pose A Threat To Democracy.\n\nBeck spoke on Friday."
+    assert [s for s, _, _ in who(t)] == ["Glenn Beck"]

@@ -226,3 +226,20 @@ def test_short_quote_with_a_speech_verb_after_it_is_direct():
     assert kinds == ["direct"]
     t = "In an appearance on CBS's “Face the Nation,” Sanders said he would stay."
     assert [q.kind for q in find_quotes(tokenize(t))] == ["title"]  # a programme's name
+
+
+def test_less_common_speech_verbs_make_a_short_quote_direct():
+    for t in (
+        "Clinton accused him of an “artful smear” over her fundraising.",
+        "The governor endorsed her, citing her “long experience.”",
+        "Ramos lamented that the “danger” came from the frontrunner.",
+        "“Denver,” he answered.",
+    ):
+        assert [q.kind for q in quotes_of(t)] == ["direct"], t
+
+
+def test_a_programme_after_on_is_a_title_even_after_a_speech_verb():
+    t = "“It's nonsense,” Mr. Trump said by telephone on NBC's “Meet the Press.” “She lies.”"
+    assert [q.kind for q in quotes_of(t)] == ["direct", "title", "direct"]
+    t = "Sanders said in “The Late Show With Stephen Colbert” that he would stay."
+    assert [q.kind for q in quotes_of(t)] == ["title"]

@@ -88,7 +88,7 @@ from functools import cached_property, lru_cache
 from os import PathLike
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
-from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, Quote
+from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, SPEECH_VERBS, Quote
 from rhetoric.text.tokens import Doc, grouped_alternation
 
 __all__ = ["FEATURE_NAMES", "Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
@@ -368,6 +368,7 @@ _ADVERBS = frozenset(
 _NOT_A_NAME = _FUNCTION | _NOMINAL_LEAD | _DATES
 _NOMINAL_VERBS_TEXT = """
 went goes go was is were are has have had did does featured notes noted read reads
+would could will can should may might must
 """
 _NOMINAL_VERBS = frozenset(_NOMINAL_VERBS_TEXT.split())
 # a participle or past tense ending a description: "a source familiar", "a poll conducted"
@@ -390,7 +391,7 @@ _WORD = re.compile(r"\S+")
 _POSSESSIVE_NEXT = re.compile(r"['’]s?(?!\w)")  # matched within two characters
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s|s['’])\s+")
-_APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|,)\s")
+_APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|who|,)\s")
 _CAPITAL_WORDS = re.compile(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+")
 _ACCORDING_TO = re.compile(r"(?i)according\s+to\s+")
 
@@ -592,6 +593,8 @@ class _Resolver:
             words.pop()  # "one Republican involved (in …)", "The judge pointed (out)"
         if not 2 <= len(words) <= 6 or _strip_punct(words[0]).lower() not in _NOMINAL_LEAD:
             return None
+        if any(_strip_punct(w).lower() in _PRONOUNS for w in words[1:]):
+            return None  # "noting that it is …": a clause, not a description
         if not (words[-1][:1].islower() or words[-1].lower() in _PARTY_NOUNS):
             return None  # a name, not a description ("another Republican" is one)
         n = len(words) - 1
@@ -611,8 +614,11 @@ class _Resolver:
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
                 end, k = te, i + 1
                 for _ts2, te2, tok2 in toks[i + 1 :]:
-                    if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(_strip_punct(tok2)):
+                    t2 = _strip_punct(tok2)
+                    if tok[-1:] in ",;:)" or not _NAME_TOKEN.fullmatch(t2):
                         break
+                    if t2.lower() in SPEECH_VERBS:
+                        break  # a headline's verb: "Glenn Beck Says Trump …"
                     end, tok, k = te2, tok2, k + 1
                 if k < len(toks) and tok[-1:] not in ",;:)":  # "The Sanders campaign …"
                     lead = (
@@ -1200,6 +1206,8 @@ def attribute(
                 intro = text[cs:colon]
                 if 0 < len(intro.split()) <= 6:
                     found = res.phrase(cs, colon, cp)
+                else:  # "Donald Trump issued the following statement:"
+                    found = _main_clause_name(res, _chunks_before(text, cs, colon), colon)
             add(found, "colon")
             add(_lead_in_owner(doc, res, text, cs, colon, cp), "lead-in-owner")
         cs_, ce_ = _chunks_before(text, s_start, q.start)[0]
@@ -1345,6 +1353,12 @@ def _lead_in_owner(doc: Doc, res: _Resolver, text: str, cs: int, colon: int, cp:
     return None
 
 
+# a verb form right after a determiner is a noun (``“…,” the report concluded``: not
+# *report*): one look-behind per length of the determiners
+_NO_DETERMINER = "".join(
+    r"(?<!\b(?i:" + "|".join(sorted(w for w in _DETERMINERS if len(w) == n)) + r")\s)"
+    for n in sorted({len(w) for w in _DETERMINERS})
+)
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\."
 _NP_CHAR = r"(?:" + _ABBR + r"|[^,.;:!?\n“”\"«»()–—‖])"
 _AFTER_RE = re.compile(
@@ -1353,7 +1367,9 @@ _AFTER_RE = re.compile(
     r"who|about|last|this|yesterday|today|earlier|later|on)\b)"
     r"|(?P<p2>"
     + _NP_CHAR
-    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},|\s*\([DRI](?:-[A-Z][A-Za-z.]{0,12})?\),?)?\s+(?P<v2>"
+    + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},|\s*\([DRI](?:-[A-Z][A-Za-z.]{0,12})?\),?)?\s+"
+    + _NO_DETERMINER
+    + r"(?P<v2>"
     + _VERB_CS.pattern
     + r")(?![\w-])"
     r"|according\s+to\s+(?P<p3>" + _NP_CHAR + r"{1,80}))"
@@ -1398,6 +1414,10 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     found = _appositive_owner(res, text, chunks, 0, pi)
     if found:
         return found
+    if len(words) > 1 and words[-1] in _PARTICIPLE_LEAD and v.group().endswith("ing"):
+        found = res.first_name(cs, v.start())  # "X deflected questions about Y before saying"
+        if found:
+            return found
     found = res.phrase(cs, ce, pi) if words else None
     if found:
         return found
@@ -1421,7 +1441,7 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
     # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
     if not words and v.group().lower().endswith("ing") and len(chunks) > 1:
-        found = res.first_name(s_start, v.start())
+        found = _main_clause_name(res, chunks[1:], v.start())
         if found:
             return found
     # "Putin, however, said" / "Smith, a senator, said": walk back over asides
@@ -1432,6 +1452,20 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
                 found.mark = "before&aside"
                 return found
     return None
+
+
+def _main_clause_name(res: _Resolver, chunks, end: int) -> _Found | None:
+    """The first name of the first clause among ``chunks`` (nearest the end first, as
+    :func:`_chunks_before` gives them) that names someone, up to ``end``: the subject
+    of the main clause past openers that name no one (``In 2016, X endorsed …``)."""
+    for a, _ in reversed(chunks):
+        found = res.first_name(a, end)
+        if found:
+            return found
+    return None
+
+
+_PARTICIPLE_LEAD = frozenset(["before", "after", "while", "when", "by", "without", "since"])
 
 
 def _appositive_owner(res: _Resolver, text: str, chunks, k: int, pi: int) -> _Found | None:

@@ -370,6 +370,12 @@ _NAME_PLACE_RE = re.compile(
 )
 """A quote right after *on*, *in*, *during* … (``an appearance on CBS's “Face the
 Nation,” Sanders said``) names a programme or a work: a cue after it is not its."""
+_PROGRAMME_RE = re.compile(
+    r"(?i)(?<![\w-])(?:on|in|at|during)\s+(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?[‖\s]*$"
+)
+"""A title-case quote right after *on*, *in*, *at* or *during* (``Sanders said on NBC's
+“Meet the Press”``) is a programme or a work even with a speech verb before it (*of* and
+*from* are left out: ``chants of “Trump, Trump, Trump”``)."""
 
 
 def has_cue_after(doc: Doc, pos: int, limit: int) -> bool:
@@ -415,7 +421,7 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
         )
         colon = prev_text.rstrip().endswith(":")
         nw = sum(doc.count_words(a, b) for a, b in q["parts"])
-        if nw >= 3 and not cue:
+        if nw >= 3 and (not cue or _PROGRAMME_RE.search(region[-40:])):
             words = (
                 clean[a:b]
                 for ps, pe in q["parts"]
