@@ -14,7 +14,8 @@ propaganda *phrases* in whole articles (2-3 % of words), BABE marks single biase
 *words* in sentences chosen to be opinionated (about 5 % of words). The word model is
 fitted on both at once, and every BABE word carries one extra feature, ``babe``, which
 absorbs the difference in base rate (and in annotation style) between the corpora. At
-run time no word has that feature: the model scores as on PTC articles. The
+run time no word has that feature: the model scores as on PTC articles. Every BABE
+word is weighted :data:`BABE_WEIGHT` in the fit. The
 probabilities are then calibrated (Platt scaling) on PTC validation articles, the kind
 of text the library reads.
 
@@ -26,7 +27,11 @@ The train parts of both corpora are dealt into :data:`FOLDS` folds; each fold is
 by a word model fitted on the other folds of both. On these out-of-fold scores the
 probabilities are calibrated (Platt scaling on PTC words) and the threshold is chosen:
 the best F1 (threshold and the lexicon check's) among those whose PTC token precision
-is at least :data:`PRECISION_TARGET`. Words the F1-best threshold would flag but the
+is at least :data:`PRECISION_TARGET`, the flagged words being those ``find_loaded``
+counts (:func:`rhetoric.measures.loaded.counted_spans`, terms grown at
+:data:`GROW_THRESHOLD`). The same choice is recorded for :data:`GROW_CHECK` and for no
+growth, with BABE's word figures and density AUC at each
+(``meta.validation.grow_grid``). Words the F1-best threshold would flag but the
 shipped one does not are ``candidates``. The shipped word model is fitted on all train
 rows, the calibration folded into its weights.
 
@@ -42,8 +47,8 @@ probabilities averaged by words, as the library reports it) against the experts'
 labels, and its probabilities calibrated (Platt, sentences weighted as in fitting) on
 the cross-validated sentence scores.
 
-Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]``
-(about 10 minutes on one core).
+Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]
+[--babe-weight W] [--grow G]`` (``--grow 0``: no growth; about 12 minutes on one core).
 """
 
 from __future__ import annotations

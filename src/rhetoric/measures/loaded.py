@@ -17,7 +17,9 @@ sentence bias score.
 
 Only words scoring at least the model's threshold count; what falls below it is kept
 as :attr:`LoadedResult.candidates`, never counted. A model hit that no lexicon term
-covers is reported with category ``other``. The same model file holds the sentence
+covers is reported with category ``other``. A counted term grows into neighbouring
+words of its sentence and voice scoring at least the model's ``grow_threshold``
+(:func:`counted_spans`; a grown lexicon term stays one term). The same model file holds the sentence
 bias score (:meth:`LoadedModel.sentence_scores`, over :func:`sentence_features`).
 
 Metrics (:meth:`LoadedResult.metrics`), all "more = more loaded language":
@@ -760,15 +762,16 @@ def find_loaded(
     lexicon matches pass its context check (see :class:`LoadedModel`), and
     model-flagged words that no kept lexicon match covers are grouped into runs of
     consecutive words of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at
-    both ends, each run a term of category ``other`` and source ``model``. What falls
-    below the thresholds is kept as :attr:`LoadedResult.candidates`, never counted.
+    both ends, each run a term of category ``other`` and source ``model``; with the
+    model's ``grow_threshold`` set, the counted terms grow (:func:`counted_spans`). What
+    falls below the thresholds is kept as :attr:`LoadedResult.candidates`, never counted.
 
     With a custom lexicon every one of its matches counts, and the model adds its own
-    terms only when asked (``use_model=True``). ``use_model=False`` gives every lexicon
-    match and scores nothing (no candidates, no sentence bias). The word probabilities
-    and the sentence bias score are computed whenever ``use_model`` is not False, over
-    the default lexicon's matches (the features the model was fitted on).
-    ``word_in_quote`` (one flag per Doc word, as
+    terms (and the lexicon's grow) only when asked (``use_model=True``).
+    ``use_model=False`` gives every lexicon match and scores nothing (no candidates, no
+    sentence bias). The word probabilities and the sentence bias score are computed
+    whenever ``use_model`` is not False, over the default lexicon's matches (the
+    features the model was fitted on). ``word_in_quote`` (one flag per Doc word, as
     :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves
     recomputing it; so do ``word_scores`` (one probability per Doc word, as
     :meth:`LoadedModel.word_scores` gives them over the default lexicon's matches):
