@@ -19,8 +19,9 @@ Only words scoring at least the model's threshold count; what falls below it is 
 as :attr:`LoadedResult.candidates`, never counted. A model hit that no lexicon term
 covers is reported with category ``other``. A counted term grows into neighbouring
 words of its sentence and voice scoring at least the model's ``grow_threshold``
-(:func:`counted_spans`; a grown lexicon term stays one term). The same model file holds the sentence
-bias score (:meth:`LoadedModel.sentence_scores`, over :func:`sentence_features`).
+(:func:`counted_spans`; a grown lexicon term stays one term). The same model file
+holds the sentence bias score (:meth:`LoadedModel.sentence_scores`, over
+:func:`sentence_features`).
 
 Metrics (:meth:`LoadedResult.metrics`), all "more = more loaded language":
 
