@@ -389,3 +389,94 @@ def test_a_dropped_lexicon_match_is_one_candidate_and_never_a_model_term(lexicon
     over = [t for t in [*res.terms, *res.candidates] if t.start < start + 6 and start < t.end]
     assert [(t.text, t.source) for t in over] == [("regime", "lexicon")]
     assert over[0] in res.candidates
+
+
+def grow_model(grow: float | None = 0.175) -> LoadedModel:
+    """No weights (the tests pass the word scores): count from 0.5, grow from ``grow``."""
+    return LoadedModel({}, 0.0, threshold=0.5, grow_threshold=grow)
+
+
+PHONY = Lexicon([LexiconEntry("phony", "pejorative", 3)])
+
+
+def test_a_lexicon_term_grows_into_one_term_with_the_phrase_span():
+    doc = tokenize("They built a phony pretext of the war.")
+    scores = [0.0, 0.0, 0.3, 0.9, 0.2, 0.2, 0.2, 0.0]  # a phony pretext of the: >= 0.175
+    res = find_loaded(doc, lexicon=PHONY, model=grow_model(), use_model=True, word_scores=scores)
+    # grown over "a" and "pretext of the", the function words trimmed at the grown ends
+    assert [(t.text, t.category, t.source, t.term) for t in res.terms] == [
+        ("phony pretext", "pejorative", "lexicon", "phony")
+    ]
+    assert (res.terms[0].first_word, res.terms[0].last_word) == (3, 5)
+    assert res.terms[0].start == doc.text.index("phony")
+    assert res.metrics()["loaded_terms"] == 1.0  # the phrase counts once
+    assert res.metrics()["loaded_words"] == 2.0
+    # without a grow threshold (an older model file), the term is the match alone
+    plain = find_loaded(
+        doc,
+        lexicon=PHONY,
+        model=grow_model(None),
+        use_model=True,
+        word_scores=scores,
+    )
+    assert [t.text for t in plain.terms] == ["phony"]
+
+
+def test_growth_stops_at_sentences_quotes_and_other_terms():
+    doc = tokenize("Phony. Pretext.")
+    res = find_loaded(
+        doc, lexicon=PHONY, model=grow_model(), use_model=True, word_scores=[0.9, 0.3]
+    )
+    assert [t.text for t in res.terms] == ["Phony"]
+    text = 'It is phony "pretext" now.'
+    doc = tokenize(text)
+    quote = (text.index('"'), text.rindex('"') + 1)
+    res = find_loaded(
+        doc,
+        [quote],
+        lexicon=PHONY,
+        model=grow_model(),
+        use_model=True,
+        word_scores=[0, 0, 0.9, 0.3, 0],
+    )
+    assert [t.text for t in res.terms] == ["phony"]
+    # growth stops at another term; a lexicon term takes in a flagged neighbour too, so
+    # the phrase counts once (the lexicon terms grow before the model's runs form)
+    doc = tokenize("Phony bad phony weather today.")
+    scores = [0.9, 0.3, 0.9, 0.9, 0.0]
+    res = find_loaded(doc, lexicon=PHONY, model=grow_model(), use_model=True, word_scores=scores)
+    assert [(t.text, t.source) for t in res.terms] == [
+        ("Phony bad", "lexicon"),
+        ("phony weather", "lexicon"),
+    ]
+
+
+def test_model_runs_grow_by_hysteresis():
+    doc = tokenize("Fine weather today. Weather today.")
+    scores = [0.9, 0.2, 0.0, 0.3, 0.3]  # the second sentence has no word at the threshold
+    res = find_loaded(
+        doc, lexicon=Lexicon(), model=grow_model(), use_model=True, word_scores=scores
+    )
+    assert [(t.text, t.source) for t in res.terms] == [("Fine weather", "model")]
+
+
+def test_no_growth_without_the_model_or_when_a_custom_lexicon_is_not_asked_to_add():
+    doc = tokenize("They built a phony pretext of the war.")
+    scores = [0.0, 0.0, 0.3, 0.9, 0.2, 0.2, 0.2, 0.0]
+    for use_model in (False, None):
+        res = find_loaded(
+            doc, lexicon=PHONY, model=grow_model(), use_model=use_model, word_scores=scores
+        )
+        assert [t.text for t in res.terms] == ["phony"]
+
+
+def test_a_model_file_without_a_grow_threshold_loads_without_growth():
+    assert (
+        LoadedModel.from_json({"weights": {}, "bias": 0.0, "threshold": 0.5}).grow_threshold is None
+    )
+    assert (
+        LoadedModel.from_json(
+            {"weights": {}, "bias": 0.0, "threshold": 0.5, "grow_threshold": 0.2}
+        ).grow_threshold
+        == 0.2
+    )

@@ -17,8 +17,11 @@ sentence bias score.
 
 Only words scoring at least the model's threshold count; what falls below it is kept
 as :attr:`LoadedResult.candidates`, never counted. A model hit that no lexicon term
-covers is reported with category ``other``. The same model file holds the sentence
-bias score (:meth:`LoadedModel.sentence_scores`, over :func:`sentence_features`).
+covers is reported with category ``other``. A counted term grows into neighbouring
+words of its sentence and voice scoring at least the model's ``grow_threshold``
+(:func:`counted_spans`; a grown lexicon term stays one term). The same model file
+holds the sentence bias score (:meth:`LoadedModel.sentence_scores`, over
+:func:`sentence_features`).
 
 Metrics (:meth:`LoadedResult.metrics`), all "more = more loaded language":
 
@@ -62,6 +65,7 @@ __all__ = [
     "LoadedModel",
     "LoadedResult",
     "LoadedTerm",
+    "counted_spans",
     "find_loaded",
     "sentence_features",
     "subjectivity_lexicon",
@@ -271,6 +275,11 @@ class LoadedModel:
     context check: "never" in a neutral sentence is dropped, in a tirade kept);
     otherwise it is a candidate.
 
+    With ``grow_threshold`` set, a counted term grows into the neighbouring words of
+    its sentence and voice that score at least ``grow_threshold`` and no other term or
+    lexicon match covers (hysteresis: PTC's annotators mark whole phrases); ``None``
+    (the default, and what a model file without the key gives) means no growth.
+
     The sentence bias score is ``1 / (1 + exp(-(sentence_bias + sum of
     sentence_weights[f] * value)))`` over :func:`sentence_features` (calibrated on
     held-apart BABE sentences: the probability that experts call the sentence biased).
@@ -285,10 +294,12 @@ class LoadedModel:
     candidate_threshold: float | None = None
     sentence_weights: dict[str, float] = field(default_factory=dict)
     sentence_bias: float = 0.0
+    grow_threshold: float | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LoadedModel:
         candidate = data.get("candidate_threshold")
+        grow = data.get("grow_threshold")
         return cls(
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["bias"]),
@@ -299,6 +310,7 @@ class LoadedModel:
             None if candidate is None else float(candidate),
             {str(k): float(v) for k, v in data.get("sentence_weights", {}).items()},
             float(data.get("sentence_bias", 0.0)),
+            None if grow is None else float(grow),
         )
 
     @classmethod
@@ -751,15 +763,16 @@ def find_loaded(
     lexicon matches pass its context check (see :class:`LoadedModel`), and
     model-flagged words that no kept lexicon match covers are grouped into runs of
     consecutive words of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at
-    both ends, each run a term of category ``other`` and source ``model``. What falls
-    below the thresholds is kept as :attr:`LoadedResult.candidates`, never counted.
+    both ends, each run a term of category ``other`` and source ``model``; with the
+    model's ``grow_threshold`` set, the counted terms grow (:func:`counted_spans`). What
+    falls below the thresholds is kept as :attr:`LoadedResult.candidates`, never counted.
 
     With a custom lexicon every one of its matches counts, and the model adds its own
-    terms only when asked (``use_model=True``). ``use_model=False`` gives every lexicon
-    match and scores nothing (no candidates, no sentence bias). The word probabilities
-    and the sentence bias score are computed whenever ``use_model`` is not False, over
-    the default lexicon's matches (the features the model was fitted on).
-    ``word_in_quote`` (one flag per Doc word, as
+    terms (and the lexicon's grow) only when asked (``use_model=True``).
+    ``use_model=False`` gives every lexicon match and scores nothing (no candidates, no
+    sentence bias). The word probabilities and the sentence bias score are computed
+    whenever ``use_model`` is not False, over the default lexicon's matches (the
+    features the model was fitted on). ``word_in_quote`` (one flag per Doc word, as
     :func:`~rhetoric.text.tokens.words_within` gives for ``quote_spans``) saves
     recomputing it; so do ``word_scores`` (one probability per Doc word, as
     :meth:`LoadedModel.word_scores` gives them over the default lexicon's matches):
@@ -800,9 +813,11 @@ def find_loaded(
     def term(a: int, b: int, match: LexiconMatch | None) -> LoadedTerm:
         start, end = doc.words[a][0], doc.words[b - 1][1]
         text = doc.text[start:end]
-        score = max(scores[a:b])
-        if match is not None:
-            start, end, text = match.start, match.end, match.text
+        if match is not None:  # a lexicon term keeps its match's ends where it did not grow
+            start = match.start if a == match.first_word else start
+            end = match.end if b == match.last_word else end
+            grown = (start, end) != (match.start, match.end)
+            text = doc.text[start:end] if grown else match.text
         return LoadedTerm(
             start,
             end,
@@ -812,34 +827,118 @@ def find_loaded(
             span_within(q_starts, q_ends, start, end),
             "model" if match is None else "lexicon",
             " ".join(text.translate(_APOS).lower().split()) if match is None else match.term,
-            score,
+            max(scores[a:b]),
             a,
             b,
         )
 
-    terms: list[LoadedTerm] = []
-    candidates: list[LoadedTerm] = []
-    covered = [False] * n
-    checked = adds and is_default  # a user's own terms always count
-    for m in matches:
-        t = term(m.first_word, m.last_word, m)
-        # a dropped match's words are covered too: the model's runs never report them
-        # again (as a second candidate, or counted as `other`)
-        covered[m.first_word : m.last_word] = [True] * (m.last_word - m.first_word)
-        if checked and m.strength < model.keep_strength and t.score < model.lexicon_threshold:
-            candidates.append(t)  # the model's context check drops this lexicon match
-            continue
-        terms.append(t)
-    if adds:
-        for a, b in _runs(doc, scores, covered, word_in_quote, model.threshold):
-            terms.append(term(a, b, None))
-            covered[a:b] = [True] * (b - a)
-        if model.candidates_from < model.threshold:
-            for a, b in _runs(doc, scores, covered, word_in_quote, model.candidates_from):
-                candidates.append(term(a, b, None))
+    # a user's own terms always count; they grow only when the model adds terms
+    spans, dropped, covered = counted_spans(
+        doc, scores, matches, word_in_quote, model, check=adds and is_default, add=adds
+    )
+    terms = [term(a, b, m) for a, b, m in spans]
+    candidates = [term(m.first_word, m.last_word, m) for m in dropped]
+    if adds and model.candidates_from < model.threshold:
+        for a, b in _runs(doc, scores, covered, word_in_quote, model.candidates_from):
+            candidates.append(term(a, b, None))
     terms.sort(key=lambda t: (t.start, t.end))
     candidates.sort(key=lambda t: (t.start, t.end))
     return LoadedResult(terms, n, sum(word_in_quote), categories, candidates, sentence_bias)
+
+
+def counted_spans(
+    doc: Doc,
+    scores: Sequence[float],
+    matches: Sequence[LexiconMatch],
+    word_in_quote: Sequence[bool],
+    model: LoadedModel | None,
+    *,
+    check: bool = True,
+    add: bool = True,
+) -> tuple[list[tuple[int, int, LexiconMatch | None]], list[LexiconMatch], list[bool]]:
+    """The word ranges :func:`find_loaded` counts, each with its lexicon match (None
+    for the model's own terms); the matches the context check dropped; and which words
+    a term or match covers (dropped matches included).
+
+    ``check``: lexicon matches pass the model's context check (see
+    :class:`LoadedModel`). ``add``: the model adds its runs of flagged words and, with
+    ``model.grow_threshold`` set, every counted term grows: first each kept lexicon
+    term (in text order) into the neighbouring words of its sentence and voice that no
+    match or term covers and that score at least ``grow_threshold`` (staying one term,
+    of its category, with the grown span), then the model's runs are formed by
+    hysteresis (see :func:`_runs`). Grown ends are trimmed of :data:`FUNCTION_WORDS`.
+    ``model`` is unused when neither is set. The training script scores its
+    out-of-fold operating points with this same function."""
+    covered = [False] * len(doc.words)
+    kept, dropped = [], []
+    for m in matches:
+        # a dropped match's words are covered too: the model's runs never report them
+        # again (as a second candidate, or counted as `other`)
+        covered[m.first_word : m.last_word] = [True] * (m.last_word - m.first_word)
+        if (
+            check
+            and m.strength < model.keep_strength
+            and max(scores[m.first_word : m.last_word]) < model.lexicon_threshold
+        ):
+            dropped.append(m)  # the model's context check drops this lexicon match
+        else:
+            kept.append(m)
+    if not add:
+        return [(m.first_word, m.last_word, m) for m in kept], dropped, covered
+    grow = model.grow_threshold
+    spans: list[tuple[int, int, LexiconMatch | None]] = []
+    if grow is None:
+        spans = [(m.first_word, m.last_word, m) for m in kept]
+    else:
+        ok = (np.asarray(scores, float) >= grow).tolist()
+        for m in kept:
+            a, b = _grow(doc, ok, covered, word_in_quote, m.first_word, m.last_word)
+            covered[a:b] = [True] * (b - a)
+            spans.append((a, b, m))
+    for a, b in _runs(doc, scores, covered, word_in_quote, model.threshold, grow):
+        spans.append((a, b, None))
+        covered[a:b] = [True] * (b - a)
+    return spans, dropped, covered
+
+
+def _is_function_word(doc: Doc, i: int) -> bool:
+    return doc.word_text(i).translate(_APOS).lower() in FUNCTION_WORDS
+
+
+def _grow(
+    doc: Doc,
+    ok: Sequence[bool],
+    covered: Sequence[bool],
+    word_in_quote: Sequence[bool],
+    a: int,
+    b: int,
+) -> tuple[int, int]:
+    """Words ``a..b - 1`` widened over the neighbours of the same sentence and voice
+    that are ``ok`` and not ``covered``, the grown ends trimmed of function words."""
+    n = len(doc.words)
+    sentence = doc.word_sentence
+    lo, hi = a, b
+    while (
+        lo > 0
+        and ok[lo - 1]
+        and not covered[lo - 1]
+        and sentence[lo - 1] == sentence[a]
+        and word_in_quote[lo - 1] == word_in_quote[a]
+    ):
+        lo -= 1
+    while (
+        hi < n
+        and ok[hi]
+        and not covered[hi]
+        and sentence[hi] == sentence[b - 1]
+        and word_in_quote[hi] == word_in_quote[b - 1]
+    ):
+        hi += 1
+    while lo < a and _is_function_word(doc, lo):
+        lo += 1
+    while hi > b and _is_function_word(doc, hi - 1):
+        hi -= 1
+    return lo, hi
 
 
 def _runs(
@@ -848,13 +947,18 @@ def _runs(
     covered: Sequence[bool],
     word_in_quote: Sequence[bool],
     threshold: float,
+    grow: float | None = None,
 ) -> list[tuple[int, int]]:
     """Word ranges of the learned terms: runs of consecutive words scoring at least
-    ``threshold`` that no lexicon match covers (kept or dropped), of one sentence and voice, trimmed
-    of :data:`FUNCTION_WORDS` at both ends."""
+    ``threshold`` (or, by hysteresis, at least ``grow`` when that is lower, the run
+    then holding a word at or above ``threshold``) that no lexicon match or term covers,
+    of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at both ends."""
     n = len(doc.words)
-    above = np.asarray(scores, float) >= threshold
+    values = np.asarray(scores, float)
+    low = threshold if grow is None else min(grow, threshold)
+    above = values >= low
     flagged = above.tolist()  # plain bools: indexing a list is faster than an array
+    seeds = (values >= threshold).tolist() if low < threshold else flagged
     out = []
     j = 0  # the words before j are done
     for i in np.flatnonzero(above).tolist():  # where a run may start
@@ -870,11 +974,11 @@ def _runs(
         ):
             j += 1
         a, b = i, j
-        while a < b and doc.word_text(a).translate(_APOS).lower() in FUNCTION_WORDS:
+        while a < b and _is_function_word(doc, a):
             a += 1
-        while b > a and doc.word_text(b - 1).translate(_APOS).lower() in FUNCTION_WORDS:
+        while b > a and _is_function_word(doc, b - 1):
             b -= 1
-        if a < b:  # not only function words
+        if a < b and any(seeds[a:b]):  # not only function words; a seed inside
             out.append((a, b))
     return out
 
