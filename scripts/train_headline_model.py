@@ -4,7 +4,8 @@ Data: the *train* pages of Mozilla Readability's test suite (80 of 128 folders,
 ``validation.page_split(name) == "train"``; the held-out ones are never read here),
 copied as text and clipped to Markdown as ``scripts/page_lines.py`` describes. On each
 rendering the candidates are the lines :func:`rhetoric.text.headline.candidates` finds
-above the first line of the page's main block of prose (``line_model.main_block``);
+above the article's first line of prose (``headline.article_start`` from the first line
+of the page's main block, ``line_model.main_block``);
 gold: a candidate is the headline when ``validation.title_contained`` it with the title
 in ``expected-metadata.json`` (case folded, a site suffix allowed to differ). Renderings
 without a gold candidate are left out. A logistic regression (C = 1, not tuned) over
@@ -38,7 +39,7 @@ from train_page_model import (  # noqa: E402
 )
 from validation import title_contained  # noqa: E402
 
-from rhetoric.text.headline import FEATURES, candidates, features  # noqa: E402
+from rhetoric.text.headline import FEATURES, article_start, candidates, features  # noqa: E402
 from rhetoric.text.line_model import default_line_model, main_block  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "rhetoric" / "data" / "headline_model.json"
@@ -56,12 +57,13 @@ def records(pages) -> list[dict]:
             main = main_block(lines)
             if main is None:
                 continue
-            chosen = candidates(lines, main[0])
+            start = article_start(lines, main[0])
+            chosen = candidates(lines, start)
             gold = [int(title_contained(lines[i], page.title)) for i in chosen]
             if not any(gold):
                 continue
             scores = model.scores(lines, raw)
-            rows = features(lines, raw, main[0], chosen, scores)
+            rows = features(lines, raw, start, chosen, scores)
             out.append({"page": page.name, "format": format, "X": rows, "y": gold})
     return out
 
