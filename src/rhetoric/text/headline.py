@@ -123,7 +123,8 @@ def features(
     position = {i: k for k, i in enumerate(blank_free)}
     start_pos = position.get(start, len(blank_free))
     own = {i: own_features(lines[i], raw[i]) for i in chosen}
-    lede = {w for line in lines[start : start + LEDE_LINES] for w in _content_words(line)}
+    lede = _content_words(" ".join(lines[start : start + LEDE_LINES]))
+    next_prose = _next_prose(lines, blank_free, position[chosen[0]], start_pos) if chosen else {}
     long = [i for i in chosen if own[i][0] >= math.log1p(5) and not own[i][10]]
     rows = []
     for rank, i in enumerate(reversed(chosen)):
@@ -131,14 +132,6 @@ def features(
         score = scores[i]
         here = position[i]
         below = blank_free[here + 1 : here + 1 + _NEXT_LINES]
-        prose = next(
-            (
-                k - here
-                for k in range(here + 1, min(len(blank_free), here + 1 + _FAR))
-                if is_good(own_features(lines[blank_free[k]], lines[blank_free[k]]))
-            ),
-            _FAR,
-        )
         words = _content_words(lines[i])
         rows.append(
             [
@@ -167,10 +160,30 @@ def features(
                         for j in below
                     )
                 ),
-                math.log1p(prose),
+                math.log1p(min(next_prose[here] - here, _FAR)),
             ]
         )
     return rows[::-1]
+
+
+def _next_prose(
+    lines: list[str], blank_free: list[int], low: int, start_pos: int
+) -> dict[int, int]:
+    """For each non-blank position from ``low`` up to ``start_pos``, the position of the
+    next line of prose below it (``_FAR`` past the end when none is that near)."""
+
+    def good(k: int) -> bool:
+        line = lines[blank_free[k]]
+        return is_good(own_features(line, line))
+
+    limit = min(len(blank_free), start_pos + _FAR)
+    found = next((k for k in range(start_pos, limit) if good(k)), limit + _FAR)
+    out: dict[int, int] = {}
+    for k in range(min(start_pos, limit) - 1, low - 1, -1):
+        out[k] = found
+        if good(k):
+            found = k
+    return out
 
 
 def _content_words(line: str) -> set[str]:
