@@ -159,7 +159,7 @@ def _has_date(line: str, words: list[str]) -> bool:
     )
 
 
-def _is_good(own: tuple[float, ...]) -> bool:
+def is_good(own: tuple[float, ...]) -> bool:
     """jusText's "good" block, without HTML: a sentence of twelve words or more with
     some function words."""
     return own[0] >= math.log1p(_GOOD_WORDS) and own[4] > 0 and own[2] >= 0.15
@@ -179,7 +179,7 @@ def line_features(lines: list[str], raw: list[str] | None = None) -> list[list[f
     for i in index:
         key = lines[i].casefold()
         counts[key] = counts.get(key, 0) + 1
-    good = [_is_good(own[i]) for i in index]
+    good = [is_good(own[i]) for i in index]
     short = [
         own[i][0] < math.log1p(_SHORT_WORDS) and not own[i][4] and not g
         for i, g in zip(index, good, strict=True)
@@ -279,7 +279,7 @@ def main_block(lines: list[str]) -> tuple[int, int] | None:
     """
     index = [i for i, line in enumerate(lines) if _WORD.search(line)]
     own = [own_features(lines[i], lines[i]) for i in index]
-    block, words = _blocks([_is_good(o) for o in own], [o[0] for o in own])
+    block, words = _blocks([is_good(o) for o in own], [o[0] for o in own])
     if not words:
         return None
     main = max(range(len(words)), key=words.__getitem__)
