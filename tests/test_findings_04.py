@@ -160,3 +160,20 @@ def test_04_prose_states_the_speaker_figures(corpus, by_id, notebook_text):
     putin = [q.speaker_confidence for q in a003.quotes if q.speaker == "Vladimir Putin"]
     assert f"(confidence as low as {min(putin):.2f})" in text  # Putin's least sure quotes
     assert "threshold is 0.0" in text
+
+
+def test_04_prose_states_the_commentary_and_quote_rates(by_id, voice, notebook_text):
+    text = notebook_text("04")
+    c = {k: by_id[k].metrics["loaded_per_100_words_commentary"] for k in IDS}
+    q = {k: by_id[k].metrics["loaded_per_100_words_quotes"] for k in IDS}
+    assert (
+        f"at {c['000'] / q['000']:.1f} and {c['004'] / q['004']:.1f} times the rate of the words "
+        f"he quotes: {c['000']:.1f} against {q['000']:.1f} per 100 words in 000, "
+        f"{c['004']:.1f} against {q['004']:.1f} in 004"
+    ) in text
+    assert f"({c['003']:.1f} against {q['003']:.1f}, {c['003'] / q['003']:.1f} times)" in text
+    smallest = voice.loc[voice["p_value"].idxmin()]
+    assert (
+        f"the smallest p-value is {smallest['p_value']:.2f} (loaded language in 000) before "
+        f"adjustment and {smallest['p_holm']:.2f} after Holm adjustment"
+    ) in text
