@@ -120,3 +120,9 @@ def test_06_prose_states_the_segmentation_figures(valid, notebook_text):
     assert "Segmentation** (what is body and what is page chrome, notebook 00): checked" not in (
         text
     )
+
+
+def test_06_density_gap_of_notebook_05_is_a_factor_of_two_or_more(by_id, notebook_text):
+    d = {k: by_id[k].metrics["loaded_per_100_words"] for k in ("000", "003", "004")}
+    assert "like 003's against 000 and 004 (a factor of two or more)" in notebook_text("06")
+    assert min(d["000"], d["004"]) >= 2 * d["003"]
