@@ -58,3 +58,11 @@ def with_interval(frame, key, name, digits=1, scale=1.0, minus="-"):
         digits=digits,
         minus=minus,
     )
+
+
+def voice_rates(by_id):
+    """Loaded terms per 100 words of commentary and of quotes, per article:
+    ``(commentary, quotes)``, two dicts by id."""
+    c = {k: by_id[k].metrics["loaded_per_100_words_commentary"] for k in IDS}
+    q = {k: by_id[k].metrics["loaded_per_100_words_quotes"] for k in IDS}
+    return c, q

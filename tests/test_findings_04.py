@@ -7,7 +7,7 @@ corpus is analysed once per session (``tests/conftest.py``).
 
 from __future__ import annotations
 
-from findings import IDS, interval, metric, with_interval
+from findings import IDS, interval, metric, voice_rates, with_interval
 
 from rhetoric import comparison
 
@@ -164,8 +164,7 @@ def test_04_prose_states_the_speaker_figures(corpus, by_id, notebook_text):
 
 def test_04_prose_states_the_commentary_and_quote_rates(by_id, voice, notebook_text):
     text = notebook_text("04")
-    c = {k: by_id[k].metrics["loaded_per_100_words_commentary"] for k in IDS}
-    q = {k: by_id[k].metrics["loaded_per_100_words_quotes"] for k in IDS}
+    c, q = voice_rates(by_id)
     assert (
         f"at {c['000'] / q['000']:.1f} and {c['004'] / q['004']:.1f} times the rate of the words "
         f"he quotes: {c['000']:.1f} against {q['000']:.1f} per 100 words in 000, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 
-from findings import IDS, ROOT, interval, metric, with_interval
+from findings import IDS, ROOT, interval, metric, voice_rates, with_interval
 
 from rhetoric import comparison
 
@@ -157,8 +157,7 @@ def test_05_quote_and_speaker_figures(valid, notebook_text):
 
 
 def test_05_prose_states_the_voice_figures(by_id, voice, notebook_text):
-    c = {k: by_id[k].metrics["loaded_per_100_words_commentary"] for k in IDS}
-    q = {k: by_id[k].metrics["loaded_per_100_words_quotes"] for k in IDS}
+    c, q = voice_rates(by_id)
     assert (
         f"at {c['000'] / q['000']:.1f} and {c['004'] / q['004']:.1f} times the rate of the quotes "
         f"({c['000']:.1f} vs {q['000']:.1f}; {c['004']:.1f} vs {q['004']:.1f} per 100 words); "
