@@ -24,6 +24,11 @@ def test_gold_labels_leave_out_blank_lines_and_the_headline():
     assert gold_labels(lines, GOLD, title="Libraries to close") == [None, None, False, True]
 
 
+def _lines(text: str) -> list[str]:
+    """The non-blank lines of a rendering, trimmed."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 def test_renderings_keep_blocks_on_lines_of_their_own():
     pytest.importorskip("inscriptis")
     pytest.importorskip("markdownify")
@@ -34,7 +39,7 @@ def test_renderings_keep_blocks_on_lines_of_their_own():
         "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
         "<h1>Libraries to close</h1><p>The council <b>voted</b> on Tuesday.</p></body></html>"
     )
-    text = [line.strip() for line in as_text(html).split("\n") if line.strip()]
+    text = _lines(as_text(html))
     assert text == ["Home World", "Libraries to close", "The council voted on Tuesday."]
     markdown = as_markdown(html)
     assert "# Libraries to close" in markdown
@@ -51,5 +56,5 @@ def test_text_rendering_leaves_out_what_a_browser_does_not_render():
         "<template><p>Teaser</p></template><div hidden>Captions settings</div>"
         "<div aria-hidden='true'>Shown icon label</div><p>Residents protested.</p></body></html>"
     )
-    text = [line.strip() for line in as_text(html).split("\n") if line.strip()]
+    text = _lines(as_text(html))
     assert text == ["The council voted.", "Shown icon label", "Residents protested."]
