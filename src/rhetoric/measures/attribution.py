@@ -815,11 +815,10 @@ class _Resolver:
         """The gazetteer matches lying within ``[s, e)``, in text order."""
         starts, names = self._names
         k = bisect_left(starts, s)
-        out = []
-        while k < len(names) and names[k][1] <= e:
-            out.append(names[k])
-            k += 1
-        return out
+        j = k
+        while j < len(names) and names[j][1] <= e:
+            j += 1
+        return names[k:j]
 
 
 _VERB_CS = re.compile(SPEECH_VERB_RE.pattern)  # lower-case verbs only: "State" is not "state"
@@ -858,14 +857,22 @@ _BOUNDARY = re.compile(r"[,;:()–—‖]|\s-\s")
 
 def _chunks_before(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Clause chunks of ``text[s:e]``, nearest ``e`` first."""
-    cuts = [s] + [m.end() for m in _BOUNDARY.finditer(text, s, e)]
-    ends = [m.start() for m in _BOUNDARY.finditer(text, s, e)] + [e]
-    return list(reversed(list(zip(cuts, ends, strict=True))))
+    chunks = []
+    for m in _BOUNDARY.finditer(text, s, e):
+        chunks.append((s, m.start()))
+        s = m.end()
+    chunks.append((s, e))
+    chunks.reverse()
+    return chunks
 
 
 def _with(q: Quote, **changes: object) -> Quote:
-    """``dataclasses.replace(q, **changes)`` without its per-field checks (faster)."""
-    return Quote(**{**vars(q), **changes})  # type: ignore[arg-type]
+    """``dataclasses.replace(q, **changes)`` without its per-field checks and without
+    calling the frozen class's ``__init__`` (which sets each field in turn): a copy of
+    the instance's ``__dict__`` with the changes (``Quote`` has no ``__post_init__``)."""
+    new = object.__new__(Quote)
+    new.__dict__.update(vars(q), **changes)
+    return new
 
 
 @dataclass(frozen=True)
@@ -966,11 +973,11 @@ class _Cand:
     # (``calls Horgos “a mistake”``); "sentence-first&apposed" when the sentence's first
     # name opens an aside
     marks: tuple[str, ...] = ()
+    rank: int = len(RULES)  # the rank in :data:`RULES` of its best source in ``rules``
 
-    @property
-    def rank(self) -> int:
-        """The rank in :data:`RULES` of its best source."""
-        return min(_RULE_RANK[r] for r in self.rules)
+    def add_rule(self, rule: str) -> None:
+        self.rules.add(rule)
+        self.rank = min(self.rank, _RULE_RANK[rule])
 
 
 @dataclass(frozen=True)
@@ -1171,14 +1178,14 @@ def attribute(
                 dist = max(q.start - found.end, found.start - q.end, 0)
             c = cands.get(found.name)
             if c is None:
-                c = cands[found.name] = _Cand(found, {rule}, dist, gap, back, via_pronoun)
+                c = cands[found.name] = _Cand(found, set(), dist, gap, back, via_pronoun)
             else:
                 c.via_pronoun = c.via_pronoun or via_pronoun
                 c.back = min(c.back, back) if c.back and back else (c.back or back)
                 c.gap = min(c.gap, gap)
-                c.rules.add(rule)
                 if dist is not None and (c.dist is None or dist < c.dist):
                     c.dist, c.found = dist, found
+            c.add_rule(rule)
             if mark is not None and mark not in c.marks:
                 c.marks += (mark,)
 
