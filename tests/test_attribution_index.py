@@ -1,0 +1,55 @@
+"""The per-article indexes of rhetoric.measures.attribution give what searching each
+stretch would: speech verbs, the cue test after a quote, gazetteer matches."""
+
+from __future__ import annotations
+
+from rhetoric.measures.attribution import (
+    _ACCORDING_TO,
+    _AFTER_RE,
+    Gazetteer,
+    _Resolver,
+    _verbs,
+)
+from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES
+from rhetoric.text.tokens import tokenize
+
+# verbs cut by a stretch's ends, two-word verbs, a verb after a determiner, apostrophes
+# and hyphens next to verbs, "according to"
+TEXT = (
+    "Xi said, and she shot back: the report claimed ‖ Putin pointed out that Li "
+    "re-said it. “Said” says, o’said told—warned, according to Russia’s foreign "
+    "ministry. Mr. Peskov puts it: he stressed-ish, said. Prexi Jinping, Xi Jinping adds"
+)
+
+
+def _resolver(text: str) -> _Resolver:
+    return _Resolver(tokenize(text), Gazetteer.default(), text)
+
+
+def test_speech_verbs_start_with_a_lower_case_letter():
+    # attribution's verb pattern looks ahead for [a-z] before its look-behind (to
+    # search faster): a verb starting with another character would never be found
+    assert all("a" <= verb[0] <= "z" for verb in _SPEECH_VERB_ALTERNATIVES)
+
+
+def test_verbs_of_every_stretch_are_those_a_search_finds():
+    res = _resolver(TEXT)
+    n = len(TEXT)
+    for s in range(n + 1):
+        for e in range(s, n + 1):
+            want = [m.span() for m in _verbs(TEXT, s, e)]
+            assert [m.span() for m in res.verbs(s, e)] == want, (s, e)
+            searched = bool(want) or bool(list(_ACCORDING_TO.finditer(TEXT, s, e)))
+            assert res.has_cue(s, e) == searched, (s, e)
+            if not res.may_follow(s, e):
+                assert _AFTER_RE.match(TEXT, s, e) is None, (s, e)
+
+
+def test_gazetteer_matches_of_every_stretch_are_those_of_the_full_pattern():
+    fast = Gazetteer.default()
+    slow = Gazetteer(fast.entries)
+    slow.__dict__["_first_runs"] = None  # then every position is tried with the pattern
+    n = len(TEXT)
+    for s in range(n + 1):
+        for e in range(s, n + 1):
+            assert fast.find(TEXT, s, e) == slow.find(TEXT, s, e), (s, e)
