@@ -85,7 +85,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import product
 from os import PathLike
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
@@ -196,21 +195,29 @@ class Gazetteer:
         return build(cs, 0, ""), build(ci, re.IGNORECASE), build(ci, 0)
 
     @cached_property
-    def _first_runs(self) -> frozenset[str] | None:
-        """Where a multi-word alias can start: a whole run of :data:`_ALIAS_CHAR` (lower
-        case) that is one of their first runs, with each apostrophe written ``'`` or
-        ``’``. None when an alias starts with another character (then every position is
-        tried). Looking the text's runs up in this set is about 1.5 times as fast as
-        searching for the runs with one alternation."""
+    def _first_runs(self) -> re.Pattern | None:
+        """Where a multi-word alias can start: one of their first runs of
+        :data:`_ALIAS_CHAR` (lower case, ``’`` as ``'``) standing whole. None when an
+        alias starts with another character (then every position is tried).
+
+        The pattern first looks ahead for one of the runs' first characters: the search
+        then skips the other characters before trying the look-behind and the
+        alternation at each (about twice as fast)."""
         runs = [_ALIAS_RUN.match(k) for k in self._index[1]]
         if None in runs:
             return None
-        keys = set()
-        for m in runs:
-            first, *rest = m.group().split("'")
-            for marks in product("'’", repeat=len(rest)):
-                keys.add(first + "".join(a + b for a, b in zip(marks, rest, strict=True)))
-        return frozenset(keys)
+        keys = sorted({m.group() for m in runs if m}, key=len, reverse=True)
+        alts = [re.escape(k).replace("'", "['’]") for k in keys]
+        firsts = {k[0] for k in keys} | ({"’"} if any(k[0] == "'" for k in keys) else set())
+        return re.compile(
+            "(?=["
+            + "".join(re.escape(c) for c in sorted(firsts))
+            + "])"
+            + _ALIAS_START
+            + "(?:"
+            + grouped_alternation(alts)
+            + r")(?![\w'’-])"
+        )
 
     def lookup(self, name: str) -> SpeakerEntry | None:
         """The entry whose name or alias is ``name`` (multi-word aliases ignore case)."""
@@ -246,9 +253,9 @@ class Gazetteer:
             yield from (m.span() for m in rx.finditer(low, start, end))
             return
         last = start
-        for r in _ALIAS_RUN.finditer(low, start, end):
-            s = r.start()  # (the pattern's look-behind rules out a run cut by ``start``)
-            if r.group() in runs and s >= last and (m := ci_lower.match(low, s, end)):
+        for r in runs.finditer(low, start, end):
+            s = r.start()
+            if s >= last and (m := ci_lower.match(low, s, end)) is not None:
                 yield s, m.end()
                 last = m.end()
 
