@@ -967,11 +967,10 @@ class SpeakerModel:
 
     def probability(self, features: dict[str, float]) -> float:
         """Estimated chance that a candidate with these features is the speaker."""
-        weight = self._weight
+        weight = self._weight.get
         z = self.bias
         for f, v in features.items():
-            w = weight.get(f)
-            if w is not None:
+            if (w := weight(f)) is not None:
                 z += w * v
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -1047,18 +1046,16 @@ class _QuoteContext:
 
     @classmethod
     def of(cls, cands: list[_Cand], opens_para: bool) -> _QuoteContext:
-        dists = [c.dist for c in cands if c.dist is not None]
-        return cls(
-            len(cands),
-            sum(1 for c in cands if c.rules & _CUE_RULES),
-            min((c.rank for c in cands), default=len(RULES)),
-            min(dists, default=None),
-            opens_para,
-            next(
-                (_person_or_other(c) for c in cands if c.via_pronoun and c.rules & _CUE_RULES),
-                None,
-            ),
-        )
+        cue_holders, best_rank, nearest, pronoun_cue = 0, len(RULES), None, None
+        for c in cands:
+            if c.rules & _CUE_RULES:
+                cue_holders += 1
+                if c.via_pronoun and pronoun_cue is None:
+                    pronoun_cue = _person_or_other(c)
+            best_rank = min(best_rank, c.rank)
+            if c.dist is not None and (nearest is None or c.dist < nearest):
+                nearest = c.dist
+        return cls(len(cands), cue_holders, best_rank, nearest, opens_para, pronoun_cue)
 
 
 def _person_or_other(cand: _Cand) -> str:
@@ -1066,33 +1063,33 @@ def _person_or_other(cand: _Cand) -> str:
 
 
 def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
-    kind = cand.found.kind
-    f: dict[str, float] = {f"rule:{r}": 1.0 for r in cand.rules}
-    if cand.dist is not None:  # the kind of a mention (a continuation has none)
-        f[f"kind:{kind}"] = 1.0
+    rules, dist = cand.rules, cand.dist
+    f: dict[str, float] = {_RULE_FEATURES[r][0]: 1.0 for r in rules}
+    if dist is not None:  # the kind of a mention (a continuation has none)
+        f["kind:" + cand.found.kind] = 1.0
     if ctx.n == 1:
         f["only_candidate"] = 1.0
-    if cand.dist is not None and cand.dist == ctx.nearest:
+    if dist is not None and dist == ctx.nearest:
         f["nearest_mention"] = 1.0
-    f["n_rules"] = float(len(cand.rules))
-    if cand.dist is not None:
-        f["log_distance"] = math.log1p(cand.dist) / 5.0
+    f["n_rules"] = float(len(rules))
+    if dist is not None:
+        f["log_distance"] = math.log1p(dist) / 5.0
     else:
         f["no_mention"] = 1.0
-    f[f"gap:{min(cand.gap, _MAX_GAP)}"] = 1.0
-    own_cue = bool(cand.rules & _CUE_RULES)
+    f[_GAP_FEATURES[min(cand.gap, _MAX_GAP)]] = 1.0
+    own_cue = bool(rules & _CUE_RULES)
     if ctx.cue_holders > own_cue:  # another candidate has a speech cue
         f["other_has_cue"] = 1.0
-        for r in cand.rules - _CUE_RULES:
-            f[f"rule:{r}&other_has_cue"] = 1.0
+        for r in rules - _CUE_RULES:
+            f[_RULE_FEATURES[r][1]] = 1.0
     if own_cue:
         f["has_cue"] = 1.0
     if cand.rank == ctx.best_rank:
         f["first_by_rule_order"] = 1.0  # the choice of the rules tried in order
     if ctx.opens_para:
         f["opens_paragraph"] = 1.0
-        for r in cand.rules:
-            f[f"rule:{r}&opens_paragraph"] = 1.0
+        for r in rules:
+            f[_RULE_FEATURES[r][2]] = 1.0
     f["n_candidates"] = math.log(ctx.n)
     if cand.back:
         f[f"back:{cand.back}"] = 1.0
@@ -1126,14 +1123,19 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> dict[str, float]:
     return f
 
 
+_RULE_FEATURES = {
+    r: (f"rule:{r}", f"rule:{r}&other_has_cue", f"rule:{r}&opens_paragraph") for r in RULES
+}
+"""A rule's features: found by it; and another candidate has a cue; and the quote opens
+its paragraph."""
+_GAP_FEATURES = tuple(f"gap:{g}" for g in range(_MAX_GAP + 1))
 _RUNS = ("colon", "document")
 _SENTENCE_END = "after&sentence_end"
 _MARKS = (_SENTENCE_END, "before&aside", "before&object", "sentence-first&apposed")
 FEATURE_NAMES = frozenset(
-    [f"rule:{r}" for r in RULES]
-    + [f"rule:{r}&{c}" for r in RULES for c in ("other_has_cue", "opens_paragraph")]
+    [name for names in _RULE_FEATURES.values() for name in names]
     + [f"kind:{k}" for k in (*KINDS, "group", "unknown", "unnamed")]
-    + [f"gap:{g}" for g in range(_MAX_GAP + 1)]
+    + list(_GAP_FEATURES)
     + [f"back:{b}" for b in range(1, _CUE_SENTENCES + 1)]
     + [f"continuation&{r}{c}" for r in _RUNS for c in ("", "&has_cue", "&other_has_cue")]
     + [f"earlier-cue&pronoun_cue&{a}" for a in ("agree", "disagree")]
