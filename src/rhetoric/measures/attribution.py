@@ -576,12 +576,12 @@ class _Resolver:
         words = text[s:e].split()
         if len(words) > 25:
             return None
-        low = [_strip_punct(w).lower() for w in words]
-        if len(words) <= 2 and low[-1] in _PRONOUNS:
-            return self.pronoun(low[-1], para, s + text[s:e].rfind(words[-1]))
-        if low[0] in ("who", "which", "that"):
+        first, last = _strip_punct(words[0]).lower(), _strip_punct(words[-1]).lower()
+        if len(words) <= 2 and last in _PRONOUNS:
+            return self.pronoun(last, para, s + text[s:e].rfind(words[-1]))
+        if first in ("who", "which", "that"):
             return None
-        if low[0] in _NOMINAL_LEAD and not self.names_in(s, e):
+        if first in _NOMINAL_LEAD and not self.names_in(s, e):
             nominal = self.nominal(s, e)  # "the former Florida governor"
             if nominal is not None:
                 return nominal
@@ -761,7 +761,7 @@ class _Resolver:
                         a[0],
                         b[1],
                     )
-            ms, me, ent = max(matches, key=lambda t: (t[1], t[1] - t[0]))
+            ms, me, ent = matches[-1]  # the last to end (the matches do not overlap)
             after = _NAME_AFTER_ORG.match(text, me, e)
             if after is None or not _title_before_name(after, ent.kind):
                 return _entry_found(ent, ms, me)
