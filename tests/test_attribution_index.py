@@ -3,10 +3,13 @@ stretch would: speech verbs, the cue test after a quote, gazetteer matches."""
 
 from __future__ import annotations
 
+import random
+
 from rhetoric.measures.attribution import (
     _ACCORDING_TO,
     _AFTER_RE,
     Gazetteer,
+    _masked,
     _Resolver,
     _verbs,
 )
@@ -53,3 +56,26 @@ def test_gazetteer_matches_of_every_stretch_are_those_of_the_full_pattern():
     for s in range(n + 1):
         for e in range(s, n + 1):
             assert fast.find(TEXT, s, e) == slow.find(TEXT, s, e), (s, e)
+
+
+def test_masking_writes_each_part_in_turn():
+    def blanked(clean, parts):  # the parts written one after the other
+        chars = list(clean)
+        for a, b in parts:
+            chars[a:b] = " " * (b - a)
+            chars[a] = chars[b - 1] = "‖"
+        return "".join(chars)
+
+    rng = random.Random(0)
+    clean = "“Quoted,” he said, ‘and nested “inside” too,’ and more text after it."
+    n = len(clean)
+    cases = [[], [(0, 9)], [(0, 9), (9, 12)], [(19, 45), (31, 39)], [(31, 39), (19, 45)]]
+    cases += [[(5, 6)], [(n - 3, n)]]
+    for _ in range(500):
+        cuts = sorted(rng.sample(range(1, n), 2 * rng.randint(1, 4)))
+        parts = list(zip(cuts[::2], cuts[1::2], strict=True))
+        if rng.random() < 0.3:
+            parts.append(tuple(sorted(rng.sample(range(1, n), 2))))
+        cases.append(parts)
+    for parts in cases:
+        assert _masked(clean, parts) == blanked(clean, parts), parts

@@ -85,6 +85,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from os import PathLike
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
@@ -920,6 +921,29 @@ def _chunks_before(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return chunks
 
 
+def _masked(clean: str, parts: list[tuple[int, int]]) -> str:
+    """``clean`` with each of ``parts`` blanked in turn: its first and last characters
+    become :data:`_QMARK`, the others spaces."""
+    if (
+        parts
+        and parts[0][0] >= 0
+        and parts[-1][1] <= len(clean)
+        and all(b - a >= 2 for a, b in parts)
+        and all(x[1] <= y[0] for x, y in pairwise(parts))
+    ):  # in order and apart (nested quotes are not): the text between and the blanks
+        pieces, pos = [], 0
+        for a, b in parts:
+            pieces += (clean[pos:a], _QMARK, " " * (b - a - 2), _QMARK)
+            pos = b
+        pieces.append(clean[pos:])
+        return "".join(pieces)
+    masked = list(clean)
+    for a, b in parts:
+        masked[a:b] = " " * (b - a)
+        masked[a] = masked[b - 1] = _QMARK
+    return "".join(masked)
+
+
 def _with(q: Quote, **changes: object) -> Quote:
     """``dataclasses.replace(q, **changes)`` without its per-field checks and without
     calling the frozen class's ``__init__`` (which sets each field in turn): a copy of
@@ -1182,12 +1206,7 @@ def attribute(
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     model = model if model is not None else SpeakerModel.default()
     clean = doc.clean
-    masked = list(clean)
-    for q in quotes:
-        for a, b in q.parts:
-            masked[a:b] = " " * (b - a)
-            masked[a] = masked[b - 1] = _QMARK
-    text = "".join(masked)
+    text = _masked(clean, [p for q in quotes for p in q.parts])
     res = _Resolver(doc, gaz, text)
     para_of = doc.paragraph_from
 
