@@ -403,7 +403,7 @@ _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
 _DAY_OR_OPENER = re.compile(r"\s+(?:[A-Z][a-z]+day|And|The)\b")
 _WORD = re.compile(r"\S+")
 _POSSESSIVE_NEXT = re.compile(r"['’]s?(?!\w)")  # matched within two characters
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s|s['’])\s+")
 _APPOSITIVE_GAP = re.compile(r"\s(?:of|from|at|for|with|in|on|who|,)\s")
 _CAPITAL_WORDS = re.compile(r"(?:\s*(?:the|a|an)?\s*[A-Z][^\s]*)+")
@@ -675,7 +675,7 @@ class _Resolver:
         toks = _tokens(self.text[s:ce], s)
         for i, (_ts, te, tok) in enumerate(toks):
             t = _strip_punct(tok)
-            if _POSSESSIVE_END.search(t) or (i == 0 and t not in self.capitalised):
+            if t.endswith(_POSSESSIVE_ENDS) or (i == 0 and t not in self.capitalised):
                 continue  # "Murphy’s spokeswoman …", "Asked Tuesday about …"
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
                 end, k = te, i + 1
@@ -1227,7 +1227,8 @@ def attribute(
         pi = para_of(q.start)
         p_start, p_end = doc.paragraphs[pi]
         first_end = q.parts[0][1]
-        s_start = max(sent_of(q.start)[0], p_start, q.start - CUE_WINDOW)
+        si = doc.sentence_from(q.start)
+        s_start = max(doc.sentences[si][0], p_start, q.start - CUE_WINDOW)
         cands: dict[str, _Cand] = {}
 
         def add(
@@ -1321,7 +1322,6 @@ def attribute(
         add(found, "sentence-first", mark="sentence-first&apposed" if apposed else None)
         # "Arturo Sarukhán … said Mexico must rebut Trump's claims. The new strategy is a
         # “very welcome tack,” he said.": the speaker of reported speech just before
-        si = doc.sentence_from(q.start)
         for back in range(1, _CUE_SENTENCES + 1):
             if si - back < 0:
                 break
@@ -1341,7 +1341,7 @@ def attribute(
             cont.head_conf = last_conf
             between = text[last_end : q.start].split(None, _ADJACENT_WORDS) if gap == 1 else ()
             cont.adjacent = gap == 1 and len(between) <= _ADJACENT_WORDS
-            document = _DOCUMENT_RE.search(prev.name) is not None
+            document = _is_document(prev.name)
             cont.run = "colon" if colon_run else "document" if document else None
             # no cue from the end of the previous quote's sentence up to this quote (the
             # cues of this quote's sentence are found once, by ``res.verbs``)
@@ -1407,6 +1407,13 @@ def attribute(
 
 
 # a speaker that is a text (a statement, a report, an ad): its quotes run on without cues
+@lru_cache(maxsize=4096)
+def _is_document(name: str) -> bool:
+    """Whether a speaker's name is that of a text (:data:`_DOCUMENT_RE`); asked for the
+    same few names quote after quote."""
+    return _DOCUMENT_RE.search(name) is not None
+
+
 _DOCUMENT_RE = re.compile(
     r"(?i)\b(?:statement|declaration|communiqu[eé]|resolution|letter|report|memo|release|"
     r"ad|advert|video|poll|survey|study|editorial|article|book|transcript|complaint|email)s?$"
