@@ -495,10 +495,10 @@ class _Resolver:
     # -- speech verbs, found once in the whole text: the stretches searched for a cue
     # (before each quote, the sentences before it, after it) then read theirs from those
     @cached_property
-    def _verb_index(self) -> tuple[list[int], list[re.Match[str]]]:
-        """Every ``_VERB_CS`` match of the text, and their start offsets."""
+    def _verb_index(self) -> tuple[list[int], list[int], list[re.Match[str]]]:
+        """Every ``_VERB_CS`` match of the text, with their start and end offsets."""
         matches = list(_VERB_CS.finditer(self.text))
-        return [m.start() for m in matches], matches
+        return [m.start() for m in matches], [m.end() for m in matches], matches
 
     def _verb_range(self, s: int, e: int) -> tuple[int, int] | None:
         """``(k, j)`` such that the matches ``k`` to ``j - 1`` of :attr:`_verb_index`
@@ -509,13 +509,13 @@ class _Resolver:
         within it, unless one of them runs across ``s`` or ``e``, or ``e`` cuts a run
         (the stretch may then end with a shorter verb)."""
         text = self.text
-        starts, matches = self._verb_index
+        starts, ends, _ = self._verb_index
         k = bisect_left(starts, s)
         j = bisect_left(starts, e, k)
         if (
-            (k and matches[k - 1].end() > s)
-            or (j > k and matches[j - 1].end() > e)
-            or (0 < e < len(text) and _ALIAS_CHAR.match(text, e - 1) and _ALIAS_CHAR.match(text, e))
+            (k and ends[k - 1] > s)
+            or (j > k and ends[j - 1] > e)
+            or (0 < e < len(text) and _ALIAS_CHAR.match(text, e) and _ALIAS_CHAR.match(text, e - 1))
         ):
             return None
         return k, j
@@ -532,7 +532,7 @@ class _Resolver:
                 text = self.text
                 found = [
                     m
-                    for m in self._verb_index[1][span[0] : span[1]]
+                    for m in self._verb_index[2][span[0] : span[1]]
                     if not _after_determiner(text, s, m.start())
                 ]
             self._verbs[s, e] = found
