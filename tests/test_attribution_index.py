@@ -1,20 +1,13 @@
-"""The per-article indexes of rhetoric.measures.attribution give what searching each
-stretch would: speech verbs, the cue test after a quote, gazetteer matches."""
+"""The shortcuts of rhetoric.measures.attribution give what the plain searches would:
+speech verbs, the test for a cue after a quote, gazetteer matches, the masked text."""
 
 from __future__ import annotations
 
 import random
+import re
 
-from rhetoric.measures.attribution import (
-    _ACCORDING_TO,
-    _AFTER_RE,
-    Gazetteer,
-    _masked,
-    _Resolver,
-    _verbs,
-)
-from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES
-from rhetoric.text.tokens import tokenize
+from rhetoric.measures.attribution import _AFTER_RE, _VERB_CS, Gazetteer, _masked, _may_follow
+from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE
 
 # verbs cut by a stretch's ends, two-word verbs, a verb after a determiner, apostrophes
 # and hyphens next to verbs, "according to"
@@ -25,26 +18,20 @@ TEXT = (
 )
 
 
-def _resolver(text: str) -> _Resolver:
-    return _Resolver(tokenize(text), Gazetteer.default(), text)
-
-
 def test_speech_verbs_start_with_a_lower_case_letter():
     # attribution's verb pattern looks ahead for [a-z] before its look-behind (to
     # search faster): a verb starting with another character would never be found
     assert all("a" <= verb[0] <= "z" for verb in _SPEECH_VERB_ALTERNATIVES)
 
 
-def test_verbs_of_every_stretch_are_those_a_search_finds():
-    res = _resolver(TEXT)
+def test_verbs_and_the_cue_after_a_quote_in_every_stretch():
+    plain = re.compile(SPEECH_VERB_RE.pattern)  # the verb pattern without the look-ahead
     n = len(TEXT)
     for s in range(n + 1):
         for e in range(s, n + 1):
-            want = [m.span() for m in _verbs(TEXT, s, e)]
-            assert [m.span() for m in res.verbs(s, e)] == want, (s, e)
-            searched = bool(want) or bool(list(_ACCORDING_TO.finditer(TEXT, s, e)))
-            assert res.has_cue(s, e) == searched, (s, e)
-            if not res.may_follow(s, e):
+            want = [m.span() for m in plain.finditer(TEXT, s, e)]
+            assert [m.span() for m in _VERB_CS.finditer(TEXT, s, e)] == want, (s, e)
+            if not _may_follow(TEXT, s, e):
                 assert _AFTER_RE.match(TEXT, s, e) is None, (s, e)
 
 

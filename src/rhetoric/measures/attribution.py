@@ -492,65 +492,13 @@ class _Resolver:
         self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
 
-    # -- speech verbs, found once in the whole text: the stretches searched for a cue
-    # (before each quote, the sentences before it, after it) then read theirs from those
-    @cached_property
-    def _verb_index(self) -> tuple[list[int], list[int], list[re.Match[str]]]:
-        """Every ``_VERB_CS`` match of the text, with their start and end offsets."""
-        matches = list(_VERB_CS.finditer(self.text))
-        return [m.start() for m in matches], [m.end() for m in matches], matches
-
-    def _verb_range(self, s: int, e: int) -> tuple[int, int] | None:
-        """``(k, j)`` such that the matches ``k`` to ``j - 1`` of :attr:`_verb_index`
-        are those a search of ``text[s:e]`` finds; None when that is not sure.
-
-        A verb is one or two runs of ``[\\w’'-]`` standing whole (the look-behind sees
-        the text before ``s``), so the stretch holds the whole text's matches lying
-        within it, unless one of them runs across ``s`` or ``e``, or ``e`` cuts a run
-        (the stretch may then end with a shorter verb)."""
-        text = self.text
-        starts, ends, _ = self._verb_index
-        k = bisect_left(starts, s)
-        j = bisect_left(starts, e, k)
-        if (
-            (k and ends[k - 1] > s)
-            or (j > k and ends[j - 1] > e)
-            or (0 < e < len(text) and _ALIAS_CHAR.match(text, e) and _ALIAS_CHAR.match(text, e - 1))
-        ):
-            return None
-        return k, j
-
     def verbs(self, s: int, e: int) -> list[re.Match[str]]:
-        """``_verbs(self.text, s, e)``, read from :attr:`_verb_index` (and kept: the
-        cues of a quote are looked for from its sentence start several times)."""
+        """``_verbs(self.text, s, e)``, found once per span (the cues of a quote are
+        looked for from its sentence start several times)."""
         found = self._verbs.get((s, e))
         if found is None:
-            span = self._verb_range(s, e)
-            if span is None:
-                found = _verbs(self.text, s, e)
-            else:
-                text = self.text
-                found = [
-                    m
-                    for m in self._verb_index[2][span[0] : span[1]]
-                    if not _after_determiner(text, s, m.start())
-                ]
-            self._verbs[s, e] = found
+            found = self._verbs[s, e] = _verbs(self.text, s, e)
         return found
-
-    def has_cue(self, s: int, e: int) -> bool:
-        """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is
-        reported speaking there."""
-        return bool(self.verbs(s, e)) or bool(_according(self.text, s, e))
-
-    def may_follow(self, s: int, e: int) -> bool:
-        """False when ``_AFTER_RE`` cannot match ``text[s:e]``: each of its branches
-        holds a ``_VERB_CS`` match or the words *according to*, and the stretch has
-        neither (most stretches after a quote: the search would cost more)."""
-        if self.text.find("according", s, e) >= 0:
-            return True
-        span = self._verb_range(s, e)
-        return span is None or span[0] < span[1]
 
     def _scan_names(self) -> dict[str, str]:
         """Surname → full name for two- and three-word capitalised names in the body."""
@@ -885,16 +833,14 @@ class _Resolver:
 _VERB_CS = re.compile("(?=[a-z])" + SPEECH_VERB_RE.pattern)
 
 
-def _verbs(text: str, s: int, e: int) -> list[re.Match[str]]:
-    """Speech verbs in ``text[s:e]``, but those after a determiner ("the report", "a
-    call"): nouns."""
-    return [m for m in _VERB_CS.finditer(text, s, e) if not _after_determiner(text, s, m.start())]
-
-
-def _after_determiner(text: str, s: int, start: int) -> bool:
-    """Whether the last word of ``text[max(s, start - 12):start]`` is a determiner."""
-    prev = text[max(s, start - 12) : start].split()
-    return bool(prev) and _strip_punct(prev[-1]).lower() in _DETERMINERS
+def _verbs(text: str, s: int, e: int):
+    out = []
+    for m in _VERB_CS.finditer(text, s, e):
+        prev = text[max(s, m.start() - 12) : m.start()].split()
+        if prev and _strip_punct(prev[-1]).lower() in _DETERMINERS:
+            continue  # "the report", "a call"
+        out.append(m)
+    return out
 
 
 def _ends_sentence(clean: str, end: int) -> bool:
@@ -903,6 +849,14 @@ def _ends_sentence(clean: str, end: int) -> bool:
     usually a new sentence, not the quote's attribution."""
     inside = clean[max(0, end - 5) : end].rstrip("\"'”’»")  # the closing mark may be ''
     return inside.endswith(".") and not inside.endswith("..")
+
+
+def _has_cue(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is reported
+    speaking there."""
+    if _VERB_CS.search(text, s, e) is not None and _verbs(text, s, e):
+        return True  # (most stretches have no verb: one search, no list)
+    return bool(_according(text, s, e))
 
 
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
@@ -1349,7 +1303,7 @@ def attribute(
             cont.quiet = not (
                 any(v.start() >= a for v in verbs)
                 or _according(text, max(a, s_start), q.start)
-                or (a < s_start and res.has_cue(a, s_start))
+                or (a < s_start and _has_cue(text, a, s_start))
             )
 
         opens = not text[p_start : q.start].strip()
@@ -1473,8 +1427,16 @@ _AFTER_RE = re.compile(
 )
 
 
+def _may_follow(text: str, pos: int, limit: int) -> bool:
+    """False when ``_AFTER_RE`` cannot match ``text[pos:limit]``: each of its branches
+    holds a ``_VERB_CS`` match or the words *according to*, and the stretch has neither.
+    Most stretches after a quote have neither, and the two searches rule them out in
+    about half the time the pattern takes to fail."""
+    return text.find("according", pos, limit) >= 0 or _VERB_CS.search(text, pos, limit) is not None
+
+
 def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found | None:
-    m = _AFTER_RE.match(text, pos, limit) if res.may_follow(pos, limit) else None
+    m = _AFTER_RE.match(text, pos, limit) if _may_follow(text, pos, limit) else None
     if not m:
         return None
     for g in ("p1", "p2", "p3"):
