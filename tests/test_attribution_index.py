@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
-from rhetoric.measures.attribution import _AFTER_RE, _VERB_CS, Gazetteer, _masked, _may_follow
-from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE
+from rhetoric.measures.attribution import (
+    _AFTER_RE,
+    _VERB_CS,
+    Gazetteer,
+    _masked,
+    _may_follow,
+    _with,
+)
+from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE, Quote, find_quotes
+from rhetoric.text.tokens import tokenize
 
 # verbs cut by a stretch's ends, two-word verbs, a verb after a determiner, apostrophes
 # and hyphens next to verbs, "according to"
@@ -66,3 +75,13 @@ def test_masking_writes_each_part_in_turn():
         cases.append(parts)
     for parts in cases:
         assert _masked(clean, parts) == blanked(clean, parts), parts
+
+
+def test_with_is_dataclasses_replace():
+    # _with copies the instance's __dict__: right only while Quote's __init__ does
+    # nothing more than set the fields
+    assert not hasattr(Quote, "__post_init__")
+    (q,) = find_quotes(tokenize("“It is fine,” he said."))
+    new = _with(q, speaker="Xi", speaker_confidence=0.5)
+    assert new == replace(q, speaker="Xi", speaker_confidence=0.5)
+    assert list(vars(new)) == list(vars(q))

@@ -1007,6 +1007,7 @@ class _Cand:
     rank: int = len(RULES)  # the rank in :data:`RULES` of its best source in ``rules``
 
     def add_rule(self, rule: str) -> None:
+        """Add a source that proposed it (keeping ``rank``)."""
         self.rules.add(rule)
         self.rank = min(self.rank, _RULE_RANK[rule])
 
@@ -1361,17 +1362,17 @@ def attribute(
 
 
 # a speaker that is a text (a statement, a report, an ad): its quotes run on without cues
-@lru_cache(maxsize=4096)
-def _is_document(name: str) -> bool:
-    """Whether a speaker's name is that of a text (:data:`_DOCUMENT_RE`); asked for the
-    same few names quote after quote."""
-    return _DOCUMENT_RE.search(name) is not None
-
-
 _DOCUMENT_RE = re.compile(
     r"(?i)\b(?:statement|declaration|communiqu[eé]|resolution|letter|report|memo|release|"
     r"ad|advert|video|poll|survey|study|editorial|article|book|transcript|complaint|email)s?$"
 )
+
+
+@lru_cache(maxsize=4096)
+def _is_document(name: str) -> bool:
+    """Whether a speaker's name is that of a text (:data:`_DOCUMENT_RE`): asked for the
+    same few names quote after quote."""
+    return _DOCUMENT_RE.search(name) is not None
 
 
 _POSSESSIVE_WORK_RE = re.compile(
@@ -1430,8 +1431,8 @@ _AFTER_RE = re.compile(
 def _may_follow(text: str, pos: int, limit: int) -> bool:
     """False when ``_AFTER_RE`` cannot match ``text[pos:limit]``: each of its branches
     holds a ``_VERB_CS`` match or the words *according to*, and the stretch has neither.
-    Most stretches after a quote have neither, and the two searches rule them out in
-    about half the time the pattern takes to fail."""
+    Three in five stretches after a quote in the benchmark's articles have neither, and
+    the two searches rule them out faster than the pattern fails."""
     return text.find("according", pos, limit) >= 0 or _VERB_CS.search(text, pos, limit) is not None
 
 
