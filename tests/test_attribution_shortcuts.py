@@ -1,0 +1,87 @@
+"""The shortcuts of rhetoric.measures.attribution give what the plain searches would:
+speech verbs, the test for a cue after a quote, gazetteer matches, the masked text."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+from rhetoric.measures.attribution import (
+    _AFTER_RE,
+    _VERB_CS,
+    Gazetteer,
+    _masked,
+    _may_follow,
+    _with,
+)
+from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE, Quote, find_quotes
+from rhetoric.text.tokens import tokenize
+
+# verbs cut by a stretch's ends, two-word verbs, a verb after a determiner, apostrophes
+# and hyphens next to verbs, "according to"
+TEXT = (
+    "Xi said, and she shot back: the report claimed ‖ Putin pointed out that Li "
+    "re-said it. “Said” says, o’said told—warned, according to Russia’s foreign "
+    "ministry. Mr. Peskov puts it: he stressed-ish, said. Prexi Jinping, Xi Jinping adds"
+)
+
+
+def test_speech_verbs_start_with_a_lower_case_letter():
+    # attribution's verb pattern looks ahead for [a-z] before its look-behind (to
+    # search faster): a verb starting with another character would never be found
+    assert all("a" <= verb[0] <= "z" for verb in _SPEECH_VERB_ALTERNATIVES)
+
+
+def test_verbs_and_the_cue_after_a_quote_in_every_stretch():
+    plain = re.compile(SPEECH_VERB_RE.pattern)  # the verb pattern without the look-ahead
+    n = len(TEXT)
+    for s in range(n + 1):
+        for e in range(s, n + 1):
+            want = [m.span() for m in plain.finditer(TEXT, s, e)]
+            assert [m.span() for m in _VERB_CS.finditer(TEXT, s, e)] == want, (s, e)
+            if not _may_follow(TEXT, s, e):
+                assert _AFTER_RE.match(TEXT, s, e) is None, (s, e)
+
+
+def test_gazetteer_matches_of_every_stretch_are_those_of_the_full_pattern():
+    fast = Gazetteer.default()
+    slow = Gazetteer(fast.entries)
+    slow.__dict__["_first_runs"] = None  # then every position is tried with the pattern
+    n = len(TEXT)
+    for s in range(n + 1):
+        for e in range(s, n + 1):
+            assert fast.find(TEXT, s, e) == slow.find(TEXT, s, e), (s, e)
+
+
+def test_masking_writes_each_part_in_turn():
+    def blanked(clean, parts):  # the parts written one after the other
+        chars = list(clean)
+        for a, b in parts:
+            chars[a:b] = " " * (b - a)
+            chars[a] = chars[b - 1] = "‖"
+        return "".join(chars)
+
+    rng = random.Random(0)
+    clean = "“Quoted,” he said, ‘and nested “inside” too,’ and more text after it."
+    n = len(clean)
+    cases = [[], [(0, 9)], [(0, 9), (9, 12)], [(19, 45), (31, 39)], [(31, 39), (19, 45)]]
+    cases += [[(5, 6)], [(n - 3, n)]]
+    for _ in range(500):
+        cuts = sorted(rng.sample(range(1, n), 2 * rng.randint(1, 4)))
+        parts = list(zip(cuts[::2], cuts[1::2], strict=True))
+        if rng.random() < 0.3:
+            parts.append(tuple(sorted(rng.sample(range(1, n), 2))))
+        cases.append(parts)
+    for parts in cases:
+        assert _masked(clean, parts) == blanked(clean, parts), parts
+
+
+def test_with_is_dataclasses_replace():
+    # _with copies the instance's __dict__: right only while Quote's __init__ does
+    # nothing more than set the fields
+    assert not hasattr(Quote, "__post_init__")
+    (q,) = find_quotes(tokenize("“It is fine,” he said."))
+    new = _with(q, speaker="Xi", speaker_confidence=0.5)
+    assert new == replace(q, speaker="Xi", speaker_confidence=0.5)
+    assert list(vars(new)) == list(vars(q))
