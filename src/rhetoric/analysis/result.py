@@ -232,13 +232,14 @@ def analyze(
             commentary_readability = dict.fromkeys(readability.METRICS, math.nan)
         metrics.update({f"{k}_commentary": v for k, v in commentary_readability.items()})
         metrics.update(measure_stance(doc, voice.quote_spans, word_in_quote=voice.word_in_quote))
+    name = article.id  # a hash of the text when the article has no name: found once
     if not doc.words:
-        notes.append(f"{article.id}: no words in the body; metrics are NaN")
+        notes.append(f"{name}: no words in the body; metrics are NaN")
     else:  # every measure's own warnings (unclosed quotes, ...), each once
-        notes.extend(dict.fromkeys(f"{article.id}: {w.message}" for w in caught))
+        notes.extend(dict.fromkeys(f"{name}: {w.message}" for w in caught))
         undefined = [k for k, v in metrics.items() if isinstance(v, float) and math.isnan(v)]
         if undefined:  # e.g. no quotes: nothing to measure the quoted voice on
-            notes.append(f"{article.id}: undefined (NaN) for this text: {', '.join(undefined)}")
+            notes.append(f"{name}: undefined (NaN) for this text: {', '.join(undefined)}")
     for note in notes[len(article.warnings) :]:
         _warnings.warn(note, stacklevel=2)
     return Analysis(article, doc, voice, loaded, sentiment, mentions, metrics, tuple(notes))

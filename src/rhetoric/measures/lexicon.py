@@ -47,7 +47,7 @@ from os import PathLike
 from typing import Any
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
-from rhetoric.text.tokens import Doc
+from rhetoric.text.tokens import Doc, WordCache
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatch", "normalize_term"]
 
@@ -206,7 +206,6 @@ def _forms(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lower, tuple(sorted(_bases(raw)))  # sorted: ties break the same in every run
 
 
-@lru_cache(maxsize=100_000)
 def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]:
     """The hyphen parts of one word as (start, end) offsets into it and their forms."""
     out = []
@@ -222,6 +221,7 @@ def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str,
     return tuple(out)
 
 
+_WORD_PIECES = WordCache(_word_pieces, 100_000)
 _MAX_CHILDREN_CACHE = 500_000
 _NO_START: tuple[bool, ...] = ()  # in Lexicon._root_steps: no term starts in this word
 
@@ -470,7 +470,7 @@ class Lexicon:
         sentence_of = doc.word_sentence
         n_words = len(words)
         texts = doc.word_texts
-        pieces = list(map(_word_pieces, texts))  # (start, end, lower, exact) per part
+        pieces = list(map(_WORD_PIECES.__getitem__, texts))  # (start, end, lower, exact) per part
         cache = self._children_cache
 
         def steps_of(node: _Node, w: int, k: int, joined: bool | str) -> list:
