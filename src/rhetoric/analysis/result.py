@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rhetoric.analysis.sentences import SENTENCE_METRICS, rate_values, sentence_columns
+from rhetoric.analysis.sentences import SENTENCE_METRICS, analysis_columns, rate_values
 from rhetoric.measures import readability
 from rhetoric.measures.actors import ActorGazetteer, Mention, find_mentions
 from rhetoric.measures.attribution import Gazetteer, attribute
@@ -145,9 +145,9 @@ def sentence_records(
 def rates(voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult) -> dict[str, float]:
     """The record's rates over sentences (:data:`SENTENCE_METRICS`) and the interval of
     ``sentiment_mean`` (``sentiment_ci_low``/``sentiment_ci_high``), from the same
-    sentence table that :func:`rhetoric.comparison.metrics.compare` resamples."""
-    record = {"sentences": sentence_records(voice, sentiment, loaded), "loaded": loaded.records()}
-    table = sentence_columns(record)
+    sentence table that :func:`rhetoric.comparison.metrics.compare` resamples (read
+    from the parts, not from their record)."""
+    table = analysis_columns(voice, sentiment, loaded)
     out = rate_values(table)
     low, high = SENTENCE_METRICS["sentiment_mean"].interval(table)
     out["sentiment_ci_low"], out["sentiment_ci_high"] = low, high
