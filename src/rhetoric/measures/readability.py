@@ -260,20 +260,10 @@ def counts(
     if per_sentence is None:
         per_sentence = sentence_counts(doc)
     ids = range(len(doc.sentences)) if sentence_ids is None else sorted(set(sentence_ids))
-    n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = n_diff = 0
-    for i in ids:
-        c = per_sentence[i]
-        if c is None:
-            continue
-        n_sent += 1
-        n_words += c[0]
-        n_syll += c[1]
-        n_poly += c[2]
-        n_letters += c[3]
-        n_chars += c[4]
-        n_complex += c[5]
-        n_diff += c[6]
-    return ReadabilityCounts(n_sent, n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
+    chosen = [c for c in map(per_sentence.__getitem__, ids) if c is not None]
+    if not chosen:
+        return ReadabilityCounts(0, 0, 0, 0, 0, 0, 0, 0)
+    return ReadabilityCounts(len(chosen), *map(sum, zip(*chosen, strict=True)))
 
 
 def from_counts(c: ReadabilityCounts) -> dict[str, float]:

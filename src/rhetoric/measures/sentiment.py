@@ -142,7 +142,8 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         return 0.0, 0.0, 0.0, 0.0, 0.0
     nonzero = [x for x in sentiments if x]  # zeros change neither sum
     total = float(sum(nonzero))
-    emphasis = a._punctuation_emphasis(text)
+    # VADER's emphasis from "!" and "?" (0.0, which changes no sum, without either)
+    emphasis = a._punctuation_emphasis(text) if "!" in text or "?" in text else 0.0
     if total > 0:
         total += emphasis
     elif total < 0:
