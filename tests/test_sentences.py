@@ -11,7 +11,12 @@ import pandas as pd
 import pytest
 
 import rhetoric
-from rhetoric.analysis.sentences import SENTENCE_METRICS, sentence_columns, sentence_table
+from rhetoric.analysis.sentences import (
+    SENTENCE_METRICS,
+    analysis_columns,
+    sentence_columns,
+    sentence_table,
+)
 from rhetoric.cli import main
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -49,6 +54,17 @@ def test_compare_of_cli_output_read_back_equals_compare_of_analyses(analyses, tm
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         pd.testing.assert_frame_equal(rhetoric.compare(records), rhetoric.compare(analyses))
+
+
+def test_analysis_columns_equal_the_columns_of_its_record(analyses):
+    # what analyze() computes its rates from, read from the parts, is the record's table
+    for a in analyses:
+        from_parts = analysis_columns(a.voice, a.sentiment, a.loaded)
+        from_record = sentence_columns(json.loads(json.dumps(a.to_dict())))
+        assert from_parts.keys() == from_record.keys()
+        for key in from_record:
+            assert from_parts[key].dtype == from_record[key].dtype, key
+            np.testing.assert_array_equal(from_parts[key], from_record[key], err_msg=key)
 
 
 def test_sentence_columns_from_a_record_equal_those_from_the_analysis(analyses):

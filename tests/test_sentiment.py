@@ -68,6 +68,11 @@ def test_polarity_matches_vader_exactly(text):
     assert (c, pos, neu, neg) == (ref["compound"], ref["pos"], ref["neu"], ref["neg"])
 
 
+def test_no_vader_emoji_is_ascii():
+    # polarity looks for emoji only in a sentence with a non-ASCII character
+    assert not [e for e in analyzer().emojis if len(e) == 1 and e.isascii()]
+
+
 def columns(text, voices=None):
     """The per-sentence columns the sentiment rates read, for ``text`` as all body."""
     res = score_sentences(tokenize(text))

@@ -75,3 +75,13 @@ def test_custom_lexicon_and_empty():
     with pytest.warns(UserWarning):
         m = measure_stance(tokenize(""))
     assert math.isnan(m["hedges_per_100_words"])
+
+
+def test_words_are_normalised_one_by_one():
+    # each word is lower-cased alone, as the lexicon's terms are: "ΟΔΟΣ" is "οδος" with a
+    # final sigma even before ".Ο" (in the whole text it would be "οδοσ"), and "İ",
+    # whose lower case is two characters, shifts no later word
+    lexicon = StanceLexicon((("οδος", "hedge", ""), ("οδοσα", "booster", "")))
+    text = "İİ ΟΔΟΣ.ΟΔΟΣΑ said ΟΔΟΣ"
+    found = [(m.text, m.category) for m in find_stance_markers(tokenize(text), lexicon)]
+    assert found == [("ΟΔΟΣ", "hedge"), ("ΟΔΟΣΑ", "booster"), ("ΟΔΟΣ", "hedge")]

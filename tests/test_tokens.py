@@ -179,6 +179,25 @@ def test_fast_word_pattern_equals_word_re_without_parentheses():
         assert fast == [m.span() for m in WORD_RE.finditer(text)], repr(text)
 
 
+def test_words_are_word_re_over_each_sentence():
+    # tokenize searches whole paragraphs; the definition is WORD_RE in each sentence
+    import random
+
+    from rhetoric.text.tokens import WORD_RE
+
+    rng = random.Random(1)
+    pieces = [*"aZé9.,'’-()!?\"“” \n", " ", "  ", "\n\n", "U.S.", "(t)he", "69.53", "Mr.", "A. B"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 40))) for _ in range(5000)]
+    texts.append("He said (t)he deal was off. Then (a) list (b) item.\n\nU.S. 4.5 (x) y.")
+    for text in texts:
+        doc = tokenize(text)
+        by_sentence = [m.span() for s, e in doc.sentences for m in WORD_RE.finditer(text, s, e)]
+        assert list(doc.words) == by_sentence, repr(text)
+        assert [doc.word_sentence[w] for w in range(len(doc.words))] == [
+            i for i, (s, e) in enumerate(doc.sentences) for _ in WORD_RE.finditer(text, s, e)
+        ]
+
+
 def test_editorial_insertion_still_one_word():
     doc = tokenize("He said (t)he deal was off. Then (a) list (b) item.")
     assert [doc.word_text(i) for i in range(3)] == ["He", "said", "(t)he"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rhetoric.analysis.sentences import SENTENCE_METRICS, rate_values, sentence_columns
+from rhetoric.analysis.sentences import SENTENCE_METRICS, analysis_columns, rate_values
 from rhetoric.measures import readability
 from rhetoric.measures.actors import ActorGazetteer, Mention, find_mentions
 from rhetoric.measures.attribution import Gazetteer, attribute
@@ -145,9 +145,9 @@ def sentence_records(
 def rates(voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult) -> dict[str, float]:
     """The record's rates over sentences (:data:`SENTENCE_METRICS`) and the interval of
     ``sentiment_mean`` (``sentiment_ci_low``/``sentiment_ci_high``), from the same
-    sentence table that :func:`rhetoric.comparison.metrics.compare` resamples."""
-    record = {"sentences": sentence_records(voice, sentiment, loaded), "loaded": loaded.records()}
-    table = sentence_columns(record)
+    sentence table that :func:`rhetoric.comparison.metrics.compare` resamples (read
+    from the parts, not from their record)."""
+    table = analysis_columns(voice, sentiment, loaded)
     out = rate_values(table)
     low, high = SENTENCE_METRICS["sentiment_mean"].interval(table)
     out["sentiment_ci_low"], out["sentiment_ci_high"] = low, high
@@ -232,13 +232,14 @@ def analyze(
             commentary_readability = dict.fromkeys(readability.METRICS, math.nan)
         metrics.update({f"{k}_commentary": v for k, v in commentary_readability.items()})
         metrics.update(measure_stance(doc, voice.quote_spans, word_in_quote=voice.word_in_quote))
+    name = article.id  # a hash of the text when the article has no name: found once
     if not doc.words:
-        notes.append(f"{article.id}: no words in the body; metrics are NaN")
+        notes.append(f"{name}: no words in the body; metrics are NaN")
     else:  # every measure's own warnings (unclosed quotes, ...), each once
-        notes.extend(dict.fromkeys(f"{article.id}: {w.message}" for w in caught))
+        notes.extend(dict.fromkeys(f"{name}: {w.message}" for w in caught))
         undefined = [k for k, v in metrics.items() if isinstance(v, float) and math.isnan(v)]
         if undefined:  # e.g. no quotes: nothing to measure the quoted voice on
-            notes.append(f"{article.id}: undefined (NaN) for this text: {', '.join(undefined)}")
+            notes.append(f"{name}: undefined (NaN) for this text: {', '.join(undefined)}")
     for note in notes[len(article.warnings) :]:
         _warnings.warn(note, stacklevel=2)
     return Analysis(article, doc, voice, loaded, sentiment, mentions, metrics, tuple(notes))

@@ -13,6 +13,7 @@ with that module's defaults.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
@@ -27,12 +28,17 @@ from rhetoric.text.tokens import span_at
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from rhetoric.measures.loaded import LoadedResult
+    from rhetoric.measures.sentiment import SentimentResult
+    from rhetoric.measures.voice import VoiceResult
+
 Table = Union["pd.DataFrame", Mapping[str, np.ndarray]]
 """A :func:`sentence_table`, or its :func:`sentence_columns`."""
 
 __all__ = [
     "SENTENCE_METRICS",
     "Rate",
+    "analysis_columns",
     "rate_values",
     "sentence_columns",
     "sentence_of",
@@ -64,8 +70,7 @@ def _unsquash(compound: np.ndarray) -> np.ndarray:
 
 
 def sentence_columns(article: Any) -> dict[str, np.ndarray]:
-    """The columns of :func:`sentence_table` as numpy arrays (no pandas), which is what
-    :func:`rhetoric.analyze` computes its rates from."""
+    """The columns of :func:`sentence_table` as numpy arrays (no pandas)."""
     art = as_article(article)
     sents = sorted(art.list("sentences"), key=lambda s: int(s.get("start", 0)))
 
@@ -81,24 +86,74 @@ def sentence_columns(article: Any) -> dict[str, np.ndarray]:
     quote_words = column("quoted_words")
     missing = np.isnan(quote_words)
     quote_words[missing] = column("quoted_share")[missing] * n_words[missing]
-    sentiment = column("sentiment")
-    valence = column("valence")
+    return _columns(
+        starts,
+        ends,
+        np.array([str(s.get("voice") or "") for s in sents], dtype=object),
+        column("sentiment"),
+        column("valence"),
+        n_words,
+        quote_words,
+        column("bias"),
+        [(term.get("start"), term.get("in_quote")) for term in art.list("loaded")],
+    )
+
+
+def analysis_columns(
+    voice: VoiceResult, sentiment: SentimentResult, loaded: LoadedResult
+) -> dict[str, np.ndarray]:
+    """:func:`sentence_columns` of the record of an analysis with these parts, read from
+    the parts themselves (what :func:`rhetoric.analyze` computes its rates from: the
+    record, its numbers written and read back, would give the same arrays)."""
+    sents = voice.sentences
+    bias = loaded.sentence_bias or [math.nan] * len(sents)
+    return _columns(
+        np.array([v.start for v in sents], dtype=int),
+        np.array([v.end for v in sents], dtype=int),
+        np.array([v.voice for v in sents], dtype=object),
+        _finite([s.compound for s in sentiment.sentences]),
+        _finite([s.valence for s in sentiment.sentences]),
+        np.array([v.words for v in sents], float),
+        np.array([v.quoted_words for v in sents], float),
+        _finite(bias),
+        [(t.start, t.in_quote) for t in loaded.terms],
+    )
+
+
+def _finite(values: Iterable[float]) -> np.ndarray:
+    """``values`` as floats, NaN where not finite (as a record stores them: None)."""
+    out = np.array(values, float)
+    out[~np.isfinite(out)] = math.nan
+    return out
+
+
+def _columns(
+    starts: np.ndarray,
+    ends: np.ndarray,
+    voice: np.ndarray,
+    sentiment: np.ndarray,
+    valence: np.ndarray,
+    n_words: np.ndarray,
+    quote_words: np.ndarray,
+    bias: np.ndarray,
+    loaded: list[tuple[Any, Any]],
+) -> dict[str, np.ndarray]:
+    """The table from its per-sentence columns (sorted by start; a valence that is
+    unknown is recovered from the compound) and each loaded term's (start, in_quote)."""
     missing = np.isnan(valence)
     valence[missing] = _unsquash(sentiment[missing])
-    bias = column("bias")
-    loaded = art.list("loaded")
-    total = np.zeros(len(sents))
-    in_q = np.zeros(len(sents))
+    total = np.zeros(len(starts))
+    in_q = np.zeros(len(starts))
     starts_list, ends_list = starts.tolist(), ends.tolist()
-    for term in loaded:
-        i = _span_index(starts_list, ends_list, term.get("start"))
+    for start, in_quote in loaded:
+        i = _span_index(starts_list, ends_list, start)
         if i >= 0:
             total[i] += 1
-            in_q[i] += bool(term.get("in_quote"))
+            in_q[i] += bool(in_quote)
     return {
         "start": starts,
         "end": ends,
-        "voice": np.array([str(s.get("voice") or "") for s in sents], dtype=object),
+        "voice": voice,
         "sentiment": sentiment,
         "valence": valence,
         "n_words": n_words,

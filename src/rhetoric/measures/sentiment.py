@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rhetoric.text.tokens import WordCache
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -55,6 +57,17 @@ VADER_ALPHA = 15.0
 _ANALYZER = None
 _EMOJI_CHARS: frozenset[str] = frozenset()
 _PUNCTUATION = string.punctuation  # what SentiText strips from word ends
+
+
+def _vader_token(word: str) -> str:
+    """VADER's token for a white-space-delimited word, as ``SentiText`` makes it: the
+    word with leading and trailing punctuation stripped, unless that leaves two
+    characters or fewer (then the word as it is)."""
+    stripped = word.strip(_PUNCTUATION)
+    return word if len(stripped) <= 2 else stripped
+
+
+_TOKENS = WordCache(_vader_token, 200_000)
 _VS = None  # the vaderSentiment.vaderSentiment module, imported on first use
 
 
@@ -91,7 +104,9 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     """
     vs = _VS or _vader_module()
     a = analyzer()
-    if not _EMOJI_CHARS.isdisjoint(text):
+    # every emoji of VADER's is a non-ASCII character (tests check it): an ASCII
+    # sentence, most of news prose, needs no look at its characters one by one
+    if not text.isascii() and not _EMOJI_CHARS.isdisjoint(text):
         out = []
         prev_space = True
         for ch in text:
@@ -106,7 +121,7 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         text = "".join(out)
     text = text.strip()
     # vs.SentiText(text): words_and_emoticons and is_cap_diff, with the same steps
-    tokens = [t if len(st := t.strip(_PUNCTUATION)) <= 2 else st for t in text.split()]
+    tokens = list(map(_TOKENS.__getitem__, text.split()))
     n_caps = sum(map(str.isupper, tokens))
     is_cap_diff = 0 < len(tokens) - n_caps < len(tokens)
     lower = list(map(str.lower, tokens))
@@ -127,7 +142,8 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         return 0.0, 0.0, 0.0, 0.0, 0.0
     nonzero = [x for x in sentiments if x]  # zeros change neither sum
     total = float(sum(nonzero))
-    emphasis = a._punctuation_emphasis(text)
+    # VADER's emphasis from "!" and "?" (0.0, which changes no sum, without either)
+    emphasis = a._punctuation_emphasis(text) if "!" in text or "?" in text else 0.0
     if total > 0:
         total += emphasis
     elif total < 0:

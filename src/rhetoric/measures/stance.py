@@ -137,11 +137,9 @@ def find_stance_markers(doc: Doc, lexicon: StanceLexicon | None = None) -> list[
     index = (lexicon or _default())._index
     words = doc.words
     text = doc.text
-    folded = _norm(text)
-    if len(folded) == len(text) and "Σ" not in text:  # lower() maps each character alone
-        keys = [folded[s:e] for s, e in words]
-    else:
-        keys = [_norm(text[s:e]) for s, e in words]
+    # every word normalised in one call: joined by spaces (no word holds one) and split
+    # again; lower() looks at no character across a space (Σ's final form included)
+    keys = _norm(" ".join(doc.word_texts)).split(" ") if words else []
     out = []
     bounds = doc.sentence_words
     sentence_of = doc.word_sentence

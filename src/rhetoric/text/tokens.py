@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rhetoric.datafiles import package_csv_rows
 
@@ -44,6 +45,7 @@ _WORD_NO_PAREN_RE = re.compile(
 """:data:`WORD_RE` for text without ``(`` (no "(t)he"): the same matches, found faster
 because every match starts with one character class the search can skip to."""
 
+_span = re.Match.span
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")  # one line of the masked text, trimmed
 
 _CLOSERS = "\"'”’»)]"
@@ -212,22 +214,45 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
         raise ValueError("clean text must have the same length as the original text")
     paragraphs_t = tuple(m.span() for m in _PARAGRAPH_RE.finditer(clean))
     sentences = tuple(split_sentences(clean, paragraphs_t))
+    # Words are searched paragraph by paragraph (no word spans two sentences: white
+    # space separates them), then each sentence takes those that start in it.
     words: list[tuple[int, int]] = []
+    find = clean.find
+    for s, e in paragraphs_t:
+        regex = WORD_RE if find("(", s, e) >= 0 else _WORD_NO_PAREN_RE
+        words += map(_span, regex.finditer(clean, s, e))
+    starts, ends = tuple(zip(*words, strict=True)) or ((), ())
     word_sentence: list[int] = []
     ranges: list[tuple[int, int]] = []
-    find = clean.find
-    for i, (s, e) in enumerate(sentences):
-        before = len(words)
-        regex = WORD_RE if find("(", s, e) >= 0 else _WORD_NO_PAREN_RE
-        words += [m.span() for m in regex.finditer(clean, s, e)]
-        word_sentence += [i] * (len(words) - before)
-        ranges.append((before, len(words)))
+    first = 0
+    for i, (_, e) in enumerate(sentences):
+        last = bisect_left(starts, e, first)
+        word_sentence += [i] * (last - first)
+        ranges.append((first, last))
+        first = last
     doc = Doc(text, clean, paragraphs_t, sentences, tuple(words), tuple(word_sentence))
     # what the cached properties give, found here at once
     doc.__dict__["sentence_words"] = tuple(ranges)
-    starts_ends = tuple(zip(*words, strict=True)) or ((), ())
-    doc.__dict__["word_starts"], doc.__dict__["word_ends"] = starts_ends
+    doc.__dict__["word_starts"], doc.__dict__["word_ends"] = starts, ends
     return doc
+
+
+class WordCache(dict):
+    """``func`` of each word type, computed once: read a Doc's words with
+    ``map(cache.__getitem__, words)``, a loop in C (a hit costs half of what
+    ``functools.lru_cache`` takes). It starts afresh when it holds ``maxsize`` words."""
+
+    def __init__(self, func: Callable[[str], Any], maxsize: int) -> None:
+        super().__init__()
+        self.func = func
+        self.maxsize = maxsize
+
+    def __missing__(self, word: str) -> Any:
+        value = self.func(word)
+        if len(self) >= self.maxsize:
+            self.clear()
+        self[word] = value
+        return value
 
 
 def merge_spans(spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
