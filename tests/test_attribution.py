@@ -144,6 +144,26 @@ def test_possessive_lead_in_names_its_owner():
     assert who(t) == [("Bernie Sanders", "United States", "lead-in-owner")]
 
 
+def test_a_country_speaks_only_where_a_cue_makes_it_a_speaker():
+    # the last sentence is about Russia, not by it: its words come from the letter
+    # quoted five paragraphs up, too far for a continuation, so no one is named
+    t = (
+        "Senator Jane Doe wrote in her letter:\n"
+        "“Our two countries share an interest in stable energy markets.”\n"
+        "Trade grew by a third last year.\n"
+        "Both sides expect more.\n"
+        "Dozens of projects are ongoing in “mining and farming.”\n"
+        "Russia is a major supplier.\n"
+        "Russia is involved in building “new power units at nuclear plants abroad.”"
+    )
+    assert [s for s, _, _ in who(t)] == ["Jane Doe", None]
+    assert who("Moscow said “the talks were useful.”") == [("Russia", "Russia", "before")]
+    assert who("“The talks were useful,” Moscow said.") == [("Russia", "Russia", "after")]
+    gaz = Gazetteer.default()
+    assert {"Russia", "China", "United States"} <= gaz.cue_only
+    assert "Vladimir Putin" not in gaz.cue_only and "Kremlin" not in gaz.cue_only
+
+
 def test_quote_continuing_a_statement_belongs_to_the_statement():
     t = (
         "On Friday, the joint statement of the two senators said:\n"

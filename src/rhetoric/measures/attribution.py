@@ -163,6 +163,16 @@ class Gazetteer:
         return len(self.entries)
 
     @cached_property
+    def cue_only(self) -> frozenset[str]:
+        """Names of the entries that speak only where a cue makes them speakers: a
+        country's government (``role`` beginning *government of*), which is more often
+        what a sentence is about (``Russia is involved in constructing “…”``) than who
+        speaks in it (``Moscow said``)."""
+        return frozenset(
+            e.name for e in self.entries if (e.role or "").lower().startswith("government of")
+        )
+
+    @cached_property
     def _index(self) -> tuple[dict[str, SpeakerEntry], dict[str, SpeakerEntry]]:
         """(case-sensitive single-word aliases, lower-cased multi-word aliases)."""
         cs: dict[str, SpeakerEntry] = {}
@@ -1264,7 +1274,7 @@ def attribute(
         known = res.speakers  # read before this quote's speaker joins it
         people: dict[str, tuple[int, int, SpeakerEntry]] = {}
         for ms, me, ent in res.names_in(s_start, q.start):
-            if _POSSESSIVE_NEXT.match(text, me, me + 2):
+            if _POSSESSIVE_NEXT.match(text, me, me + 2) or ent.name in gaz.cue_only:
                 continue
             add(_entry_found(ent, ms, me), "sentence-name")
             if ent.kind == "person" or ent.name in known:
@@ -1273,6 +1283,8 @@ def attribute(
             ms, me, ent = next(iter(people.values()))
             add(_entry_found(ent, ms, me), "sentence-subject")
         found = res.first_name(s_start, q.start)
+        if found is not None and found.name in gaz.cue_only:
+            found = None
         apposed = found is not None and found.end is not None and text.startswith(",", found.end)
         add(found, "sentence-first", mark="sentence-first&apposed" if apposed else None)
         # "Arturo Sarukhán … said Mexico must rebut Trump's claims. The new strategy is a
