@@ -22,9 +22,20 @@ mean body recall is at least ``MIN_RECALL`` and no more pages lose half their
 article than with the rules alone (the issue's targets, checked on train pages only;
 the model is fitted on them, so these figures are optimistic).
 
+Extra pages (``--extra PATH``: the pages ``scripts/extra_pages.py`` unpacks there;
+``--extra-labels``, ``--extra-language``, ``--extra-weight``): fitted on with the train
+pages (their lines' weights times ``--extra-weight``), never scored: the threshold's
+out-of-fold ceiling and the labeller's recall are read on the Readability train pages
+alone. ``--cv`` writes nothing and prints the labeller out of fold on the Readability
+train pages instead (5 folds by page, each fold's pages labelled as text and as Markdown
+by the model fitted on the other four folds and the extra pages, at ``CV_THRESHOLDS``):
+mean body precision and recall and the pages keeping under half their article.
+
 Needs the ``evaluation`` extra: ``pip install -e '.[evaluation]'``.
 
-Usage: ``.venv/bin/python scripts/train_page_model.py [--pages PATH] [--out PATH]``
+Usage: ``.venv/bin/python scripts/train_page_model.py [--pages PATH] [--out PATH]
+[--extra PATH [--extra-labels both|gold|silver] [--extra-language en]
+[--extra-weight W]] [--cv]``
 """
 
 from __future__ import annotations
@@ -39,6 +50,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from extra_pages import LABELS as EXTRA_LABELS  # noqa: E402
+from extra_pages import SOURCE as EXTRA_SOURCE  # noqa: E402
+from extra_pages import extra_pages  # noqa: E402
 from page_lines import DEFAULT_PAGES, FORMATS, gold_labels, load_page, page_folders  # noqa: E402
 from validation import page_split, shingle_prf  # noqa: E402
 
@@ -59,6 +73,8 @@ MAX_WEIGHT = 50
 TARGET_RECALL = 0.96
 MIN_RECALL = 0.95
 THRESHOLDS = tuple(k / 20 for k in range(1, 20))
+CV_THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3)
+EXTRA_WEIGHT = 1.0
 
 
 def page_lines(text: str, format: str) -> tuple[list[str], list[str]]:
@@ -68,8 +84,10 @@ def page_lines(text: str, format: str) -> tuple[list[str], list[str]]:
     return fold_lines(lines, raw)
 
 
-def examples(pages) -> list[dict]:
-    """One record per (page, format): features, gold labels and word weights of its lines."""
+def examples(pages, weight: float = 1.0, extra: bool = False) -> list[dict]:
+    """One record per (page, format): features, gold labels and word weights of its lines
+    (each line's word count, at most ``MAX_WEIGHT``, times ``weight``). ``extra`` marks
+    pages that are fitted on but never scored (no out-of-fold score for the threshold)."""
     out = []
     for page in pages:
         for format in FORMATS:
@@ -81,12 +99,13 @@ def examples(pages) -> list[dict]:
                 {
                     "page": page.name,
                     "format": format,
+                    "extra": extra,
                     "lines": lines,
                     "feats": feats,
                     "index": index,
                     "X": [feats[i] for i in index],
                     "y": [int(gold[i]) for i in index],
-                    "w": [min(len(lines[i].split()), MAX_WEIGHT) for i in index],
+                    "w": [weight * min(len(lines[i].split()), MAX_WEIGHT) for i in index],
                 }
             )
     return out
@@ -131,7 +150,8 @@ def _stage2_rows(record, stage1_scores) -> list[list[float]]:
 
 
 def fit(records) -> tuple[list[float], list[float], list[tuple[float, int, float]]]:
-    """Stage-1 and stage-2 weights, and (out-of-fold score, gold, weight) per line."""
+    """Stage-1 and stage-2 weights, and (out-of-fold score, gold, weight) per line of
+    the records not marked ``extra``."""
     names = sorted({r["page"] for r in records})
     fold_of = {name: k % FOLDS for k, name in enumerate(names)}
 
@@ -160,7 +180,7 @@ def fit(records) -> tuple[list[float], list[float], list[tuple[float, int, float
         w = [v for k in tr for v in records[k]["w"]]
         weights = _flat(*_fit(X, y, w))
         for k, r in enumerate(records):
-            if fold_of[r["page"]] == fold:
+            if fold_of[r["page"]] == fold and not r["extra"]:
                 oof2.extend(zip(_score(weights, rows2[k]), r["y"], r["w"], strict=True))
     X = [x for k in range(len(records)) for x in rows2[k]]
     y = [v for r in records for v in r["y"]]
@@ -212,12 +232,52 @@ def choose_threshold(pages, stage1, stage2, ceiling: float) -> float:
     return chosen
 
 
-def train_arguments(description: str, default_out: Path) -> tuple[argparse.Namespace, list[Path]]:
-    """``--pages`` and ``--out`` from the command line, and the train pages' folders
-    (none, with a message, where the pages are absent)."""
+def cross_validate(pages, records, extra_records, thresholds=CV_THRESHOLDS) -> dict:
+    """The labeller out of fold on the train pages: 5 folds by page (as :func:`fit` folds
+    them), each fold's pages labelled, as text and as Markdown, with the line model fitted
+    on the other four folds and ``extra_records`` (never scored). Mean body precision and
+    recall over pages and the pages keeping under half their article, per threshold."""
+    names = sorted({p.name for p in pages})
+    fold_of = {name: k % FOLDS for k, name in enumerate(names)}
+    figures: dict[tuple[str, float], list[dict[str, float]]] = {}
+    for fold in range(FOLDS):
+        train = [r for r in records if fold_of[r["page"]] != fold] + extra_records
+        stage1, stage2, _ = fit(train)
+        for threshold in thresholds:
+            model = LineModel(tuple(stage1), tuple(stage2), threshold)
+            for page in (p for p in pages if fold_of[p.name] == fold):
+                for format in FORMATS:
+                    body = body_under(model, getattr(page, format), format)
+                    figures.setdefault((format, threshold), []).append(shingle_prf(page.gold, body))
+    out = {}
+    for (format, threshold), prfs in sorted(figures.items()):
+        out[f"{format} {threshold}"] = {
+            "precision": round(sum(f["precision"] for f in prfs) / len(prfs), 4),
+            "recall": round(sum(f["recall"] for f in prfs) / len(prfs), 4),
+            "losing_half": sum(f["recall"] < 0.5 for f in prfs),
+        }
+    return out
+
+
+def train_arguments(
+    description: str, default_out: Path, extra: bool = False
+) -> tuple[argparse.Namespace, list[Path]]:
+    """``--pages`` and ``--out`` from the command line (with ``extra``, also the options
+    for the extra pages and cross-validation), and the train pages' folders (none, with
+    a message, where the pages are absent)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     parser.add_argument("--out", type=Path, default=default_out)
+    if extra:
+        parser.add_argument(
+            "--extra", type=Path, help="also fit on scripts/extra_pages.py's pages under PATH"
+        )
+        parser.add_argument("--extra-weight", type=float, default=EXTRA_WEIGHT)
+        parser.add_argument("--extra-labels", choices=EXTRA_LABELS, default="both")
+        parser.add_argument("--extra-language", help="only extra pages in this language (en)")
+        parser.add_argument(
+            "--cv", action="store_true", help="print the labeller out of fold, write nothing"
+        )
     args = parser.parse_args()
     if not args.pages.is_dir():
         print(f"no pages at {args.pages}: nothing to train on")
@@ -226,11 +286,20 @@ def train_arguments(description: str, default_out: Path) -> tuple[argparse.Names
 
 
 def main() -> None:
-    args, folders = train_arguments(__doc__.split("\n")[0], DEFAULT_OUT)
+    args, folders = train_arguments(__doc__.split("\n")[0], DEFAULT_OUT, extra=True)
     if not folders:
         return
     pages = [load_page(f) for f in folders]
     records = examples(pages)
+    extra = []
+    if args.extra:
+        extra = extra_pages(args.extra, args.extra_labels, args.extra_language)
+    extra_records = examples([p for p, _ in extra], args.extra_weight, extra=True)
+    if args.cv:
+        for key, row in cross_validate(pages, records, extra_records).items():
+            print(f"{key}: {row}")
+        return
+    records += extra_records
     stage1, stage2, oof = fit(records)
     ceiling = oof_threshold(oof)
     threshold = choose_threshold(pages, stage1, stage2, ceiling)
@@ -239,15 +308,25 @@ def main() -> None:
         w for _, y, w in oof if not y
     )
     lines = sum(len(r["y"]) for r in records)
-    print(f"{len(pages)} train pages x {len(FORMATS)} renderings, {lines} labelled lines")
+    trained_on = (
+        f"{len(pages)} train pages of Mozilla Readability's test suite "
+        "(evaluation.validation.page_split), as text (inscriptis) and Markdown (markdownify)"
+    )
+    if extra:
+        kinds = [kind for _, kind in extra]
+        trained_on += (
+            f", and {len(extra)} pages of {EXTRA_SOURCE} (scripts/extra_pages.py; "
+            f"{kinds.count('gold')} with their expected text, {kinds.count('silver')} with "
+            f"trafilatura's as silver), weight {args.extra_weight}"
+        )
+    print(f"{trained_on}: {lines} labelled lines")
     print(
         f"threshold {threshold} (out-of-fold ceiling {ceiling}): article words kept {kept:.3f}, "
         f"chrome words dropped {dropped:.3f}"
     )
     data = {
         "model": "two-stage logistic regression over line features (rhetoric.text.line_model)",
-        "trained_on": f"{len(pages)} train pages of Mozilla Readability's test suite "
-        "(evaluation.validation.page_split), as text (inscriptis) and Markdown (markdownify)",
+        "trained_on": trained_on,
         "features": list(FEATURES),
         "context": list(CONTEXT_FEATURES),
         "stage1": [round(x, 6) for x in stage1],
