@@ -144,6 +144,15 @@ def test_possessive_lead_in_names_its_owner():
     assert who(t) == [("Bernie Sanders", "United States", "lead-in-owner")]
 
 
+def test_a_verb_after_a_determiner_and_a_comma_is_still_a_verb():
+    # "her, citing": the determiner look-behind needs the determiner right before the
+    # verb ("the report said"), so a comma between them leaves the verb a cue
+    t = "On Tuesday, Gov. Jerry Brown endorsed her, citing her “long record of service.”"
+    assert who(t) == [("Jerry Brown", None, "before")]
+    t = "“The report is wrong,” the report said."  # the noun is no cue; *said* is
+    assert [r for _, _, r in who(t)] == ["after"]
+
+
 def test_a_country_speaks_only_where_a_cue_makes_it_a_speaker():
     # the last sentence is about Russia, not by it: its words come from the letter
     # quoted five paragraphs up, too far for a continuation, so no one is named

@@ -841,16 +841,19 @@ class _Resolver:
 # saying so first lets the search skip other characters before its look-behind (a
 # search is then about 1.5 times as fast)
 _VERB_CS = re.compile("(?=[a-z])" + SPEECH_VERB_RE.pattern)
+# a verb form right after a determiner is a noun (``the report concluded``: *concluded*,
+# not *report*; ``a call``): one look-behind per length of the determiners
+_NO_DETERMINER = "".join(
+    r"(?<!\b(?i:" + "|".join(sorted(w for w in _DETERMINERS if len(w) == n)) + r")\s)"
+    for n in sorted({len(w) for w in _DETERMINERS})
+)
+_VERB = re.compile("(?=[a-z])" + _NO_DETERMINER + SPEECH_VERB_RE.pattern)
+"""A speech verb that is not a noun after a determiner: the cue of reported speech."""
 
 
-def _verbs(text: str, s: int, e: int):
-    out = []
-    for m in _VERB_CS.finditer(text, s, e):
-        prev = text[max(s, m.start() - 12) : m.start()].split()
-        if prev and _strip_punct(prev[-1]).lower() in _DETERMINERS:
-            continue  # "the report", "a call"
-        out.append(m)
-    return out
+def _verbs(text: str, s: int, e: int) -> list[re.Match[str]]:
+    """The speech verbs (:data:`_VERB`) of ``text[s:e]``."""
+    return list(_VERB.finditer(text, s, e))
 
 
 def _ends_sentence(clean: str, end: int) -> bool:
@@ -864,9 +867,7 @@ def _ends_sentence(clean: str, end: int) -> bool:
 def _has_cue(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is reported
     speaking there."""
-    if _VERB_CS.search(text, s, e) is not None and _verbs(text, s, e):
-        return True  # (most stretches have no verb: one search, no list)
-    return bool(_according(text, s, e))
+    return _VERB.search(text, s, e) is not None or bool(_according(text, s, e))
 
 
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
@@ -1417,12 +1418,6 @@ def _lead_in_owner(doc: Doc, res: _Resolver, text: str, cs: int, colon: int, cp:
     return None
 
 
-# a verb form right after a determiner is a noun (``“…,” the report concluded``: not
-# *report*): one look-behind per length of the determiners
-_NO_DETERMINER = "".join(
-    r"(?<!\b(?i:" + "|".join(sorted(w for w in _DETERMINERS if len(w) == n)) + r")\s)"
-    for n in sorted({len(w) for w in _DETERMINERS})
-)
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\."
 _NP_CHAR = r"(?:" + _ABBR + r"|[^,.;:!?\n“”\"«»()–—‖])"
 _AFTER_RE = re.compile(
@@ -1432,9 +1427,8 @@ _AFTER_RE = re.compile(
     r"|(?P<p2>"
     + _NP_CHAR
     + r"{1,80}?)(?:,[^,;:!?\n“”\"«»‖]{1,120},|\s*\([DRI](?:-[A-Z][A-Za-z.]{0,12})?\),?)?\s+"
-    + _NO_DETERMINER
     + r"(?P<v2>"
-    + _VERB_CS.pattern
+    + _VERB.pattern
     + r")(?![\w-])"
     r"|according\s+to\s+(?P<p3>" + _NP_CHAR + r"{1,80}))"
 )
