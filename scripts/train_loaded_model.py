@@ -19,6 +19,13 @@ word is weighted :data:`BABE_WEIGHT` in the fit. The
 probabilities are then calibrated (Platt scaling) on PTC validation articles, the kind
 of text the library reads.
 
+Word vectors. Besides its binary features, the word model reads :data:`VECTOR_DIMS`
+dimensions of the static word vectors of the word and of its two neighbours
+(:func:`rhetoric.measures.loaded.word_vector_features`: all-MiniLM-L6-v2 distilled
+per word by ``scripts/build_word_vectors.py``), so that a word never marked in
+training scores like the marked words it resembles. The model stays linear: at run
+time each vocabulary word's vector part is one precomputed number per position.
+
 Protocol (all splits fixed): PTC articles are split as before (seed 13) into *train*
 (80 %) and *held-out* (20 %); BABE sentences by :func:`validation.babe_split` (hash of
 the id) into train and held-out (30 %). Nothing held out is read here
@@ -48,7 +55,8 @@ labels, and its probabilities calibrated (Platt, sentences weighted as in fittin
 the cross-validated sentence scores.
 
 Usage: ``.venv/bin/python scripts/train_loaded_model.py [--ptc PATH] [--babe DIR]
-[--babe-weight W] [--grow G]`` (``--grow 0``: no growth; about 12 minutes on one core).
+[--babe-weight W] [--grow G] [--vectors D] [--sentence-vectors D]`` (``--grow 0``: no
+growth; ``--vectors 0``: no word vectors; about 30 minutes on one core with vectors).
 """
 
 from __future__ import annotations
@@ -61,6 +69,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
@@ -69,10 +79,12 @@ from validation import babe_split, token_prf  # noqa: E402
 
 from rhetoric.measures.lexicon import Lexicon  # noqa: E402
 from rhetoric.measures.loaded import (  # noqa: E402
+    VECTOR_PREFIXES,
     LoadedModel,
     counted_spans,
     sentence_features,
     word_features,
+    word_vector_features,
 )
 from rhetoric.measures.quotes import find_quotes  # noqa: E402
 from rhetoric.measures.voice import measure_voice  # noqa: E402
@@ -98,6 +110,15 @@ GROW_THRESHOLD = 0.175
 (hysteresis; chosen out of fold among 0.15, 0.175 and 0.2, see docs/loaded.md)."""
 GROW_CHECK = (0.15, 0.175, 0.2)
 """Grow thresholds whose out-of-fold figures are recorded next to the shipped one."""
+VECTOR_DIMS = 32
+"""Dimensions of the word vectors (rhetoric.measures.loaded.word_vectors) the word
+model reads, of the word and of its two neighbours (0: none; chosen out of fold among
+0, 32 and 64, see docs/loaded.md)."""
+SENTENCE_VECTOR_DIMS = 0
+"""Dimensions of the mean word vector the sentence model reads (0: none; 32 lowered
+its cross-validated AUC, see docs/loaded.md)."""
+MAX_VECTOR_DIMS = 64
+"""Dimensions of the shipped vectors (scripts/build_word_vectors.py)."""
 SENTENCE_LABELS = {"biased": 1, "non-biased": 0}
 FOLDS = 5
 SENTENCE_CS = (0.3, 1.0, 3.0)
@@ -159,6 +180,7 @@ def prepare(text: str, gold_spans: list[tuple[int, int]], lexicon: Lexicon, babe
         features = [[*f, BABE_FEATURE] for f in features]
     return {
         "doc": doc,
+        "vectors": word_vector_features(doc, MAX_VECTOR_DIMS),
         "lexicon_matches": matches,
         "in_quote": in_quote,
         "features": features,
@@ -190,9 +212,19 @@ def prepare_babe(rows: list[dict], lexicon: Lexicon) -> list[dict]:
     return out
 
 
-def fit(prepared: list[dict], c: float, babe_weight: float = BABE_WEIGHT):
-    """Logistic regression (liblinear, L2) over the word features, each BABE word
-    weighted ``babe_weight``: (weights, bias)."""
+def vector_columns(a: dict, dims: int) -> tuple[np.ndarray, list[str]]:
+    """A prepared text's word vector features of ``dims`` dimensions (the word's own,
+    the word before's, the word after's), and their names."""
+    parts = [a["vectors"][:, k * MAX_VECTOR_DIMS : k * MAX_VECTOR_DIMS + dims] for k in range(3)]
+    names = [f"{p}{k}" for p in VECTOR_PREFIXES for k in range(dims)]
+    return np.hstack(parts), names
+
+
+def fit(prepared: list[dict], c: float, babe_weight: float = BABE_WEIGHT, dims: int = 0):
+    """Logistic regression (liblinear, L2) over the word features and ``dims``
+    dimensions of the word vector features, each BABE word weighted ``babe_weight``:
+    (weights, bias)."""
+    import scipy.sparse as sp
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -203,20 +235,31 @@ def fit(prepared: list[dict], c: float, babe_weight: float = BABE_WEIGHT):
     sample_weight = [babe_weight if a["babe"] else 1.0 for a in prepared for _ in a["gold"]]
     vec = DictVectorizer()
     x = vec.fit_transform(rows).tocsr()
+    names = list(vec.get_feature_names_out())
+    if dims:
+        dense = np.vstack([vector_columns(a, dims)[0] for a in prepared])
+        x = sp.hstack([x, sp.csr_matrix(dense)]).tocsr()
+        names += vector_columns(prepared[0], dims)[1]
     x.indices = x.indices.astype("int32")  # liblinear accepts 32-bit indices only
     x.indptr = x.indptr.astype("int32")
     clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=SEED)
     clf.fit(x, y, sample_weight=sample_weight)
-    return fitted_weights(vec, clf)
+    return fitted_weights(names, clf)
 
 
-def logits(prepared: list[dict], weights: dict[str, float], bias: float) -> list[list[float]]:
+def logits(
+    prepared: list[dict], weights: dict[str, float], bias: float, dims: int = 0
+) -> list[list[float]]:
     """The model's log-odds per word (run-time features: no ``babe`` indicator)."""
     get = weights.get
-    return [
-        [bias + sum(get(f, 0.0) for f in feats if f != BABE_FEATURE) for feats in a["features"]]
-        for a in prepared
-    ]
+    out = []
+    for a in prepared:
+        z = [bias + sum(get(f, 0.0) for f in feats if f != BABE_FEATURE) for feats in a["features"]]
+        if dims:
+            x, names = vector_columns(a, dims)
+            z = (np.array(z) + x @ np.array([get(f, 0.0) for f in names])).tolist()
+        out.append(z)
+    return out
 
 
 def sigmoid(z: float) -> float:
@@ -299,19 +342,21 @@ def choose_threshold(
     return {"shipped": best or best_f1, "best_f1": best_f1, "curve": curve}
 
 
-def sentence_rows(items: list[dict], word_probs: list[list[float]]):
+def sentence_rows(items: list[dict], word_probs: list[list[float]], dims: int = 0):
     """Per labelled BABE text, the features of each of its Doc sentences with their
     word counts (the unit :meth:`LoadedModel.sentence_scores` scores: 168 of the
     train texts are several Doc sentences); the text's label; and the MBIC crowd's
-    label (None where the crowd did not agree)."""
+    label (None where the crowd did not agree). ``dims``: dimensions of the mean
+    word vector (0: none)."""
     rows, y, crowd = [], [], []
     for a, probs in zip(items, word_probs, strict=True):
         if a["bias"] is None:
             continue
         doc, matches = a["doc"], a["lexicon_matches"]
+        vectors = a["vectors"][:, :dims] if dims else None
         rows.append(
             [
-                (sentence_features(doc, matches, probs, w0, w1), w1 - w0)
+                (sentence_features(doc, matches, probs, w0, w1, vectors), w1 - w0)
                 for w0, w1 in doc.sentence_words
                 if w1 > w0
             ]
@@ -321,9 +366,8 @@ def sentence_rows(items: list[dict], word_probs: list[list[float]]):
     return rows, y, crowd
 
 
-def fitted_weights(vec, clf) -> tuple[dict[str, float], float]:
+def fitted_weights(names, clf) -> tuple[dict[str, float], float]:
     """A fitted logistic regression's non-zero weights by feature name, and its bias."""
-    names = vec.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
     return weights, float(clf.intercept_[0])
 
@@ -358,7 +402,7 @@ def fit_sentences(
     x = vec.fit_transform(x_rows)
     clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit(x, labels, sample_weight=weights)
-    return fitted_weights(vec, clf)
+    return fitted_weights(vec.get_feature_names_out(), clf)
 
 
 def auc(y: list[int], s: list[float]) -> float:
@@ -377,7 +421,7 @@ def folds_of(n: int, k: int = FOLDS, seed: int = SEED) -> list[int]:
     return out
 
 
-def cross_logits(ptc: list[dict], babe: list[dict], c: float, babe_weight: float):
+def cross_logits(ptc: list[dict], babe: list[dict], c: float, babe_weight: float, dims: int = 0):
     """Out-of-fold word log-odds: the model of fold k is fitted on every other fold of
     both corpora and scores fold k's texts."""
     ptc_folds, babe_folds = folds_of(len(ptc)), folds_of(len(babe))
@@ -386,10 +430,11 @@ def cross_logits(ptc: list[dict], babe: list[dict], c: float, babe_weight: float
     for k in range(FOLDS):
         train = [a for a, f in zip(ptc, ptc_folds, strict=True) if f != k]
         train += [a for a, f in zip(babe, babe_folds, strict=True) if f != k]
-        weights, bias = fit(train, c, babe_weight)
+        weights, bias = fit(train, c, babe_weight, dims)
         for items, folds, out in ((ptc, ptc_folds, z_ptc), (babe, babe_folds, z_babe)):
             idx = [i for i, f in enumerate(folds) if f == k]
-            for i, zs in zip(idx, logits([items[i] for i in idx], weights, bias), strict=True):
+            scored = logits([items[i] for i in idx], weights, bias, dims)
+            for i, zs in zip(idx, scored, strict=True):
                 out[i] = zs
         print(f"  fold {k + 1}/{FOLDS} fitted")
     return z_ptc, z_babe
@@ -433,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--precision", type=float, default=PRECISION_TARGET)
     parser.add_argument("--babe-weight", type=float, default=BABE_WEIGHT)
     parser.add_argument("--grow", type=float, default=GROW_THRESHOLD, help="0: no growth")
+    parser.add_argument("--vectors", type=int, default=VECTOR_DIMS, help="word model")
+    parser.add_argument("--sentence-vectors", type=int, default=SENTENCE_VECTOR_DIMS)
     args = parser.parse_args(argv)
     if not args.ptc.exists() or not (args.babe / "sg1.jsonl").exists():
         print(f"skipped: data not found at {args.ptc} or {args.babe}")
@@ -452,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # out-of-fold word scores: calibration, threshold, candidates
     grow = args.grow or None
-    z_ptc, z_babe = cross_logits(ptc, babe, args.c, args.babe_weight)
+    z_ptc, z_babe = cross_logits(ptc, babe, args.c, args.babe_weight, args.vectors)
     a, b = platt([z for zs in z_ptc for z in zs], [g for it in ptc for g in it["gold"]])
     p_ptc = [[sigmoid(a * z + b) for z in zs] for zs in z_ptc]
     p_babe = [[sigmoid(a * z + b) for z in zs] for zs in z_babe]
@@ -483,13 +530,13 @@ def main(argv: list[str] | None = None) -> int:
     threshold, lexicon_threshold = shipped["threshold"], shipped["lexicon_threshold"]
 
     # the shipped word model: every train text, the calibration folded into the weights
-    weights, bias = fit(ptc + babe, args.c, args.babe_weight)
+    weights, bias = fit(ptc + babe, args.c, args.babe_weight, args.vectors)
     weights = {k: round(a * v, 4) for k, v in weights.items() if abs(a * v) >= 1e-4}
     weights.pop(BABE_FEATURE, None)
     bias = round(a * bias + b, 4)
 
     # the sentence model over out-of-fold word probabilities; C by cross-validated AUC
-    s_rows, s_y, s_crowd = sentence_rows(babe, p_babe)
+    s_rows, s_y, s_crowd = sentence_rows(babe, p_babe, args.sentence_vectors)
     best_s = None
     sentence_grid = []
     for cw in CROWD_WEIGHTS:
@@ -528,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         "sentence_bias": sentence_bias,
         "meta": {
             "what": "calibrated logistic regression over rhetoric.measures.loaded.word_features "
+            "and word_vector_features "
             "(gold: PTC Loaded_Language + Name_Calling,Labeling words and BABE SG1 expert "
             "biased words) and a sentence bias score over sentence_features (gold: BABE "
             "SG1 labels, MBIC where the experts did not agree)",
@@ -540,6 +588,8 @@ def main(argv: list[str] | None = None) -> int:
             "folds": FOLDS,
             "C": args.c,
             "babe_weight": args.babe_weight,
+            "vector_dims": args.vectors,
+            "sentence_vector_dims": args.sentence_vectors,
             "sentence_C": sc,
             "sentence_crowd_weight": cw,
             "platt": [round(a, 4), round(b, 4)],

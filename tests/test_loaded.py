@@ -230,20 +230,33 @@ _ADVERSARIAL_TEXTS = [
 ]
 
 
-def reference_scores(model, features):
+def reference_scores(model, features, doc=None):
     """The detector's definition, word by word over the feature strings: the oracle that
     the library's vectorised ``word_scores`` must match float for float. The log-odds
     are summed word by word; the logistic function is applied as the library applies
     it (numpy's exp over the article's words, whose last bit can differ from math.exp).
+    With ``doc``, the word vector features' weighted sum is added to each word's
+    log-odds, after the others (as the library adds it).
     """
     import numpy as np
+
+    from rhetoric.measures.loaded import VECTOR_PREFIXES, vector_dims, word_vector_features
 
     logits = []
     for feats in features:
         total = 0.0
         for f in feats:  # left to right, as training's feature order
             total += model.weights.get(f, 0.0)
-        logits.append(model.bias + total)
+        logits.append(total)
+    dims = max(vector_dims(model.weights, p) for p in VECTOR_PREFIXES)
+    if doc is not None and dims:
+        names = [f"{p}{k}" for p in VECTOR_PREFIXES for k in range(dims)]
+        x = word_vector_features(doc, dims) @ np.array([model.weights.get(f, 0.0) for f in names])
+        logits = [a + b for a, b in zip(logits, x.tolist(), strict=True)]
+    logits = [model.bias + t for t in logits]
+    if doc is not None and dims:  # the vector part is a dot product: equal to ~1e-12
+        z = np.array(logits, dtype=float)
+        return pytest.approx(np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0))
     z = np.array(logits, dtype=float)
     for a, b in zip(z.tolist(), logits, strict=True):
         assert a == b
@@ -269,12 +282,12 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
     model = LoadedModel.default()
     for doc in docs:
         matches = Lexicon.default().match(doc)
-        expected = reference_scores(model, word_features(doc, matches))
+        expected = reference_scores(model, word_features(doc, matches), doc)
         assert model.word_scores(doc, matches) == expected  # the same floats
-        assert model.word_scores(doc, []) == reference_scores(model, word_features(doc, []))
+        assert model.word_scores(doc, []) == reference_scores(model, word_features(doc, []), doc)
         in_quote = [i % 3 == 0 for i in range(len(doc.words))]
         assert model.word_scores(doc, matches, in_quote) == reference_scores(
-            model, word_features(doc, matches, in_quote)
+            model, word_features(doc, matches, in_quote), doc
         )
     # a model that weights every feature these texts have (bigrams, capmid, edges, ...)
     rng = random.Random(7)
@@ -286,6 +299,13 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
         assert dense.word_scores(doc, matches) == reference_scores(
             dense, word_features(doc, matches)
         )
+    # and the word vector features of the word and its neighbours, 3 dimensions
+    names += [f"{p}{k}" for p in ("e=", "e-1=", "e+1=") for k in range(3)]
+    dense = LoadedModel({f: rng.uniform(-3, 3) for f in names}, -1.5, 0.5)
+    for doc, matches in feats:
+        got = dense.word_scores(doc, matches)
+        assert got == reference_scores(dense, word_features(doc, matches), doc)
+        assert got != reference_scores(dense, word_features(doc, matches))
 
 
 def test_word_scores_refuse_a_doc_whose_sentences_are_not_runs_of_words():
@@ -315,15 +335,24 @@ def test_word_scores_when_the_word_table_grows_inside_one_article():
     default = LoadedModel.default()
     model = LoadedModel(dict(default.weights), default.bias, default.threshold)
     matches = Lexicon.default().match(doc)
-    assert model.word_scores(doc, matches) == reference_scores(model, word_features(doc, matches))
+    assert model.word_scores(doc, matches) == reference_scores(
+        model, word_features(doc, matches), doc
+    )
     assert len(model._scorer.type_ids) > 2048
 
 
-def test_sentence_scores_are_the_sum_over_sentence_features():
-    from rhetoric.measures.loaded import sentence_features
+@pytest.mark.parametrize("mean_vector", [False, True])
+def test_sentence_scores_are_the_sum_over_sentence_features(mean_vector):
+    import dataclasses
+
+    from rhetoric.measures.loaded import sentence_features, vector_dims, word_vector_features
 
     model = LoadedModel.default()
     assert model.sentence_weights  # the shipped model has a sentence bias score
+    if mean_vector:  # weights for the first 3 dimensions of the mean word vector
+        extra = {"me=0": 2.0, "me=1": -1.5, "me=2": 0.7}
+        model = dataclasses.replace(model, sentence_weights={**model.sentence_weights, **extra})
+    dims = vector_dims(model.sentence_weights, "me=")
     doc = tokenize(
         "Neocons infesting Washington make unthinkable nuclear war possible. "
         "The committee met on Tuesday. Their rage is humanity's greatest scourge!"
@@ -338,12 +367,33 @@ def test_sentence_scores_are_the_sum_over_sentence_features():
             for k in range(len(doc.sentences))
         )
     ):
-        feats = sentence_features(doc, matches, probs, w0, w1)
+        vectors = word_vector_features(doc, dims)[:, :dims] if dims else None
+        feats = sentence_features(doc, matches, probs, w0, w1, vectors)
+        assert mean_vector == ("me=0" in feats)
         z = model.sentence_bias + sum(
             model.sentence_weights.get(k, 0.0) * v for k, v in feats.items()
         )
         assert got[i] == pytest.approx(1.0 / (1.0 + math.exp(-z)), abs=1e-12)
     assert got[1] < min(got[0], got[2])  # the plain sentence is the least biased
+
+
+def test_word_vectors_cover_inflections_and_possessives():
+    from rhetoric.measures.loaded import _vector_row, word_vector_features, word_vectors
+
+    index, vectors = word_vectors()
+    assert len(index) == len(vectors) > 20_000 and vectors.shape[1] >= 32
+    assert _vector_row("vermin") == index["vermin"]
+    assert _vector_row("thug's") == index["thug"]  # possessive
+    assert _vector_row("xqzzyv") == -1
+    doc = tokenize("Vermin xqzzyv thugs. Ok")
+    x = word_vector_features(doc, 2)
+    assert x.shape == (4, 6)
+    assert x[1, :2].tolist() == [0.0, 0.0]  # no vector
+    assert x[0, 2:4].tolist() == [0.0, 0.0]  # nothing before the first word
+    assert x[2, 4:].tolist() == [0.0, 0.0]  # nor after the sentence's last
+    assert x[3, 2:4].tolist() == [0.0, 0.0]  # "Ok" opens a new sentence
+    assert x[0, 4:].tolist() == [0.0, 0.0] and x[2, 2:4].tolist() == [0.0, 0.0]  # xqzzyv
+    assert x[1, 2:4].tolist() == vectors[index["vermin"], :2].tolist()
 
 
 def test_sentence_scores_by_hand():

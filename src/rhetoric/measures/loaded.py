@@ -8,12 +8,17 @@ sentence bias score.
   ``dehumanising``, ``hyperbole``, ``fear``, ``flag_waving``, ``intensifier``), and
 * a **learned** word classifier: a calibrated logistic regression over word features
   (:func:`word_features`: the lower-cased word, its neighbours, affixes, capitalisation,
-  quotation, lexicon category, VADER valence, Pattern subjectivity) fitted with
+  quotation, lexicon category, VADER valence, Pattern subjectivity; and static word
+  vectors of the word and its neighbours, :func:`word_vector_features`) fitted with
   scikit-learn on the Propaganda Techniques Corpus (Da San Martino et al., 2019; gold =
   ``Loaded_Language`` + ``Name_Calling,Labeling`` spans) and BABE SG1's expert-marked
   biased words (Spinde et al., 2021). Only its weights ship
-  (``rhetoric/data/loaded_model.json``); scoring is a dictionary lookup per word type
-  and a logistic function (``scripts/train_loaded_model.py`` refits it).
+  (``rhetoric/data/loaded_model.json``, with the vectors in
+  ``rhetoric/data/word_vectors.npz``: all-MiniLM-L6-v2, Apache-2.0, encoded word by
+  word and reduced by PCA, built by ``scripts/build_word_vectors.py``); scoring is a
+  dictionary lookup per word type and a logistic function, the vector weights being
+  folded into one number per vocabulary word when the model loads
+  (``scripts/train_loaded_model.py`` refits it).
 
 Only words scoring at least the model's threshold count; what falls below it is kept
 as :attr:`LoadedResult.candidates`, never counted. A model hit that no lexicon term
@@ -37,7 +42,9 @@ when its span lies within one of the ``quote_spans`` passed in.
 References: Da San Martino, G. et al. (2019) "Fine-grained analysis of propaganda in
 news articles", EMNLP; Spinde, T. et al. (2021) "Neural media bias detection using
 distant supervision with BABE", Findings of EMNLP; Hutto, C. & Gilbert, E. (2014)
-"VADER", ICWSM; De Smedt, T. & Daelemans, W. (2012) "Pattern for Python", JMLR 13.
+"VADER", ICWSM; De Smedt, T. & Daelemans, W. (2012) "Pattern for Python", JMLR 13;
+Reimers, N. & Gurevych, I. (2019) "Sentence-BERT", EMNLP; Wang, W. et al. (2020)
+"MiniLM", NeurIPS.
 """
 
 from __future__ import annotations
@@ -62,6 +69,8 @@ from rhetoric.text.tokens import Doc, merge_spans, span_within, words_within
 
 __all__ = [
     "CATEGORIES",
+    "SENTENCE_VECTOR_PREFIX",
+    "VECTOR_PREFIXES",
     "LoadedModel",
     "LoadedResult",
     "LoadedTerm",
@@ -70,7 +79,10 @@ __all__ = [
     "sentence_features",
     "subjectivity_lexicon",
     "terms_near",
+    "vector_dims",
     "word_features",
+    "word_vector_features",
+    "word_vectors",
 ]
 
 CATEGORIES: tuple[str, ...] = (
@@ -134,6 +146,67 @@ def subjectivity_lexicon() -> dict[str, str]:
 def _subjectivity(word: str) -> str:
     """Subjectivity bucket of a lower-cased word or of a base form of it, else ``none``."""
     return _in_table(subjectivity_lexicon(), word, "none")
+
+
+VECTOR_PREFIXES: tuple[str, ...] = ("e=", "e-1=", "e+1=")
+"""Weight names of the word vector features: ``e=K`` weights dimension K of the word's
+own vector, ``e-1=K`` of the word before it, ``e+1=K`` of the word after it (in the
+same sentence). :func:`word_vector_features` gives them in this order."""
+SENTENCE_VECTOR_PREFIX = "me="
+"""Sentence feature ``me=K``: dimension K of the sentence's mean word vector."""
+
+
+@lru_cache(maxsize=1)
+def word_vectors() -> tuple[dict[str, int], np.ndarray]:
+    """Static word vectors (``rhetoric/data/word_vectors.npz``, distilled from the
+    all-MiniLM-L6-v2 sentence encoder by ``scripts/build_word_vectors.py``): the row of
+    each lower-cased vocabulary word, and the vectors (words x dimensions)."""
+    source = resources.files("rhetoric") / "data" / "word_vectors.npz"
+    with source.open("rb") as handle, np.load(handle) as data:
+        words = data["words"].tobytes().decode("utf-8").split("\n")
+        vectors = data["vectors"].astype(float) * data["scale"].astype(float)
+    return {w: i for i, w in enumerate(words)}, vectors
+
+
+@lru_cache(maxsize=100_000)
+def _vector_row(word: str) -> int:
+    """Row of :func:`word_vectors` for a lower-cased word, its base form or, for a
+    possessive, the word without ``'s``; -1 when none has a vector."""
+    index = word_vectors()[0]
+    row = _in_table(index, word, -1)
+    if row < 0 and word.endswith("'s"):
+        row = _in_table(index, word[:-2], -1)
+    return row
+
+
+def _doc_vectors(doc: Doc, dims: int) -> np.ndarray:
+    """The first ``dims`` dimensions of every Doc word's vector (zeros without one)."""
+    rows = [_vector_row(doc.word_text(i).translate(_APOS).lower()) for i in range(len(doc.words))]
+    table = word_vectors()[1]
+    out = np.zeros((len(rows), dims))
+    have = np.array([r >= 0 for r in rows], dtype=bool)
+    if have.any():
+        out[have] = table[[r for r in rows if r >= 0], :dims]
+    return out
+
+
+def word_vector_features(doc: Doc, dims: int) -> np.ndarray:
+    """The word vector features of every Doc word (words x ``3 * dims``): the first
+    ``dims`` dimensions of the word's own vector (:func:`word_vectors`), of the word
+    before it and of the word after it in its sentence (zeros at a sentence edge and
+    for a word without a vector), named as :data:`VECTOR_PREFIXES` give."""
+    own = _doc_vectors(doc, dims)
+    sentence = np.array(doc.word_sentence, dtype=np.intp)
+    same = sentence[1:] == sentence[:-1]
+    before, after = np.zeros_like(own), np.zeros_like(own)
+    before[1:][same] = own[:-1][same]
+    after[:-1][same] = own[1:][same]
+    return np.hstack([own, before, after])
+
+
+def vector_dims(weights: dict[str, float], prefix: str) -> int:
+    """Number of vector dimensions a weight table uses under ``prefix`` (0: none)."""
+    return 1 + max((int(k[len(prefix) :]) for k in weights if k.startswith(prefix)), default=-1)
 
 
 def _bucket(n: int) -> str:
@@ -235,6 +308,7 @@ def sentence_features(
     probs: Sequence[float],
     first_word: int,
     last_word: int,
+    vectors: np.ndarray | None = None,
 ) -> dict[str, float]:
     """Features of the sentence made of Doc words ``first_word..last_word - 1`` for the
     sentence bias score: counts per lower-cased word (``bw=``), per subjectivity
@@ -243,9 +317,11 @@ def sentence_features(
     summed probability (``psum``), each divided by the square root of the sentence's
     words (so a long sentence is not biased for its length alone: chosen over raw
     counts by cross-validated AUC on BABE train); the word model's highest probability
-    (``pmax``); ``logn`` = log(1 + words). ``probs`` are the word model's
-    probabilities of every Doc word. Training and :meth:`LoadedModel.sentence_scores`
-    both use this definition."""
+    (``pmax``); ``logn`` = log(1 + words); with ``vectors`` (one row per Doc word, as
+    :func:`word_vector_features` takes them from :func:`word_vectors`), the sentence's
+    mean word vector (``me=K``, a word without a vector counting as zeros). ``probs``
+    are the word model's probabilities of every Doc word. Training and
+    :meth:`LoadedModel.sentence_scores` both use this definition."""
     out: Counter[str] = Counter()
     for i in range(first_word, last_word):
         out.update(_word_static(doc.word_text(i).translate(_APOS).lower()))
@@ -258,6 +334,9 @@ def sentence_features(
     features = {k: float(v) / root for k, v in out.items()}
     features["pmax"] = max(span) if span else 0.0
     features["logn"] = math.log1p(last_word - first_word)
+    if vectors is not None and last_word > first_word:
+        mean = vectors[first_word:last_word].mean(axis=0)
+        features.update({f"{SENTENCE_VECTOR_PREFIX}{k}": float(v) for k, v in enumerate(mean)})
     return features
 
 
@@ -267,7 +346,10 @@ class LoadedModel:
 
     ``p(word is loaded) = 1 / (1 + exp(-(bias + sum of the weights of its features)))``,
     calibrated (Platt scaling on held-apart PTC articles), so ``p`` reads as the share
-    of such words that annotators marked. A word no kept lexicon term covers is
+    of such words that annotators marked. Its features are :func:`word_features`
+    (binary) and, when ``weights`` has ``e=K``, ``e-1=K`` or ``e+1=K`` entries, the
+    real-valued :func:`word_vector_features` (weight times value). A word no kept
+    lexicon term covers is
     flagged when ``p >= threshold`` (chosen for a measured precision); one with
     ``candidate_threshold <= p < threshold`` is a *candidate*, reported apart and never
     counted. A lexicon term counts when its strength is at least ``keep_strength`` or
@@ -281,7 +363,8 @@ class LoadedModel:
     (the default, and what a model file without the key gives) means no growth.
 
     The sentence bias score is ``1 / (1 + exp(-(sentence_bias + sum of
-    sentence_weights[f] * value)))`` over :func:`sentence_features` (calibrated on
+    sentence_weights[f] * value)))`` over :func:`sentence_features` (the mean word
+    vector when ``sentence_weights`` has ``me=K`` entries; calibrated on
     held-apart BABE sentences: the probability that experts call the sentence biased).
     """
 
@@ -362,7 +445,8 @@ class LoadedModel:
         order of float additions), with the words' own weights looked up once per word
         type."""
         ids = self._scorer._ids(doc.word_texts)
-        return self._sentence_probs(doc, matches, probs, self._scorer.table[ids, _SENTENCE])
+        static = self._scorer.table[ids][:, [_SENTENCE, _SENTENCE_VECTOR]]
+        return self._sentence_probs(doc, matches, probs, static)
 
     def _sentence_probs(
         self,
@@ -377,15 +461,18 @@ class LoadedModel:
         get = self.sentence_weights.get
         sentence = np.array(doc.word_sentence, dtype=np.intp)
         p = np.asarray(probs, float)
-        z = np.bincount(sentence, static, n_sent) if len(p) else np.zeros(n_sent)
+        z = np.bincount(sentence, static[:, 0], n_sent) if len(p) else np.zeros(n_sent)
         for m in matches:
             z[doc.word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
         n_words = np.bincount(sentence, minlength=n_sent)
         pmax = np.zeros(n_sent)
+        mean_vector = np.zeros(n_sent)  # the mean word vector's weighted sum
         if len(p):
             np.maximum.at(pmax, sentence, p)
             z += get("psum", 0.0) * np.bincount(sentence, p, n_sent)
+            mean_vector = np.bincount(sentence, static[:, 1], n_sent) / np.maximum(n_words, 1)
         z /= np.sqrt(np.maximum(n_words, 1))
+        z += mean_vector
         z += get("pmax", 0.0) * pmax
         z += get("logn", 0.0) * np.log1p(n_words)
         z += self.sentence_bias
@@ -402,7 +489,11 @@ _GIVE_AFTER = (15, 16)  # (w+1=, v+1=) of this word, a feature of the word befor
 _STRONG = 17  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
 _BIGRAM_ID = 18  # number of the lower-cased word among the model's bigram words, else -1
 _SENTENCE = 19  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
-_N_COLUMNS = 20
+_VECTOR_OWN = 20  # the weights of the word's vector (e=)
+_VECTOR_GIVE_BEFORE = 21  # this word's vector weighted by e-1=, a feature of the word after it
+_VECTOR_GIVE_AFTER = 22  # this word's vector weighted by e+1=, a feature of the word before it
+_SENTENCE_VECTOR = 23  # the word's vector weighted by the sentence score's me=
+_N_COLUMNS = 24
 _BIGRAM_BASE = 1 << 31
 
 
@@ -456,6 +547,15 @@ class _Scorer:
         self.quote = get("q", 0.0)
         self.lex: dict[tuple[str, float], tuple[float, float]] = {}
         self.lex_near: dict[str, tuple[float, float]] = {}
+        # the vector features reduce to one number per vocabulary word and column
+        # (_VECTOR_OWN.._SENTENCE_VECTOR), computed once: scoring looks them up
+        self.vector_values: np.ndarray | None = None
+        tables = [(weights, p) for p in VECTOR_PREFIXES]
+        tables.append((self.sentence_w, SENTENCE_VECTOR_PREFIX))
+        dims = max(vector_dims(t, p) for t, p in tables)
+        if dims:
+            columns = np.array([[t.get(f"{p}{k}", 0.0) for t, p in tables] for k in range(dims)])
+            self.vector_values = word_vectors()[1][:, :dims] @ columns
 
     def _row(self, raw: str) -> list[float]:
         """Static weights of one word (columns as :attr:`table`)."""
@@ -486,7 +586,13 @@ class _Scorer:
             1.0 if strong else 0.0,
             float(self.bigram_ids.get(w, -1)),
             sum(self.sentence_w.get(f, 0.0) for f in _word_static(w)),
+            *self._vector(w),
         ]
+
+    def _vector(self, word: str) -> list[float]:
+        """Columns _VECTOR_OWN.._SENTENCE_VECTOR of a lower-cased word."""
+        row = -1 if self.vector_values is None else _vector_row(word)
+        return [0.0] * 4 if row < 0 else self.vector_values[row].tolist()
 
     def _ids(self, raws: Sequence[str]) -> np.ndarray:
         """Row of :attr:`table` for each word, adding the word types not seen before."""
@@ -620,9 +726,14 @@ class _Scorer:
         total = np.zeros(n)
         for column in columns:  # left to right, as LoadedModel.scores adds
             total += column
+        if self.vector_values is not None:  # the vector features, after the others
+            vector = rows[:, _VECTOR_OWN].copy()
+            vector[1:] += np.where(first[1:], 0.0, rows[:-1, _VECTOR_GIVE_BEFORE])
+            vector[:-1] += np.where(last[:-1], 0.0, rows[1:, _VECTOR_GIVE_AFTER])
+            total += vector
         z = bias + total
         probs = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
-        return probs.tolist(), rows[:, _SENTENCE]
+        return probs.tolist(), rows[:, [_SENTENCE, _SENTENCE_VECTOR]]
 
 
 @lru_cache(maxsize=1)
