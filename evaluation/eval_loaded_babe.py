@@ -44,6 +44,8 @@ from validation import babe_split, term_word_flags, token_prf  # noqa: E402
 
 import rhetoric  # noqa: E402
 from rhetoric.measures.loaded import LoadedModel, find_loaded  # noqa: E402
+from rhetoric.measures.quotes import find_quotes  # noqa: E402
+from rhetoric.measures.voice import measure_voice  # noqa: E402
 from rhetoric.text.tokens import tokenize  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "babe"
@@ -59,11 +61,13 @@ def auc(labels: list[int], scores: list[float]) -> float:
 
 
 def word_figures(rows: list[dict], model: LoadedModel | None) -> dict[str, float]:
-    """Word P/R/F1 and density AUC with ``find_loaded`` (shipped model when None)."""
+    """Word P/R/F1 and density AUC with ``find_loaded`` (shipped model when None), the
+    words inside quotations known to it as :func:`rhetoric.analyze` knows them."""
     gold, pred, density, labels = [], [], [], []
     for r in rows:
         doc = tokenize(r["text"])
-        res = find_loaded(doc, model=model)
+        in_quote = measure_voice(doc, find_quotes(doc)).word_in_quote
+        res = find_loaded(doc, model=model, word_in_quote=in_quote)
         gold.append(overlaps(doc, [tuple(s) for s in r["biased_word_spans"]]))
         pred.append(term_word_flags(res.terms, len(doc.words)))
         if r["label"] in SENTENCE_LABELS:

@@ -127,7 +127,7 @@ def main(argv: list[str]) -> int:
         # the word probabilities once; each threshold of the curve only re-reads them
         scores = default_model.word_scores(doc, lexicon.match(doc), in_quote)
         if before_model is not None:
-            runs.append(("before", find_loaded(doc, model=before_model)))
+            runs.append(("before", find_loaded(doc, model=before_model, word_in_quote=in_quote)))
         for name, result in runs:
             preds[name].append(term_word_flags(result.terms, n))
             term_counts[name].append(len(result.terms))
