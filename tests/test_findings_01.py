@@ -176,9 +176,9 @@ def claims_01_examples(corpus):
     the calls it names as not loaded (the model's own, and lexicon terms in quotations),
     and the lexicon terms it names as grown past their loaded word."""
     named = {"neocons", "hegemon", "infesting", "humanity’s greatest"}
-    weak = {"good-neighborliness", "multi-world", "honored", "humanity"}
-    weak_quoted = {"vigilant"}
-    grown = {"provocative us-led", "belligerence ruled"}
+    weak = {"multi-world", "full-fledged", "ambitious", "unilateral"}
+    weak_quoted = {"highly vigilant"}
+    grown = {"deplorable unipolar", "diplomatically, belligerence ruled"}
     out = {}
     for a in corpus:
         lexicon = [t for t in a.loaded.terms if t.source == "lexicon"]
@@ -222,41 +222,35 @@ def claims_01_candidates_and_bias(corpus):
 EXPECTED = {
     "claims_01_candidates_and_bias": {
         "000": {
-            "bias_mean": (0.43, 0.34, 0.54),
+            "bias_mean": (0.41, 0.33, 0.51),
             "biased_share": 0.48,
             "candidates": 17,
-            "terms": 16,
+            "terms": 15,
         },
-        "003": {
-            "bias_mean": (0.38, 0.33, 0.43),
-            "biased_share": 0.33,
-            "candidates": 30,
-            "terms": 8,
-        },
+        "003": {"bias_mean": (0.35, 0.3, 0.41), "biased_share": 0.25, "candidates": 20, "terms": 9},
         "004": {
-            "bias_mean": (0.48, 0.37, 0.58),
-            "biased_share": 0.35,
-            "candidates": 15,
-            "terms": 11,
+            "bias_mean": (0.47, 0.37, 0.56),
+            "biased_share": 0.4,
+            "candidates": 13,
+            "terms": 10,
         },
     },
     "claims_01_categories": {
         "000": {
             "commentary": {
                 "dehumanising": 2,
-                "fear": 3,
+                "fear": 2,
                 "hyperbole": 4,
-                "intensifier": 1,
                 "other": 2,
                 "pejorative": 3,
             },
-            "quotes": {"other": 1},
-            "source": {"lexicon": 13, "model": 3},
+            "quotes": {"other": 2},
+            "source": {"lexicon": 11, "model": 4},
         },
         "003": {
             "commentary": {"fear": 1, "name_calling": 2, "pejorative": 3},
-            "quotes": {"fear": 1, "other": 1},
-            "source": {"lexicon": 7, "model": 1},
+            "quotes": {"fear": 1, "intensifier": 1, "other": 1},
+            "source": {"lexicon": 8, "model": 1},
         },
         "004": {
             "commentary": {
@@ -264,37 +258,36 @@ EXPECTED = {
                 "fear": 2,
                 "hyperbole": 2,
                 "name_calling": 1,
-                "other": 1,
                 "pejorative": 3,
             },
             "quotes": {"hyperbole": 1},
-            "source": {"lexicon": 10, "model": 1},
+            "source": {"lexicon": 10},
         },
     },
     "claims_01_density": {
         "000": {
-            "all": (2.7, 1.0, 5.1),
-            "commentary": (4.1, 1.4, 8.1),
-            "quotes": (0.4, 0.0, 1.7),
-            "terms": 16,
-            "terms_quotes": 1,
+            "all": (2.6, 0.9, 4.7),
+            "commentary": (3.6, 1.1, 7.3),
+            "quotes": (0.9, 0.0, 2.3),
+            "terms": 15,
+            "terms_quotes": 2,
             "words_commentary": 364,
             "words_quotes": 223,
         },
         "003": {
-            "all": (0.7, 0.2, 1.3),
+            "all": (0.8, 0.3, 1.4),
             "commentary": (1.2, 0.2, 2.3),
-            "quotes": (0.3, 0.0, 0.8),
-            "terms": 8,
-            "terms_quotes": 2,
+            "quotes": (0.5, 0.0, 0.9),
+            "terms": 9,
+            "terms_quotes": 3,
             "words_commentary": 511,
             "words_quotes": 636,
         },
         "004": {
-            "all": (3.3, 0.8, 6.4),
-            "commentary": (4.9, 1.1, 9.5),
+            "all": (3.0, 0.8, 5.5),
+            "commentary": (4.4, 1.1, 8.1),
             "quotes": (0.8, 0.0, 2.8),
-            "terms": 11,
+            "terms": 10,
             "terms_quotes": 1,
             "words_commentary": 203,
             "words_quotes": 126,
@@ -304,44 +297,44 @@ EXPECTED = {
         "000": {
             "candidates": ["neocons"],
             "counted": ["humanity’s greatest", "infesting"],
-            "grown": [],
-            "model": ["honored", "multi-world"],
+            "grown": ["deplorable unipolar"],
+            "model": ["ambitious", "full-fledged", "multi-world"],
             "quoted": [],
         },
         "003": {
             "candidates": [],
             "counted": ["hegemon", "hegemon"],
             "grown": [],
-            "model": ["good-neighborliness"],
-            "quoted": ["vigilant"],
+            "model": ["unilateral"],
+            "quoted": ["highly vigilant"],
         },
         "004": {
             "candidates": [],
             "counted": ["infesting", "neocons"],
-            "grown": ["belligerence ruled", "provocative us-led"],
-            "model": ["humanity"],
+            "grown": ["diplomatically, belligerence ruled"],
+            "model": [],
             "quoted": [],
         },
     },
     "claims_01_function_words": {"000": [], "003": [], "004": []},
     "claims_01_repeated": {"000": {}, "003": {"hegemon": 2}, "004": {}},
     "claims_01_tests": {
-        "000": (5.1, 0.0, 0.065),
-        "000-003": (0.059, 0.119),
-        "000-004": (0.765, 0.765),
-        "003": (1.3, 0.3, 0.105),
-        "003-004": (0.023, 0.07),
-        "004": (5.5, 0.8, 0.193),
+        "000": (4.4, 0.0, 0.087),
+        "000-003": (0.104, 0.209),
+        "000-004": (0.732, 0.732),
+        "003": (1.3, 0.5, 0.163),
+        "003-004": (0.025, 0.076),
+        "004": (4.9, 0.8, 0.185),
     },
     "claims_01_validation": {
-        "babe_json": {"before_f1": 0.29, "bias_mean_auc": 0.79, "f1": 0.4, "sentences": 502},
+        "babe_json": {"before_f1": 0.4, "bias_mean_auc": 0.8, "f1": 0.42, "sentences": 502},
         "heldout_articles": 74,
-        "model": {"f1": 0.28, "precision": 0.4, "recall": 0.21, "threshold": 0.25},
+        "model": {"f1": 0.29, "precision": 0.4, "recall": 0.23, "threshold": 0.25},
         "ptc_json": {
             "articles": 74,
             "baseline_f1": 0.11,
-            "before": {"f1": 0.26, "precision": 0.25, "recall": 0.28},
-            "default": {"f1": 0.28, "precision": 0.36, "recall": 0.23, "spearman_terms": 0.75},
+            "before": {"f1": 0.28, "precision": 0.36, "recall": 0.23},
+            "default": {"f1": 0.29, "precision": 0.36, "recall": 0.25, "spearman_terms": 0.74},
             "lexicon_f1": 0.19,
         },
         "train_articles": 297,

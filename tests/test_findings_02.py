@@ -180,7 +180,7 @@ EXPECTED = {
             },
             "us_west": {
                 "commentary": (5, 0.43),
-                "loaded": 10,
+                "loaded": 9,
                 "mentions": 7,
                 "quotes": (0, None),
                 "sentences": 6,
@@ -191,7 +191,7 @@ EXPECTED = {
         "003": {
             "china": {
                 "commentary": (13, 0.23),
-                "loaded": 0,
+                "loaded": 1,
                 "mentions": 33,
                 "quotes": (10, 0.81),
                 "sentences": 23,
@@ -200,7 +200,7 @@ EXPECTED = {
             },
             "russia": {
                 "commentary": (13, 0.15),
-                "loaded": 0,
+                "loaded": 1,
                 "mentions": 27,
                 "quotes": (9, 0.82),
                 "sentences": 22,
@@ -238,7 +238,7 @@ EXPECTED = {
             },
             "us_west": {
                 "commentary": (2, 0.29),
-                "loaded": 6,
+                "loaded": 5,
                 "mentions": 4,
                 "quotes": (0, None),
                 "sentences": 2,
@@ -334,6 +334,14 @@ def test_02_prose_states_the_us_west_intervals(corpus, notebook_text):
     }  # fmt: skip
     expected = "US / West: {1} to {2} in 000, ".format(*bounds["000"])
     expected += "{1} to {2} in 003".format(*bounds["003"])
+    assert expected in notebook_text("02")
+
+
+def test_02_prose_states_the_loaded_terms_by_group(corpus, notebook_text):
+    fr = recompute(claims_02_framing, corpus)
+    us = [fr[k]["us_west"]["loaded"] for k in sorted(fr)]
+    most = [max(fr[k][g]["loaded"] for g in ("russia", "china")) for k in sorted(fr)]
+    expected = "({}, {} and {} terms against at most {}, {} and {})".format(*us, *most)
     assert expected in notebook_text("02")
 
 

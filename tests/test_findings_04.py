@@ -110,32 +110,32 @@ def test_04_scare_and_title_quotes(corpus, by_id):
 
 def test_04_commentary_against_quotes(by_id, voice, valid):
     assert metric(by_id, "loaded_per_100_words_commentary", 1) == {
-        "000": 4.1,
+        "000": 3.6,
         "003": 1.2,
-        "004": 4.9,
+        "004": 4.4,
     }
-    assert metric(by_id, "loaded_per_100_words_quotes", 1) == {"000": 0.4, "003": 0.3, "004": 0.8}
-    assert sum(t.in_quote for t in by_id["000"].loaded.terms) == 1  # "one to two counted terms"
+    assert metric(by_id, "loaded_per_100_words_quotes", 1) == {"000": 0.9, "003": 0.5, "004": 0.8}
+    assert sum(t.in_quote for t in by_id["000"].loaded.terms) == 2  # "one to three counted terms"
     assert sum(t.in_quote for t in by_id["004"].loaded.terms) == 1
-    assert sum(t.in_quote for t in by_id["003"].loaded.terms) == 2
+    assert sum(t.in_quote for t in by_id["003"].loaded.terms) == 3
     times = {
         k: by_id[k].metrics["loaded_per_100_words_commentary"]
         / by_id[k].metrics["loaded_per_100_words_quotes"]
         for k in IDS
     }
-    assert {k: round(v, 1) for k, v in times.items()} == {"000": 9.2, "003": 3.7, "004": 6.2}
+    assert {k: round(v, 1) for k, v in times.items()} == {"000": 4.0, "003": 2.5, "004": 5.6}
     # chart title: commentary above quotes everywhere, most clearly in 000 and 004
     assert min(times["000"], times["004"]) > times["003"] > 1
     assert metric(by_id, "sentiment_mean_commentary", 2) == {"000": 0.64, "003": 0.19, "004": 0.18}
     assert metric(by_id, "sentiment_mean_quotes", 2) == {"000": 0.29, "003": 0.61, "004": -0.04}
     smallest = voice.loc[voice["p_value"].idxmin()]
-    assert (smallest["id"], smallest["metric"]) == ("000", "loaded_per_100_words")
-    assert round(smallest["p_value"], 2) == 0.06
+    assert (smallest["id"], smallest["metric"]) == ("000", "sentiment_mean")
+    assert round(smallest["p_value"], 2) == 0.08
     assert voice.at[smallest.name, "p_holm"] == voice["p_holm"].min()
-    assert round(voice["p_holm"].min(), 2) == 0.39
+    assert round(voice["p_holm"].min(), 2) == 0.5
     assert round(valid.at["loaded: token precision", "value"], 2) == 0.36
-    assert round(valid.at["loaded: token F1", "value"], 2) == 0.28
-    assert round(valid.at["loaded: Spearman rho of density per article", "value"], 2) == 0.75
+    assert round(valid.at["loaded: token F1", "value"], 2) == 0.29
+    assert round(valid.at["loaded: Spearman rho of density per article", "value"], 2) == 0.74
 
 
 def test_04_prose_states_the_quote_shares(frame, notebook_text):
@@ -181,8 +181,11 @@ def test_04_prose_states_the_commentary_and_quote_rates(by_id, voice, notebook_t
         f"{c['004']:.1f} against {q['004']:.1f} in 004"
     ) in text
     assert f"({c['003']:.1f} against {q['003']:.1f}, {c['003'] / q['003']:.1f} times)" in text
-    smallest = voice.loc[voice["p_value"].idxmin()]
+    named = {"loaded_per_100_words": "loaded language", "sentiment_mean": "tone"}
+    first, second = (r for _, r in voice.sort_values("p_value").head(2).iterrows())
     assert (
-        f"the smallest p-value is {smallest['p_value']:.2f} (loaded language in 000) before "
-        f"adjustment and {smallest['p_holm']:.2f} after Holm adjustment"
+        f"the smallest p-value is {first['p_value']:.2f} ({named[first['metric']]} in "
+        f"{first['id']}) before adjustment and {first['p_holm']:.2f} after Holm adjustment, "
+        f"and {named[second['metric']]} in {second['id']} comes next "
+        f"({second['p_value']:.2f} before adjustment)"
     ) in text

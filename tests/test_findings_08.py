@@ -34,10 +34,7 @@ def test_08_group_sizes(groups):
 def test_08_prose_states_the_group_means(groups, notebook_text):
     text = notebook_text("08")
     d = {k: say(groups, k, "loaded_per_100_words", 2) for k in ("000", "003", "004")}
-    assert (
-        "0.90 terms per 100 words" in text
-        and "{} terms per 100 words (95% interval {} to {})".format(*d["003"]) in text
-    )
+    assert "{} terms per 100 words (95% interval {} to {})".format(*d["003"]) in text
     assert (
         "against {} ({} to {}) for 000 and {} ({} to {}) for 004".format(*d["000"], *d["004"])
         in text
@@ -82,9 +79,12 @@ def test_08_prose_compares_the_unit_with_notebook_05(groups, frame, pairs, noteb
     ]
     text = notebook_text("08")
     assert f"intervals are {min(ratios):.1f} to {max(ratios):.1f} times as wide" in text
-    # "003's passages have the lowest density"; "the ordering agrees with notebook 05"
-    order = groups.table[m].sort_values().index.tolist()
-    assert order[0] == "003" and order == frame[m].sort_values().index.tolist()
+    # "003 is lowest, as in notebook 05, but 000 and 004 are level here, where notebook 05
+    # has 004 above 000"
+    means = groups.table[m]
+    assert means.idxmin() == "003" == frame[m].idxmin()
+    assert round(means["000"], 2) == round(means["004"], 2)
+    assert frame.at["004", m] > frame.at["000", m]
     # notebook 05, sentences as the unit: 003 lower than 000 and 004 before adjustment only
     for a, b in (("000", "003"), ("003", "004")):
         assert pairs.loc[(m, a, b), "p_value"] < 0.05 <= pairs.loc[(m, a, b), "p_holm"]
