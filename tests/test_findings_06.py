@@ -126,3 +126,16 @@ def test_06_density_gap_of_notebook_05_is_a_factor_of_two_or_more(by_id, noteboo
     d = {k: by_id[k].metrics["loaded_per_100_words"] for k in ("000", "003", "004")}
     assert "like 003's against 000 and 004 (a factor of two or more)" in notebook_text("06")
     assert min(d["000"], d["004"]) >= 2 * d["003"]
+
+
+def test_06_prose_states_the_seed_speakers_still_wrong(by_id, notebook_text):
+    # "the wrong ones (one quote in 000, ..., besides three of 003 given to the joint
+    # statement's two authors rather than the statement)": notebook 04 lists them
+    assert "the wrong ones (one quote in 000, the quotation the text never closes" in (
+        notebook_text("06")
+    )
+    unclosed = [q for q in by_id["000"].quotes if q.kind == "direct" and q.unclosed]
+    assert len(unclosed) == 1 and unclosed[0].speaker is not None
+    direct = [q for q in by_id["003"].quotes if q.kind == "direct" and q.depth == 0]
+    assert sum(q.speaker == "China and Russia" for q in direct) == 3
+    assert not any(q.speaker in ("Russia", "China", None) for q in direct)
