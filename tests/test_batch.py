@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 
 import rhetoric
-from rhetoric.analysis.batch import analyze_frame, fields
+from rhetoric.analysis.batch import analyze_frame, fields, records
 from rhetoric.analysis.result import metric_names
 from rhetoric.cli import main
+from rhetoric.text.rows import Row
 
 FRAME = pd.DataFrame(
     {
@@ -132,3 +133,21 @@ def test_cli_usage_errors(table, capsys):
     with pytest.raises(SystemExit):
         main(["analyze", str(table), "--text-column", "text", "--format", "parquet"])
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_records_stop_at_a_safe_point_when_interrupted_says_so(jobs):
+    # a signal handler only notes the signal; the batch raises it between records (and,
+    # with workers, while it waits for them), so no lock is left half-released
+    texts = [Row(f"a{i}", f"Article {i}. The minister said “we win.”", "t") for i in range(40)]
+    pending: list[BaseException] = []
+    got = []
+    with pytest.raises(KeyboardInterrupt):
+        for record in records(
+            texts, jobs=jobs, interrupted=lambda: pending[0] if pending else None
+        ):
+            got.append(record)
+            if len(got) == 3:
+                pending.append(KeyboardInterrupt())
+    assert [r["id"] for r in got] == ["a0", "a1", "a2"] and "error" not in got[0]
+    assert len(list(records(texts[:5], jobs=jobs, interrupted=lambda: None))) == 5

@@ -90,8 +90,18 @@ class Stopped(Exception):
         self.signum = signum
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:  # noqa: ARG001 (a signal handler)
-    raise Stopped(signum)
+_PENDING: list[BaseException] = []
+"""The interruption a signal asked for, raised by the batch at its next safe point."""
+
+
+def _on_signal(signum: int, frame: Any) -> None:  # noqa: ARG001 (a signal handler)
+    """Note Ctrl-C (``KeyboardInterrupt``) or SIGTERM (:class:`Stopped`); raising here
+    could interrupt the lock of the worker processes' result queue half-way."""
+    _PENDING.append(KeyboardInterrupt() if signum == signal.SIGINT else Stopped(signum))
+
+
+def _interrupted() -> BaseException | None:
+    return _PENDING[0] if _PENDING else None
 
 
 def _json(obj: Any, **kwargs: Any) -> str:
@@ -332,12 +342,20 @@ def main(argv: list[str] | None = None) -> int:
         items = (item for item in items if _key(item) not in done)
     total = None if args.text_column else len(paths) - len(done)
     progress = Progress()
-    try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    except ValueError:  # not the main thread: SIGTERM keeps its handler
-        previous = None
+    _PENDING.clear()
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, _on_signal)
+        except ValueError:  # not the main thread: the signals keep their handlers
+            break
     records = batch.records(
-        items, max_bytes=int(args.max_mb * 1e6), jobs=args.jobs, progress=args.progress, total=total
+        items,
+        max_bytes=int(args.max_mb * 1e6),
+        jobs=args.jobs,
+        progress=args.progress,
+        total=total,
+        interrupted=_interrupted,
     )
     try:
         if args.format == "parquet":
@@ -364,8 +382,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 143 if isinstance(exc, Stopped) else 130
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if progress.failed:
         print(
             f"rhetoric: {progress.ok} analysed, {progress.failed} could not be read",

@@ -15,8 +15,9 @@ import multiprocessing
 import signal
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,10 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+POLL_SECONDS = 0.1
+"""How often a batch in worker processes looks at ``interrupted`` while it waits."""
+
+
 def records(
     items: Iterable[Item],
     *,
@@ -100,21 +105,31 @@ def records(
     jobs: int = 1,
     progress: bool | None = None,
     total: int | None = None,
+    interrupted: Callable[[], BaseException | None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The records of ``items`` in input order, as they are done.
 
     ``jobs`` > 1 analyses chunks of :data:`CHUNK` articles in worker processes, which
     are ended (never left running) however the iteration stops. ``progress`` shows a
     tqdm bar on stderr (None: when stderr is a terminal; in a notebook, tqdm's notebook
-    bar); ``total`` sizes it when ``items`` has no length.
+    bar); ``total`` sizes it when ``items`` has no length. ``interrupted``, when given,
+    is asked after every record (and every :data:`POLL_SECONDS` while waiting for
+    workers); an exception it returns is raised there. A signal handler that only
+    notes the signal for it stops a batch at a safe point, where one that raises could
+    land inside the lock of the workers' result queue and leave it broken.
     """
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]
     bar = _bar(progress, total)
-    work = partial(analyze_item, max_bytes=max_bytes)
     pool = multiprocessing.Pool(jobs, initializer=_worker_init) if jobs > 1 else None
     try:
-        done = pool.imap(work, items, chunksize=CHUNK) if pool else map(work, items)
+        if pool:  # chunks of CHUNK items, so that the pool's own iterator can time out
+            work = partial(_analyze_chunk, max_bytes=max_bytes)
+            chunks = pool.imap(work, _chunks(items, CHUNK))
+            flat = (r for chunk in _polled(chunks, interrupted, True) for r in chunk)
+            done = _polled(flat, interrupted)
+        else:
+            done = _polled(map(partial(analyze_item, max_bytes=max_bytes), items), interrupted)
         for record in done:
             if bar is not None:
                 bar.update()
@@ -130,6 +145,39 @@ def records(
             pool.join()
         if bar is not None:
             bar.close()
+
+
+def _analyze_chunk(items: list[Item], max_bytes: int) -> list[dict[str, Any]]:
+    return [analyze_item(item, max_bytes=max_bytes) for item in items]
+
+
+def _chunks(items: Iterable[Item], n: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _polled(
+    done: Iterator[Any],
+    interrupted: Callable[[], BaseException | None] | None,
+    waits: bool = False,
+) -> Iterator[Any]:
+    """``done``'s items, raising what ``interrupted`` returns between them; ``waits``:
+    ``done`` is a pool's iterator, read with a timeout so the check runs while it waits."""
+    if interrupted is None:
+        yield from done
+        return
+    while True:
+        stop = interrupted()
+        if stop is not None:
+            raise stop
+        try:
+            record = done.next(POLL_SECONDS) if waits else next(done)  # type: ignore[attr-defined]
+        except multiprocessing.TimeoutError:
+            continue
+        except StopIteration:
+            return
+        yield record
 
 
 def _bar(progress: bool | None, total: int | None):
