@@ -1489,11 +1489,16 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     v = verbs[-1]
     chunks = _chunks_before(text, s_start, v.start())
     cs, ce = chunks[0]
-    words = [_strip_punct(w).lower() for w in text[cs:ce].split()]
+    words = text[cs:ce].split()  # only the first and last are read, stripped
+    first = _strip_punct(words[0]).lower() if words else ""
     found = _appositive_owner(res, text, chunks, 0, pi)
     if found:
         return found
-    if len(words) > 1 and words[-1] in _PARTICIPLE_LEAD and v.group().endswith("ing"):
+    if (
+        len(words) > 1
+        and _strip_punct(words[-1]).lower() in _PARTICIPLE_LEAD
+        and v.group().endswith("ing")
+    ):
         found = res.first_name(cs, v.start())  # "X deflected questions about Y before saying"
         if found:
             return found
@@ -1512,7 +1517,7 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
         if found and (found.kind != "unnamed" or punct):
             found.mark = None if punct else "before&object"
             return found
-    if words and words[0] in _NOMINAL_LEAD:
+    if first in _NOMINAL_LEAD:
         return res.nominal(cs, ce)  # "the spokesman said": a subject that names nobody
     if not words:  # "…, adding:" takes an earlier quote's speaker in the sentence
         for pq, pf in reversed(found_by_quote):
