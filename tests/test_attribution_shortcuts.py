@@ -9,6 +9,8 @@ from dataclasses import replace
 
 from rhetoric.measures.attribution import (
     _AFTER_RE,
+    _NO_DETERMINER,
+    _VERB,
     _VERB_CS,
     Gazetteer,
     _masked,
@@ -35,11 +37,15 @@ def test_speech_verbs_start_with_a_lower_case_letter():
 
 def test_verbs_and_the_cue_after_a_quote_in_every_stretch():
     plain = re.compile(SPEECH_VERB_RE.pattern)  # the verb pattern without the look-ahead
+    # the cue verb pattern without the look-ahead and the verbs' look-behind moved first
+    plain_cue = re.compile(_NO_DETERMINER + SPEECH_VERB_RE.pattern)
     n = len(TEXT)
     for s in range(n + 1):
         for e in range(s, n + 1):
             want = [m.span() for m in plain.finditer(TEXT, s, e)]
             assert [m.span() for m in _VERB_CS.finditer(TEXT, s, e)] == want, (s, e)
+            want = [m.span() for m in plain_cue.finditer(TEXT, s, e)]
+            assert [m.span() for m in _VERB.finditer(TEXT, s, e)] == want, (s, e)
             if not _may_follow(TEXT, s, e):
                 assert _AFTER_RE.match(TEXT, s, e) is None, (s, e)
 
