@@ -629,7 +629,8 @@ def _anchored(regex: re.Pattern[str]) -> bool:
 class _Prepared:
     """Patterns ready for :func:`_match`.
 
-    ``searched``: (index, pattern, required literals or None), tried one by one.
+    ``searched``: (index, pattern, required literals or None), tried one by one;
+    ``searched_body`` the same without the ``header`` patterns (for lines in the body).
     ``combined``: the anchored patterns without capturing groups joined into one
     alternation ``(?P<p0>…)|(?P<p3>…)|…`` in pattern order, tried once with
     ``match`` at the line start; the alternation returns the first alternative that
@@ -638,6 +639,7 @@ class _Prepared:
     """
 
     searched: tuple[tuple[int, PagePattern, tuple[str, ...] | None], ...]
+    searched_body: tuple[tuple[int, PagePattern, tuple[str, ...] | None], ...]
     combined: re.Pattern[str] | None
     combined_body: re.Pattern[str] | None
 
@@ -676,7 +678,8 @@ def _prepared(patterns: tuple[PagePattern, ...]) -> _Prepared:
             for i, p in enumerate(patterns)
             if i not in joined
         )
-        entry = (patterns, _Prepared(searched, combined, combined_body))
+        searched_body = tuple(t for t in searched if t[1].scope != "header")
+        entry = (patterns, _Prepared(searched, searched_body, combined, combined_body))
         _PREPARED[id(patterns)] = entry
     return entry[1]
 
@@ -687,16 +690,17 @@ def _match(line: str, patterns: tuple[PagePattern, ...], in_body: bool) -> PageP
     if len(line) > _MAX_CHROME_CHARS:  # a whole paragraph, never a line of chrome
         return None
     prepared = _prepared(patterns)
-    combined = prepared.combined_body if in_body else prepared.combined
+    if in_body:
+        combined, searched = prepared.combined_body, prepared.searched_body
+    else:
+        combined, searched = prepared.combined, prepared.searched
     first = len(patterns)  # the lowest-numbered pattern that matches
     if combined is not None and (m := combined.match(line)) is not None:
         first = int(str(m.lastgroup)[1:])
     norm = _norm_line(line)
-    for i, p, needs in prepared.searched:
+    for i, p, needs in searched:
         if i >= first:
             break
-        if p.scope == "header" and in_body:
-            continue
         if needs is not None:
             for n in needs:
                 if n in norm:
