@@ -205,3 +205,31 @@ def test_empty_inputs():
     assert Lexicon().match(tokenize("anything at all")) == []
     assert Lexicon.default().match(tokenize("")) == []
     assert Lexicon.default().match(tokenize("  \n ... ")) == []
+
+
+def test_dead_starts_skip_only_what_finds_nothing():
+    """A start word of one part whose search found nothing before, followed by the same
+    word, is skipped (``Lexicon._dead_starts``): the matches of a lexicon warmed on other
+    texts equal those of a fresh one, with the pairs of words met in other contexts
+    (hyphens, punctuation, sentence ends, the end of the text)."""
+    import random
+
+    terms = [e.term for e in Lexicon.default()._entries if " " in e.term][:300]
+    words = [w for t in terms for w in t.split()] + ["the", "a", "of", "said", "war", "tax"]
+    rng = random.Random(3)
+    texts = []
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 40)):
+            parts.append(rng.choice(words) if rng.random() < 0.7 else rng.choice(terms))
+            parts.append(rng.choice([" ", " ", " ", "-", ", ", ". ", " (", "\n\n"]))
+        texts.append("".join(parts).strip())
+    warm = Lexicon.default()
+    for text in texts:
+        warm.match(tokenize(text))
+    assert warm._dead_starts
+    fresh = Lexicon(list(warm._entries))
+    for text in texts:
+        doc = tokenize(text)
+        fresh._dead_starts.clear()
+        assert warm.match(doc) == fresh.match(doc)

@@ -299,6 +299,15 @@ def test_fast_word_scores_equal_scores_of_word_features(which):
         assert dense.word_scores(doc, matches) == reference_scores(
             dense, word_features(doc, matches)
         )
+    # bigram tables with different pairs (one key array serves both): each keeps a half
+    sparse = {f: w for k, (f, w) in enumerate(dense.weights.items()) if k % 2 or f[:2] != "b-"}
+    sparse = {f: w for k, (f, w) in enumerate(sparse.items()) if k % 3 or f[:2] != "b+"}
+    assert any(f.startswith("b-1=") for f in sparse) and any(f.startswith("b+1=") for f in sparse)
+    sparse_model = LoadedModel(sparse, -1.5, 0.5)
+    for doc, matches in feats:
+        assert sparse_model.word_scores(doc, matches) == reference_scores(
+            sparse_model, word_features(doc, matches)
+        )
     # and the word vector features of the word and its neighbours, 3 dimensions
     names += [f"{p}{k}" for p in ("e=", "e-1=", "e+1=") for k in range(3)]
     dense = LoadedModel({f: rng.uniform(-3, 3) for f in names}, -1.5, 0.5)

@@ -461,6 +461,11 @@ def test_match_is_the_first_pattern_that_finds_a_match():
         "By Jane Doe",
         "Posted by Jane Doe on March 3",
     ]
+    # every first character in both cases, none, and non-ASCII ones that fold to ASCII
+    # (the combined patterns are chosen by the line's first character)
+    lines += [line.upper() for line in lines] + [line.lower() for line in lines]
+    lines += ["", " ", "Mon, 3/10/2023 at 9:30 pm", "3/10/2023", "\u017fubscribe", "\u212a"]
+    lines += ["\u0130" + line[1:] for line in lines if line[:1] in "iI"]
     hits = 0
     for patterns in (default_patterns(), extra + default_patterns(), default_patterns() + extra):
         prepared = _prepared(patterns)

@@ -422,6 +422,13 @@ class Lexicon:
         return {}
 
     @cached_property
+    def _dead_starts(self) -> set[tuple[str, str | None]]:
+        """Pairs (word text, next word text, None at the Doc's end) where the search from
+        a word of one part finds no term and stacks no step: what it finds depends only
+        on the two texts, so :meth:`match` skips such a start at once."""
+        return set()
+
+    @cached_property
     def _root_steps(self) -> dict[str, tuple[tuple, ...]]:
         """Per word text, the first steps from the trie's root over each of its hyphen
         parts, as :meth:`match` stacks them (:data:`_NO_START` when no part has one)."""
@@ -519,6 +526,9 @@ class Lexicon:
         # the parts numbered in text order over the whole Doc
         candidates: list[tuple[int, int, LexiconEntry, int, int, int, int]] = []
         known = list(map(starts_here.get, texts))
+        dead = self._dead_starts
+        if len(dead) >= _MAX_CHILDREN_CACHE:
+            dead.clear()
         for w0 in [w for w, first in enumerate(known) if first is not _NO_START]:
             first_steps = known[w0]
             if first_steps is None:  # a word not seen before
@@ -529,6 +539,14 @@ class Lexicon:
                 if not any(first_steps):
                     first_steps = _NO_START
                 starts_here[texts[w0]] = first_steps
+            pair = None
+            if len(first_steps) == 1:  # one part: the next word's text decides the rest
+                w1 = next_word(w0)
+                pair = (texts[w0], texts[w1] if w1 < n_words else None)
+                if pair in dead:
+                    continue
+                n_found = len(candidates)
+            pushed = False
             for k0, steps0 in enumerate(first_steps):
                 if not steps0:
                     continue  # no term starts with this part: the search finds nothing
@@ -574,6 +592,9 @@ class Lexicon:
                                 step_cache[key] = next_steps
                             if next_steps:
                                 stack.append((next_steps, nw, nk, w, lk))
+                                pushed = True
+            if pair is not None and not pushed and len(candidates) == n_found:
+                dead.add(pair)
         if not candidates:
             return []
 

@@ -58,6 +58,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -519,8 +520,9 @@ class _Scorer:
         self.sentence_w = sentence_weights or {}
         self.type_ids: dict[str, int] = {}
         self.table = np.zeros((1024, _N_COLUMNS))
-        # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers, as sorted arrays
-        # for np.searchsorted: key = left number * _BIGRAM_BASE + right number.
+        # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers: one sorted key
+        # array for np.searchsorted over the pairs of both tables (key = left number *
+        # _BIGRAM_BASE + right number), and each table's weights, 0.0 for its absent pairs.
         bigrams: tuple[dict[tuple[str, str], float], ...] = ({}, {})
         for key, value in weights.items():
             for k, prefix in enumerate(("b-1=", "b+1=")):
@@ -530,15 +532,17 @@ class _Scorer:
                         bigrams[k][(left, right)] = value
         words = sorted({w for table in bigrams for pair in table for w in pair})
         self.bigram_ids = {w: i for i, w in enumerate(words)}
-        self.bigram: list[tuple[np.ndarray, np.ndarray]] = []
-        for table in bigrams:
-            keys = np.array(
-                [self.bigram_ids[a] * _BIGRAM_BASE + self.bigram_ids[b] for a, b in table],
-                dtype=np.int64,
-            )
-            order = np.argsort(keys)
-            values = np.fromiter(table.values(), dtype=float, count=len(table))
-            self.bigram.append((keys[order], values[order]))
+        pairs = sorted({pair for table in bigrams for pair in table})
+        self.bigram_keys = np.array(
+            [self.bigram_ids[a] * _BIGRAM_BASE + self.bigram_ids[b] for a, b in pairs],
+            dtype=np.int64,
+        )
+        order = np.argsort(self.bigram_keys)
+        self.bigram_keys = self.bigram_keys[order]
+        self.bigram_values = [
+            np.array([table.get(pair, 0.0) for pair in pairs], dtype=float)[order]
+            for table in bigrams
+        ]
         get = weights.get
         self.sv = np.array([get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
@@ -599,7 +603,7 @@ class _Scorer:
         type_ids = self.type_ids
         if len(type_ids) + len(raws) > self._MAX_TYPES:
             type_ids.clear()
-        ids = [type_ids.get(raw, -1) for raw in raws]
+        ids = list(map(type_ids.get, raws, repeat(-1, len(raws))))
         new = [k for k, i in enumerate(ids) if i < 0] if -1 in ids else []
         for k in new:  # words not seen before
             raw = raws[k]
@@ -637,14 +641,12 @@ class _Scorer:
         :attr:`bigram_ids`, -1 for a word in no bigram), 0.0 for pairs without one."""
         keys = ids[:-1] * _BIGRAM_BASE + ids[1:]
         keys[(ids[:-1] < 0) | (ids[1:] < 0)] = -1
-        out = []
-        for table_keys, values in self.bigram:
-            if not len(table_keys):
-                out.append(np.zeros(len(keys)))
-                continue
-            at = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
-            out.append(np.where(table_keys[at] == keys, values[at], 0.0))
-        return out
+        table_keys = self.bigram_keys
+        if not len(table_keys):
+            return [np.zeros(len(keys)) for _ in self.bigram_values]
+        at = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+        found = table_keys[at] == keys
+        return [np.where(found, values[at], 0.0) for values in self.bigram_values]
 
     def scores(
         self,

@@ -629,23 +629,84 @@ def _anchored(regex: re.Pattern[str]) -> bool:
 class _Prepared:
     """Patterns ready for :func:`_match`.
 
-    ``searched``: (index, pattern, required literals or None), tried one by one.
+    ``searched``: (index, pattern, required literals or None), tried one by one;
+    ``searched_body`` the same without the ``header`` patterns (for lines in the body).
     ``combined``: the anchored patterns without capturing groups joined into one
     alternation ``(?P<p0>…)|(?P<p3>…)|…`` in pattern order, tried once with
     ``match`` at the line start; the alternation returns the first alternative that
     matches, so the group name gives the lowest-numbered anchored pattern that matches.
     One for all patterns and one without the ``header`` ones (for lines in the body).
+    ``by_first`` and ``by_first_body``: the same alternations for a line whose first
+    character is ASCII, by that character lower-cased (``""`` for an empty line), of
+    only the patterns a match of which can start with it (:func:`_first_chars`); a
+    character not in them takes the entry under None.
     """
 
     searched: tuple[tuple[int, PagePattern, tuple[str, ...] | None], ...]
+    searched_body: tuple[tuple[int, PagePattern, tuple[str, ...] | None], ...]
     combined: re.Pattern[str] | None
     combined_body: re.Pattern[str] | None
+    by_first: dict[str | None, re.Pattern[str] | None]
+    by_first_body: dict[str | None, re.Pattern[str] | None]
 
 
 def _combine(indexed: list[tuple[int, PagePattern]]) -> re.Pattern[str] | None:
     if not indexed:
         return None
     return re.compile("|".join(f"(?P<p{i}>{p.regex.pattern})" for i, p in indexed), re.IGNORECASE)
+
+
+def _firsts(items: list) -> frozenset[str] | None:
+    """Lower-cased ASCII characters a match of the parsed ``items`` can start with;
+    None when it may start with another (or this reading cannot tell)."""
+    try:
+        from re import _constants as sre
+    except ImportError:  # Python < 3.11
+        import sre_constants as sre  # type: ignore[no-redef]
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.LITERAL:
+        c = chr(av)
+        return frozenset([c.lower()]) if c.isascii() else None
+    if op is sre.SUBPATTERN:
+        return _firsts(list(av[-1]))
+    if op is sre.BRANCH:
+        alternatives = [_firsts(list(b)) for b in av[1]]
+        if any(a is None for a in alternatives):
+            return None
+        return frozenset().union(*alternatives)  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        inner = _firsts(list(av[2]))
+        if av[0] >= 1 or inner is None:
+            return inner
+        rest = _firsts(items[1:])  # the repeat may match nothing: what follows it
+        return None if rest is None else inner | rest
+    return None
+
+
+def _first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """:func:`_firsts` of an anchored ``regex`` (ignoring case, so a superset of the
+    characters a case-sensitive part can start with). An ASCII character outside the
+    set, lower-cased, cannot start a match: ignoring case, an ASCII literal matches only
+    its own two cases among ASCII characters."""
+    try:
+        from re import _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        items = list(parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - no shortcut rather than a wrong one
+        return None
+    return _firsts(items[1:])  # after the ^ that _anchored found
+
+
+def _by_first(indexed: list[tuple[int, PagePattern]]) -> dict[str | None, re.Pattern[str] | None]:
+    firsts = [(i, p, _first_chars(p.regex)) for i, p in indexed]
+    keys = sorted({c for _, _, f in firsts if f for c in f})
+    out = {k: _combine([(i, p) for i, p, f in firsts if f is None or k in f]) for k in keys}
+    out[None] = _combine([(i, p) for i, p, f in firsts if f is None])
+    return out
 
 
 _PREPARED: dict[int, tuple[tuple[PagePattern, ...], _Prepared]] = {}
@@ -664,11 +725,13 @@ def _prepared(patterns: tuple[PagePattern, ...]) -> _Prepared:
             and p.regex.groups == 0
             and _anchored(p.regex)
         ]
+        joinable_body = [(i, p) for i, p in joinable if p.scope != "header"]
         try:
             combined = _combine(joinable)
-            combined_body = _combine([(i, p) for i, p in joinable if p.scope != "header"])
+            combined_body = _combine(joinable_body)
+            by_first, by_first_body = _by_first(joinable), _by_first(joinable_body)
         except re.error:  # e.g. a pattern with its own global flags
-            joinable, combined, combined_body = [], None, None
+            joinable, combined, combined_body, by_first, by_first_body = [], None, None, {}, {}
         joined = {i for i, _ in joinable}
         searched = tuple(
             # a pattern anchored at the line start fails fast by itself: no prefilter
@@ -676,7 +739,11 @@ def _prepared(patterns: tuple[PagePattern, ...]) -> _Prepared:
             for i, p in enumerate(patterns)
             if i not in joined
         )
-        entry = (patterns, _Prepared(searched, combined, combined_body))
+        searched_body = tuple(t for t in searched if t[1].scope != "header")
+        entry = (
+            patterns,
+            _Prepared(searched, searched_body, combined, combined_body, by_first, by_first_body),
+        )
         _PREPARED[id(patterns)] = entry
     return entry[1]
 
@@ -687,16 +754,25 @@ def _match(line: str, patterns: tuple[PagePattern, ...], in_body: bool) -> PageP
     if len(line) > _MAX_CHROME_CHARS:  # a whole paragraph, never a line of chrome
         return None
     prepared = _prepared(patterns)
-    combined = prepared.combined_body if in_body else prepared.combined
+    if in_body:
+        combined, searched, by_first = (
+            prepared.combined_body,
+            prepared.searched_body,
+            prepared.by_first_body,
+        )
+    else:
+        combined, searched, by_first = prepared.combined, prepared.searched, prepared.by_first
+    first_char = line[:1]
+    if combined is not None and first_char.isascii():  # only the patterns that can start so
+        low = first_char.lower()
+        combined = by_first[low] if low in by_first else by_first[None]
     first = len(patterns)  # the lowest-numbered pattern that matches
     if combined is not None and (m := combined.match(line)) is not None:
         first = int(str(m.lastgroup)[1:])
     norm = _norm_line(line)
-    for i, p, needs in prepared.searched:
+    for i, p, needs in searched:
         if i >= first:
             break
-        if p.scope == "header" and in_body:
-            continue
         if needs is not None:
             for n in needs:
                 if n in norm:
