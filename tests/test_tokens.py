@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from rhetoric.text import tokens
 from rhetoric.text.tokens import tokenize
 
 
@@ -221,3 +225,37 @@ def test_properties_filled_by_tokenize_equal_the_computed_ones():
         for name in ("sentence_words", "word_starts", "word_ends"):
             assert getattr(doc, name) == getattr(fresh, name), name
             assert type(getattr(doc, name)) is tuple
+
+
+def _is_abbreviation_by_definition(clean, para_start, dot):
+    i = dot  # back over letters and stops, one character at a time
+    while i > para_start and (clean[i - 1].isalpha() or clean[i - 1] == "."):
+        i -= 1
+    token = clean[i:dot].lower()
+    if not token or (i > para_start and clean[i - 1] in "'’"):
+        return False
+    if len(token) == 1 and token.isalpha():
+        return True
+    return token in tokens.ABBREVIATIONS or tokens._INITIALISM.fullmatch(token) is not None
+
+
+def test_abbreviation_test_equals_its_definition():
+    rng = random.Random(0)
+    pieces = [*"abcXYZéñßΣ.'’ 1²½_-", "Mr", "Dr", "U.S", "e.g", "vs", "J", "etc", "Jan", "x" * 40]
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) + "."
+        dot = len(text) - 1
+        start = rng.randint(0, dot)
+        got = tokens._is_abbreviation(text, start, dot)
+        assert got == _is_abbreviation_by_definition(text, start, dot), (text, start)
+
+
+def test_sentence_end_pattern_equals_the_plain_one():
+    plain = re.compile(tokens._SENT_END_PLAIN)
+    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t ", "Mr.", "U.S."]
+    rng = random.Random(1)
+    for _ in range(20_000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60)))
+        lo, hi = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+        got = [m.span() for m in tokens._SENT_END_RE.finditer(text, lo, hi)]
+        assert got == [m.span() for m in plain.finditer(text, lo, hi)], text

@@ -59,11 +59,7 @@ def _cached_counts(n: int, n_boot: int, seed: int) -> np.ndarray:
 
 def _blocks(n: int, n_boot: int, seed: int) -> Iterator[tuple[int, np.ndarray]]:
     """``(first replicate, counts)`` blocks of the ``(n_boot, n)`` draw counts that seed
-    ``seed`` gives. Small articles' counts are cached (many articles of a corpus share a
-    sentence count); a huge one is drawn block by block in bounded memory."""
-    if n * n_boot <= _CACHED_CELLS:
-        yield 0, _cached_counts(n, n_boot, seed)
-        return
+    ``seed`` gives, drawn block by block in bounded memory (for a huge article)."""
     rng = np.random.default_rng(seed)
     block = max(1, _BLOCK_CELLS // n)
     for lo in range(0, n_boot, block):
@@ -83,26 +79,55 @@ def bootstrap_sums(
     """
     per = np.asarray(per_unit, float)
     cols = per[:, None] if per.ndim == 1 else per
-    n = len(cols)
-    out = np.zeros((n_boot, cols.shape[1]))
-    if n:
-        columns = [np.ascontiguousarray(c) for c in cols.T]
-        for lo, counts in _blocks(n, n_boot, seed):
-            for j, col in enumerate(columns):  # one column at a time: the same floats
-                out[lo : lo + len(counts), j] = counts @ col
-    return out[:, 0] if per.ndim == 1 else out
+    if not len(cols):
+        out = np.zeros((n_boot, cols.shape[1]))
+        return out[:, 0] if per.ndim == 1 else out
+    sums = _column_sums(list(cols.T), n_boot, seed)
+    return sums[0] if per.ndim == 1 else np.column_stack(sums)
+
+
+def _column_sums(columns: list[np.ndarray], n_boot: int, seed: int) -> list[np.ndarray]:
+    """The replicates of the sum of each column (all of one length ``n`` > 0), one column
+    at a time, so each gets the same floats however many are summed together. Small
+    articles' counts are cached (many articles of a corpus share a sentence count)."""
+    columns = [np.ascontiguousarray(c) for c in columns]
+    n = len(columns[0])
+    if n * n_boot <= _CACHED_CELLS:
+        counts = _cached_counts(n, n_boot, seed)
+        return [counts @ col for col in columns]
+    out = [np.empty(n_boot) for _ in columns]
+    for lo, counts in _blocks(n, n_boot, seed):
+        for sums, col in zip(out, columns, strict=True):
+            sums[lo : lo + len(counts)] = counts @ col
+    return out
 
 
 def percentile_interval(replicates: np.ndarray, level: float = LEVEL) -> tuple[float, float]:
     """The ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of the finite replicates
-    (NaN, NaN when there is none)."""
+    (NaN, NaN when there is none), as ``np.quantile`` gives them (its default, linear
+    method: the same floats, computed from the two or four order statistics needed)."""
     reps = np.asarray(replicates, float)
     reps = reps[np.isfinite(reps)]
-    if reps.size == 0:
+    n = reps.size
+    if n == 0:
         return math.nan, math.nan
     alpha = (1.0 - level) / 2.0
-    low, high = np.quantile(reps, [alpha, 1.0 - alpha])
-    return float(low), float(high)
+    at = [(n - 1) * q for q in (alpha, 1.0 - alpha)]  # numpy's virtual indexes
+    low = [math.floor(v) if v < n - 1 else -1 for v in at]  # -1: the largest
+    high = [i + 1 if i >= 0 else -1 for i in low]
+    # numpy's partition points, so that equal values (0.0 and -0.0) land where they do
+    ordered = np.partition(reps, sorted({0, -1, *low, *high}))
+    return _lerp(ordered, low[0], high[0], at[0]), _lerp(ordered, low[1], high[1], at[1])
+
+
+def _lerp(ordered: np.ndarray, lo: int, hi: int, at: float) -> float:
+    """``np.quantile``'s linear interpolation between ``ordered[lo]`` and ``ordered[hi]``
+    at virtual index ``at`` (its ``_lerp``: from the upper end when the weight is at
+    least one half; past the last index both ends are the largest value)."""
+    a, b = float(ordered[lo]), float(ordered[hi])
+    t = at - lo  # numpy takes it so for lo = -1 too
+    diff = b - a
+    return b - diff * (1 - t) if t >= 0.5 else a + diff * t
 
 
 def ratio(
@@ -112,7 +137,8 @@ def ratio(
     post: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> np.ndarray | float:
     """``post(scale * num / den)`` elementwise, NaN where ``den`` is not positive."""
-    if np.ndim(num) == 0 and np.ndim(den) == 0:  # one article's value: no array needed
+    scalar = isinstance(num, float) and isinstance(den, float)  # np.float64 too, at once
+    if scalar or (np.ndim(num) == 0 and np.ndim(den) == 0):  # one value: no array needed
         if not float(den) > 0:
             return math.nan
         value = scale * float(num) / float(den)
@@ -149,8 +175,7 @@ def bootstrap_ratio(
     if len(num) == 0 or np.count_nonzero(den) < min_units:
         return math.nan, math.nan
     if sums is None:
-        reps = bootstrap_sums(np.column_stack([num, den]), n_boot, seed)
-        sums = reps[:, 0], reps[:, 1]
+        sums = _column_sums([num, den], n_boot, seed)
     return percentile_interval(ratio(sums[0], sums[1], scale, post), level)
 
 

@@ -141,7 +141,8 @@ def _columns(
     """The table from its per-sentence columns (sorted by start; a valence that is
     unknown is recovered from the compound) and each loaded term's (start, in_quote)."""
     missing = np.isnan(valence)
-    valence[missing] = _unsquash(sentiment[missing])
+    if missing.any():  # only records before schema 1.1
+        valence[missing] = _unsquash(sentiment[missing])
     total = np.zeros(len(starts))
     in_q = np.zeros(len(starts))
     starts_list, ends_list = starts.tolist(), ends.tolist()
@@ -196,10 +197,11 @@ class Rate:
 
     def parts(self, table: Table) -> tuple[np.ndarray, np.ndarray]:
         """Per-sentence numerator and denominator (0 where either is unknown)."""
-        num, den = (np.asarray(x, float) for x in self.terms(table))
-        bad = ~(np.isfinite(num) & np.isfinite(den))
-        if not bad.any():
+        num, den = self.terms(table)
+        num, den = np.asarray(num, float), np.asarray(den, float)
+        if math.isfinite(num.sum() + den.sum()):  # then every entry is finite
             return num, den
+        bad = ~(np.isfinite(num) & np.isfinite(den))
         return np.where(bad, 0.0, num), np.where(bad, 0.0, den)
 
     def value(self, table: Table) -> float:
