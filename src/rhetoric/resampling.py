@@ -104,30 +104,14 @@ def _column_sums(columns: list[np.ndarray], n_boot: int, seed: int) -> list[np.n
 
 def percentile_interval(replicates: np.ndarray, level: float = LEVEL) -> tuple[float, float]:
     """The ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of the finite replicates
-    (NaN, NaN when there is none), as ``np.quantile`` gives them (its default, linear
-    method: the same floats, computed from the two or four order statistics needed)."""
+    (NaN, NaN when there is none)."""
     reps = np.asarray(replicates, float)
     reps = reps[np.isfinite(reps)]
-    n = reps.size
-    if n == 0:
+    if reps.size == 0:
         return math.nan, math.nan
     alpha = (1.0 - level) / 2.0
-    at = [(n - 1) * q for q in (alpha, 1.0 - alpha)]  # numpy's virtual indexes
-    low = [math.floor(v) if v < n - 1 else -1 for v in at]  # -1: the largest
-    high = [i + 1 if i >= 0 else -1 for i in low]
-    # numpy's partition points, so that equal values (0.0 and -0.0) land where they do
-    ordered = np.partition(reps, sorted({0, -1, *low, *high}))
-    return _lerp(ordered, low[0], high[0], at[0]), _lerp(ordered, low[1], high[1], at[1])
-
-
-def _lerp(ordered: np.ndarray, lo: int, hi: int, at: float) -> float:
-    """``np.quantile``'s linear interpolation between ``ordered[lo]`` and ``ordered[hi]``
-    at virtual index ``at`` (its ``_lerp``: from the upper end when the weight is at
-    least one half; past the last index both ends are the largest value)."""
-    a, b = float(ordered[lo]), float(ordered[hi])
-    t = at - lo  # numpy takes it so for lo = -1 too
-    diff = b - a
-    return b - diff * (1 - t) if t >= 0.5 else a + diff * t
+    low, high = np.quantile(reps, [alpha, 1.0 - alpha])
+    return float(low), float(high)
 
 
 def ratio(
