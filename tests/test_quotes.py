@@ -243,3 +243,29 @@ def test_a_programme_after_on_is_a_title_even_after_a_speech_verb():
     assert [q.kind for q in quotes_of(t)] == ["direct", "title", "direct"]
     t = "Sanders said in “The Late Show With Stephen Colbert” that he would stay."
     assert [q.kind for q in quotes_of(t)] == ["title"]
+
+
+def test_cue_shortcuts_equal_their_regular_expressions():
+    """The title and *so-called* cues searched near the end only, and the speech verbs
+    with a first-letter look-ahead, find what the plain searches find."""
+    import random
+
+    from rhetoric.measures import quotes as q
+
+    assert all("a" <= v[0] <= "z" for v in q._SPEECH_VERB_ALTERNATIVES)
+    rng = random.Random(0)
+    pieces = [*q._TITLE_WORDS[:8], "Documentary", "statement called", "programme dubbed"]
+    pieces += ["so-called", "So called", "so\ncalled", "ſo-called", "ſhow", "said", "SAYS"]
+    pieces += ["op-ed", "titled:", "(film", "x", "-", ",", ":", " ", "\n", "\u00a0", "\u2003"]
+    hits = [0, 0, 0]
+    for _ in range(20_000):
+        t = "".join(rng.choice(pieces) + rng.choice(["", " ", ",", ":", "\n"]) for _ in range(6))
+        tail = " ".join(t.rsplit(None, 4)[-4:])  # as _classify builds it
+        found = (
+            bool(q._TITLE_CUE_RE.search(tail)),
+            bool(q._SO_CALLED_RE.search(t)),
+            bool(q.SPEECH_VERB_RE.search(t)),
+        )
+        assert found == (q._title_cue(tail), q._so_called(t), bool(q._SPEECH_VERB_SEARCH.search(t)))
+        hits = [h + f for h, f in zip(hits, found, strict=True)]
+    assert min(hits) > 1000  # each cue is found often
