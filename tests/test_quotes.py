@@ -269,3 +269,30 @@ def test_cue_shortcuts_equal_their_regular_expressions():
         assert found == (q._title_cue(tail), q._so_called(t), bool(q._SPEECH_VERB_SEARCH.search(t)))
         hits = [h + f for h, f in zip(hits, found, strict=True)]
     assert min(hits) > 1000  # each cue is found often
+
+
+def test_cue_after_pattern_equals_its_backtracking_form():
+    """``_AFTER_CUE_RE`` with possessive runs finds the same first match (verb start
+    and end) as with plain runs, on random stretches of names, words, verbs, spaces
+    and punctuation."""
+    import random
+    import re
+
+    from rhetoric.measures import quotes as q
+
+    pattern = q._AFTER_CUE_RE.pattern
+    plain = pattern.replace("*+", "*").replace(r"\s++", r"\s+")
+    assert pattern.count("*+") == 2 and plain.count(r"\s++") == 0 and plain != pattern
+    plain_re = re.compile(plain, re.IGNORECASE)
+    rng = random.Random(1)
+    pieces = ["said", "Said", "told", "says", "added", "pointed out", "he", "She", "they", "I"]
+    pieces += ["The", "Mr.", "Smith", "U.S.", "O’Brien", "Jean-Luc", "president", "a", "an"]
+    pieces += ["of", "on", "x", "1", ",", ".", ";", "!", "“", "”", "-", "'", "’", "\n"]
+    found = 0
+    for _ in range(20_000):
+        t = "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", ", ", ""]) for _ in range(9))
+        ends = (len(t), rng.randrange(len(t) + 1))
+        for m1, m2 in ((plain_re.match(t, 0, e), q._AFTER_CUE_RE.match(t, 0, e)) for e in ends):
+            assert (m1 and (m1.start("verb"), m1.end())) == (m2 and (m2.start("verb"), m2.end()))
+            found += m1 is not None
+    assert found > 5000
