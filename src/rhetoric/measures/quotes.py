@@ -183,6 +183,18 @@ class Quote:
         return d
 
 
+_QUOTE_DEFAULTS = {name: f.default for name, f in Quote.__dataclass_fields__.items()}
+
+
+def _new_quote(**fields) -> Quote:
+    """``Quote(**fields)`` without the frozen class's ``object.__setattr__`` for each
+    field (``Quote`` has no ``__post_init__``): the instance's ``__dict__`` is the
+    defaults, in field order, updated with ``fields`` (a test compares the two)."""
+    quote = object.__new__(Quote)
+    quote.__dict__.update(_QUOTE_DEFAULTS, **fields)
+    return quote
+
+
 def records(quotes: list[Quote]) -> list[dict]:
     """JSON-ready records of quotes: start, end, text, kind, speaker, affiliation, ..."""
     return [q.record() for q in quotes]
@@ -650,7 +662,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, parts[-1][1]))[1]
         n_words = sum(doc.count_words(a + 1, b) for a, b in parts)
         out.append(
-            Quote(
+            _new_quote(
                 start=q["start"],
                 end=q["end"],
                 text=" ".join(t for t in texts if t),
