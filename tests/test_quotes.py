@@ -243,3 +243,66 @@ def test_a_programme_after_on_is_a_title_even_after_a_speech_verb():
     assert [q.kind for q in quotes_of(t)] == ["direct", "title", "direct"]
     t = "Sanders said in “The Late Show With Stephen Colbert” that he would stay."
     assert [q.kind for q in quotes_of(t)] == ["title"]
+
+
+def test_cue_shortcuts_equal_their_regular_expressions():
+    """The title and *so-called* cues searched near the end only, and the speech verbs
+    with a first-letter look-ahead, find what the plain searches find."""
+    import random
+
+    from rhetoric.measures import quotes as q
+
+    assert all("a" <= v[0] <= "z" for v in q._SPEECH_VERB_ALTERNATIVES)
+    rng = random.Random(0)
+    pieces = [*q._TITLE_WORDS[:8], "Documentary", "statement called", "programme dubbed"]
+    pieces += ["so-called", "So called", "so\ncalled", "ſo-called", "ſhow", "said", "SAYS"]
+    pieces += ["op-ed", "titled:", "(film", "x", "-", ",", ":", " ", "\n", "\u00a0", "\u2003"]
+    hits = [0, 0, 0]
+    for _ in range(20_000):
+        t = "".join(rng.choice(pieces) + rng.choice(["", " ", ",", ":", "\n"]) for _ in range(6))
+        tail = " ".join(t.rsplit(None, 4)[-4:])  # as _classify builds it
+        found = (
+            bool(q._TITLE_CUE_RE.search(tail)),
+            bool(q._SO_CALLED_RE.search(t)),
+            bool(q.SPEECH_VERB_RE.search(t)),
+        )
+        assert found == (q._title_cue(tail), q._so_called(t), bool(q._SPEECH_VERB_SEARCH.search(t)))
+        hits = [h + f for h, f in zip(hits, found, strict=True)]
+    assert min(hits) > 1000  # each cue is found often
+
+
+def test_cue_after_pattern_equals_its_backtracking_form():
+    """``_AFTER_CUE_RE`` with possessive runs finds the same first match (verb start
+    and end) as with plain runs, on random stretches of names, words, verbs, spaces
+    and punctuation."""
+    import random
+    import re
+
+    from rhetoric.measures import quotes as q
+
+    pattern = q._AFTER_CUE_RE.pattern
+    plain = pattern.replace("*+", "*").replace(r"\s++", r"\s+")
+    assert pattern.count("*+") == 2 and plain.count(r"\s++") == 0 and plain != pattern
+    plain_re = re.compile(plain, re.IGNORECASE)
+    rng = random.Random(1)
+    pieces = ["said", "Said", "told", "says", "added", "pointed out", "he", "She", "they", "I"]
+    pieces += ["The", "Mr.", "Smith", "U.S.", "O’Brien", "Jean-Luc", "president", "a", "an"]
+    pieces += ["of", "on", "x", "1", ",", ".", ";", "!", "“", "”", "-", "'", "’", "\n"]
+    found = 0
+    for _ in range(20_000):
+        t = "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", ", ", ""]) for _ in range(9))
+        ends = (len(t), rng.randrange(len(t) + 1))
+        for m1, m2 in ((plain_re.match(t, 0, e), q._AFTER_CUE_RE.match(t, 0, e)) for e in ends):
+            assert (m1 and (m1.start("verb"), m1.end())) == (m2 and (m2.start("verb"), m2.end()))
+            found += m1 is not None
+    assert found > 5000
+
+
+def test_new_quote_equals_the_constructor():
+    from rhetoric.measures.quotes import Quote, _new_quote
+
+    fields = {"start": 3, "end": 9, "text": "a b", "kind": "scare", "parts": ((3, 9),)}
+    built, made = Quote(**fields), _new_quote(**fields)
+    assert built == made and list(vars(built).items()) == list(vars(made).items())
+    (q,) = quotes_of("He said “yes, we will” and left.")
+    assert vars(q) == vars(Quote(**vars(q)))

@@ -98,16 +98,37 @@ SPEECH_VERB_RE = re.compile(
     r"(?<![\w’'-])(?:" + grouped_alternation(_SPEECH_VERB_ALTERNATIVES) + r")(?![\w’'-])",
     re.IGNORECASE,
 )
+# the same search, faster: every verb starts with a letter a-z (a test checks it), and
+# saying so first lets the search skip the other characters before its look-behind
+_SPEECH_VERB_SEARCH = re.compile("(?=[a-z])" + SPEECH_VERB_RE.pattern, re.IGNORECASE)
 
+_TITLE_WORDS = (
+    *("titled", "entitled", "subtitled", "headlined", "headline", "captioned", "hashtag"),
+    *("book", "books", "novel", "memoir", "article", "op-ed", "oped", "column", "essay"),
+    *("editorial", "film", "movie", "documentary", "song", "album", "poem", "play", "show"),
+    *("series", "programme", "program", "episode", "podcast", "paper"),
+)
+_TITLE_NOUNS = (
+    *("book", "novel", "article", "column", "essay", "report", "film", "movie", "song"),
+    *("album", "show", "paper", "study", "statement", "document", "speech", "campaign"),
+    *("slogan", "program", "programme", "series", "doctrine", "plan"),
+)
+_TITLE_NAMING = ("called", "named", "dubbed")
 _TITLE_CUE_RE = re.compile(
-    r"(?<![\w-])(?:titled|entitled|subtitled|headlined|headline|captioned|hashtag|book|books|"
-    r"novel|memoir|article|op-ed|oped|column|essay|editorial|film|movie|documentary|song|album|"
-    r"poem|play|show|series|programme|program|episode|podcast|paper|"
-    r"(?:book|novel|article|column|essay|report|film|movie|song|album|show|paper|study|"
-    r"statement|document|speech|campaign|slogan|program|programme|series|doctrine|plan)"
-    r"\s+(?:called|named|dubbed))(?![\w-])[\s,:]*$",
+    r"(?<![\w-])(?:"
+    + "|".join(_TITLE_WORDS)
+    + "|(?:"
+    + "|".join(_TITLE_NOUNS)
+    + r")\s+(?:"
+    + "|".join(_TITLE_NAMING)
+    + r"))(?![\w-])[\s,:]*$",
     re.IGNORECASE,
 )
+_TITLE_CUE_LENGTH = max(
+    *map(len, _TITLE_WORDS), max(map(len, _TITLE_NOUNS)) + 1 + max(map(len, _TITLE_NAMING))
+)
+"""The longest naming cue in words joined by one space (the regular expression matches
+one character for each of the pattern's)."""
 _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
 
 CUE_WINDOW = 1000
@@ -160,6 +181,18 @@ class Quote:
         d = dict(vars(self))  # the fields, in order (asdict would deep-copy them)
         d["parts"] = [list(p) for p in self.parts]
         return d
+
+
+_QUOTE_DEFAULTS = {name: f.default for name, f in Quote.__dataclass_fields__.items()}
+
+
+def _new_quote(**fields) -> Quote:
+    """``Quote(**fields)`` without the frozen class's ``object.__setattr__`` for each
+    field (``Quote`` has no ``__post_init__``): the instance's ``__dict__`` is the
+    defaults, in field order, updated with ``fields`` (a test compares the two)."""
+    quote = object.__new__(Quote)
+    quote.__dict__.update(_QUOTE_DEFAULTS, **fields)
+    return quote
 
 
 def records(quotes: list[Quote]) -> list[dict]:
@@ -358,8 +391,13 @@ def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# The three possessive runs (``*+``, ``++``) match what the plain ones match, with the
+# same first match: a verb starts with a letter, so it never starts in characters the
+# comma-and-space run or the space run would give back; characters the capitalised
+# word would give back hold no white space, so the lazy run after them reaches only
+# spaces that the run after the whole word reached first (a test compares the two).
 _AFTER_CUE_RE = re.compile(
-    r"[\s,]*(?:(?:(?-i:[A-Z])[\w.’'-]*|he|she|they|it|we|I|the|a|an)[^\n,.;:!?“”\"«»]{0,60}?\s+)?"
+    r"[\s,]*+(?:(?:(?-i:[A-Z])[\w.’'-]*+|he|she|they|it|we|I|the|a|an)[^\n,.;:!?“”\"«»]{0,60}?\s++)?"
     r"(?P<verb>" + SPEECH_VERB_RE.pattern + r")",
     re.IGNORECASE,
 )
@@ -385,7 +423,25 @@ def has_cue_after(doc: Doc, pos: int, limit: int) -> bool:
 
 
 def _cue_before(region: str) -> bool:
-    return bool(SPEECH_VERB_RE.search(region)) or "according to" in region.lower()
+    return bool(_SPEECH_VERB_SEARCH.search(region)) or "according to" in region.lower()
+
+
+def _title_cue(tail: str) -> bool:
+    """``_TITLE_CUE_RE.search(tail)`` for words joined by single spaces. A match ends
+    where ``tail`` does without its last spaces, commas and colons, so it starts at
+    most :data:`_TITLE_CUE_LENGTH` characters before: the search starts there (its
+    look-behind still sees the character before)."""
+    end = len(tail)
+    while end and (tail[end - 1].isspace() or tail[end - 1] in ",:"):  # = [\s,:]
+        end -= 1
+    return _TITLE_CUE_RE.search(tail, max(0, end - _TITLE_CUE_LENGTH)) is not None
+
+
+def _so_called(before: str) -> bool:
+    """``_SO_CALLED_RE.search(before)``: a match is nine characters and white space to
+    the end (``str.isspace`` is ``\\s``), so the search starts nine characters before the
+    end of ``before.rstrip()``."""
+    return _SO_CALLED_RE.search(before, max(0, len(before.rstrip()) - 9)) is not None
 
 
 def _classify(doc, raw_quotes, word_starts) -> list[str]:
@@ -406,10 +462,10 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
             a, b = doc.paragraphs[pi - 1]
             prev_text = clean[max(a, b - CUE_WINDOW) : b]
         tail = " ".join(prev_text.rsplit(None, 4)[-4:])  # its last four words
-        if _TITLE_CUE_RE.search(tail):
+        if _title_cue(tail):
             kinds.append("title")
             continue
-        if _SO_CALLED_RE.search(before):
+        if _so_called(before):
             kinds.append("scare")
             continue
         sent_s, _ = doc.sentences[doc.sentence_from(s)]
@@ -583,7 +639,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             first_inner = clean[qs_ : qs_ + 1]
             if (
                 _GAP_RE.match(gap)
-                and SPEECH_VERB_RE.search(gap)
+                and _SPEECH_VERB_SEARCH.search(gap)
                 and len(gap.split()) <= 8
                 and (last_inner == "," or first_inner.islower())
             ):
@@ -606,7 +662,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, parts[-1][1]))[1]
         n_words = sum(doc.count_words(a + 1, b) for a, b in parts)
         out.append(
-            Quote(
+            _new_quote(
                 start=q["start"],
                 end=q["end"],
                 text=" ".join(t for t in texts if t),

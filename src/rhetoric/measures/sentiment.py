@@ -15,6 +15,7 @@ Efron, B. & Tibshirani, R. (1993). An Introduction to the Bootstrap. Chapman & H
 from __future__ import annotations
 
 import math
+import re
 import string
 import warnings
 from collections.abc import Sequence
@@ -57,6 +58,7 @@ VADER_ALPHA = 15.0
 _ANALYZER = None
 _EMOJI_CHARS: frozenset[str] = frozenset()
 _PUNCTUATION = string.punctuation  # what SentiText strips from word ends
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _vader_token(word: str) -> str:
@@ -67,7 +69,14 @@ def _vader_token(word: str) -> str:
     return word if len(stripped) <= 2 else stripped
 
 
+def _vader_lower(word: str) -> str:
+    """VADER's token of ``word``, lower-cased (what its rules compare)."""
+    return _vader_token(word).lower()
+
+
 _TOKENS = WordCache(_vader_token, 200_000)
+_LOWER = WordCache(_vader_lower, 200_000)
+_SCORED: frozenset[str] = frozenset()  # the lexicon's words less the boosters (score 0)
 _VS = None  # the vaderSentiment.vaderSentiment module, imported on first use
 
 
@@ -82,12 +91,12 @@ def _vader_module():
 
 def analyzer():
     """The shared VADER ``SentimentIntensityAnalyzer`` (created on first use)."""
-    global _ANALYZER, _EMOJI_CHARS
+    global _ANALYZER, _EMOJI_CHARS, _SCORED
     if _ANALYZER is None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        _ANALYZER = SentimentIntensityAnalyzer()
+        vs = _VS or _vader_module()
+        _ANALYZER = vs.SentimentIntensityAnalyzer()
         _EMOJI_CHARS = frozenset(_ANALYZER.emojis)
+        _SCORED = frozenset(_ANALYZER.lexicon).difference(vs.BOOSTER_DICT)
     return _ANALYZER
 
 
@@ -103,10 +112,10 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     it faster on news prose.
     """
     vs = _VS or _vader_module()
-    a = analyzer()
+    a = _ANALYZER or analyzer()
     # every emoji of VADER's is a non-ASCII character (tests check it): an ASCII
     # sentence, most of news prose, needs no look at its characters one by one
-    if not text.isascii() and not _EMOJI_CHARS.isdisjoint(text):
+    if not text.isascii() and not _EMOJI_CHARS.isdisjoint(_NON_ASCII.findall(text)):
         out = []
         prev_space = True
         for ch in text:
@@ -120,27 +129,60 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
                 prev_space = ch == " "
         text = "".join(out)
     text = text.strip()
-    # vs.SentiText(text): words_and_emoticons and is_cap_diff, with the same steps
-    tokens = list(map(_TOKENS.__getitem__, text.split()))
-    n_caps = sum(map(str.isupper, tokens))
-    is_cap_diff = 0 < len(tokens) - n_caps < len(tokens)
-    lower = list(map(str.lower, tokens))
-    # 0 for every word outside VADER's lexicon (what sentiment_valence gives it), for
-    # boosters and for "kind" in "kind of"
-    sentiments: list[float] = [0] * len(tokens)
-    booster = vs.BOOSTER_DICT
-    lexicon = a.lexicon
-    last = len(tokens) - 1
-    for i in [i for i, low in enumerate(lower) if low in lexicon]:
-        low = lower[i]
-        if low in booster or (low == "kind" and i < last and lower[i + 1] == "of"):
-            continue
-        sentiments[i] = _word_valence(lexicon, tokens, lower, i, is_cap_diff)
-    if "but" in lower:  # VADER's _but_check changes nothing in a sentence without "but"
-        sentiments = a._but_check(tokens, sentiments)
-    if not sentiments:
+    # vs.SentiText(text): its tokens (lower-cased here) and is_cap_diff, with the same steps
+    words = text.split()
+    if not words:
         return 0.0, 0.0, 0.0, 0.0, 0.0
-    nonzero = [x for x in sentiments if x]  # zeros change neither sum
+    lower = list(map(_LOWER.__getitem__, words))
+    scored = _SCORED.intersection(lower)
+    if not scored:  # every word scores 0, and so after _but_check: all neutral
+        return 0.0, 0.0, 1.0, 0.0, 0.0
+    at = []  # the positions of the scored words, in order
+    for low in scored:
+        i = -1
+        for _ in range(lower.count(low)):
+            i = lower.index(low, i + 1)
+            at.append(i)
+    at.sort()
+    # a token is upper case when its word is (the punctuation stripped has no case)
+    n_caps = sum(map(str.isupper, words))
+    is_cap_diff = 0 < len(words) - n_caps < len(words)
+    lexicon = a.lexicon
+    last = len(words) - 1
+    modifiers = _MODIFIERS or _modifiers()
+    idiom_words = _IDIOM_WORDS or _idiom_words()
+    # no booster, negation, special word, "n't" word or idiom word in the sentence: no
+    # rule of _word_valence but the capitals can apply to any word of it
+    plain = (
+        modifiers.isdisjoint(lower)
+        and idiom_words.isdisjoint(lower)
+        and "n't" not in " ".join(lower)  # no token holds a space: none spans two
+    )
+    valences = []  # of the words at `at`, 0 for "kind" in "kind of"
+    for i in at:
+        low = lower[i]
+        if low == "kind" and i < last and lower[i + 1] == "of":
+            valences.append(0)
+        elif not (is_cap_diff and words[i].isupper()) and (
+            plain
+            or (
+                low != "no"
+                and modifiers.isdisjoint(before := lower[max(0, i - 3) : i])
+                and "n't" not in " ".join(before)
+                and (i < 3 or idiom_words.isdisjoint(lower[i - 3 : i + 3]))
+            )
+        ):  # no rule of _word_valence can apply: its own valence (most words of news prose)
+            valences.append(lexicon[low])
+        else:
+            valences.append(_word_valence(lexicon, words, lower, i, is_cap_diff))
+    if "but" in lower:  # VADER's _but_check changes nothing in a sentence without "but"
+        sentiments: list[float] = [0] * len(words)  # 0 for the words outside `at`
+        for i, x in zip(at, valences, strict=True):
+            sentiments[i] = x
+        sentiments = a._but_check(list(map(_TOKENS.__getitem__, words)), sentiments)
+        nonzero = [x for x in sentiments if x]  # zeros change neither sum
+    else:
+        nonzero = [x for x in valences if x]
     total = float(sum(nonzero))
     # VADER's emphasis from "!" and "?" (0.0, which changes no sum, without either)
     emphasis = a._punctuation_emphasis(text) if "!" in text or "?" in text else 0.0
@@ -156,7 +198,7 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
             pos_sum += float(x) + 1
         else:
             neg_sum += float(x) - 1
-    neu_count = len(sentiments) - len(nonzero)
+    neu_count = len(words) - len(nonzero)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += emphasis
     elif pos_sum < math.fabs(neg_sum):
@@ -169,27 +211,20 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
 
 
 def _word_valence(
-    lexicon: dict[str, float], tokens: list[str], lower: list[str], i: int, is_cap_diff: bool
+    lexicon: dict[str, float], words: list[str], lower: list[str], i: int, is_cap_diff: bool
 ) -> float:
     """``SentimentIntensityAnalyzer.sentiment_valence`` for a word in VADER's lexicon.
 
     The same rules and arithmetic in the same order (vaderSentiment 3.3), but over the
     sentence's lower-cased tokens computed once: VADER lower-cases the whole sentence
-    again in every negation and idiom check of every lexicon word.
+    again in every negation and idiom check of every lexicon word. ``words`` are the
+    sentence's white-space-delimited words, upper case where their tokens are.
+    :func:`polarity` calls it only where one of the rules may apply.
     """
     vs = _VS or _vader_module()
-    item, low = tokens[i], lower[i]
-    before = lower[max(0, i - 3) : i]
-    if (  # no rule below can apply: the word's own valence (most words of news prose)
-        low != "no"
-        and not (is_cap_diff and item.isupper())
-        and (_MODIFIERS or _modifiers()).isdisjoint(before)
-        and "n't" not in " ".join(before)  # no word holds a space: none spans two
-        and (i < 3 or (_IDIOM_WORDS or _idiom_words()).isdisjoint(lower[i - 3 : i + 3]))
-    ):
-        return lexicon[low]
+    item, low = words[i], lower[i]
     valence = lexicon[low]
-    if low == "no" and i != len(tokens) - 1 and lower[i + 1] in lexicon:
+    if low == "no" and i != len(words) - 1 and lower[i + 1] in lexicon:
         valence = 0.0
     if (
         (i > 0 and lower[i - 1] == "no")
@@ -207,7 +242,7 @@ def _word_valence(
         if i > start_i and lower[i - (start_i + 1)] not in lexicon:
             before = i - (start_i + 1)  # scalar_inc_dec gives 0.0 to a non-booster
             s = (
-                vs.scalar_inc_dec(tokens[before], valence, is_cap_diff)
+                vs.scalar_inc_dec(_TOKENS[words[before]], valence, is_cap_diff)
                 if lower[before] in booster
                 else 0.0
             )
