@@ -89,7 +89,13 @@ from itertools import pairwise
 from os import PathLike
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
-from rhetoric.measures.quotes import CUE_WINDOW, SPEECH_VERB_RE, SPEECH_VERBS, Quote
+from rhetoric.measures.quotes import (
+    CUE_WINDOW,
+    SPEECH_VERB_RE,
+    SPEECH_VERBS,
+    Quote,
+    _new_quote,
+)
 from rhetoric.text.tokens import Doc, grouped_alternation
 
 __all__ = ["FEATURE_NAMES", "Gazetteer", "SpeakerEntry", "SpeakerModel", "attribute"]
@@ -915,12 +921,9 @@ def _masked(clean: str, parts: list[tuple[int, int]]) -> str:
 
 
 def _with(q: Quote, **changes: object) -> Quote:
-    """``dataclasses.replace(q, **changes)`` without its per-field checks and without
-    calling the frozen class's ``__init__`` (which sets each field in turn): a copy of
-    the instance's ``__dict__`` with the changes (``Quote`` has no ``__post_init__``)."""
-    new = object.__new__(Quote)
-    new.__dict__.update(vars(q), **changes)
-    return new
+    """``dataclasses.replace(q, **changes)`` without its per-field checks, built the way
+    :mod:`rhetoric.measures.quotes` builds its quotes (``_new_quote``)."""
+    return _new_quote(**{**vars(q), **changes})
 
 
 @dataclass(frozen=True)
