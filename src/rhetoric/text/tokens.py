@@ -41,17 +41,22 @@ WORD_RE = re.compile(
 
 
 def _fast_word_re(word: str, letter: str) -> re.Pattern[str]:
-    """:data:`WORD_RE` rewritten to be found faster, the same matches: every match starts
-    with one character class (a word character or ``(``) the search can skip to, the
-    runs are possessive (giving characters back never leads to a match: a separator is
-    not a word character), ``word`` and ``letter`` are the classes of word characters
-    and letters (``\\w`` and ``[^\\W\\d]`` stand for ``[^\\W_]`` and ``[^\\W\\d_]`` in text
-    without ``_``)."""
-    rest = rf"(?:(?:['’\-]|(?<=\d)[.,](?=\d)){word}++)*+"  # -word, 'word, .digits
+    """:data:`WORD_RE` rewritten to be found faster, the same matches (tests compare).
+
+    Every match starts with one character class (a word character or ``(``) the search
+    can skip to; the branch for ``(t)he`` comes last (it and the others start with
+    different characters); an initialism's stop is looked for before its letter; the
+    separators inside a word are one class, then the rule for each (a word after ``'``
+    or ``-``, a digit after ``.`` or ``,`` between digits); runs are possessive (giving
+    characters back never leads to a match: a separator is no word character).
+    ``word`` and ``letter`` are the classes of word characters and letters: ``\\w`` and
+    ``[^\\W\\d]`` stand for ``[^\\W_]`` and ``[^\\W\\d_]`` in text without ``_``.
+    """
+    rest = rf"(?:['’\-.,](?:(?<=['’\-]){word}++|(?<=\d[.,])(?=\d){word}++))*+"
     return re.compile(
-        rf"[\w(](?:(?<=\()\w\){word}++{rest}"  # "(t)he"
-        rf"|(?<={word})(?:(?<={letter})\.(?:{letter}\.)+(?!{word})"  # the rest of "U.S."
-        rf"|{word}*+{rest}))"
+        rf"[\w(](?:(?<={word})(?:\.(?<={letter}\.)(?:{letter}\.)+(?!{word})"  # "U.S."
+        rf"|{word}*+{rest})"  # don't, China-Russia, 69.53
+        rf"|(?<=\()\w\){word}++{rest})"  # "(t)he"
     )
 
 
