@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -256,10 +257,44 @@ def test_abbreviation_test_equals_its_definition():
 
 def test_sentence_end_pattern_equals_the_plain_one():
     plain = re.compile(tokens._SENT_END_PLAIN)
-    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t ", "Mr.", "U.S."]
+    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t \u00a0\u2028", "Mr.", "U.S.", "?!.", ".…", "…."]
     rng = random.Random(1)
     for _ in range(20_000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60)))
         lo, hi = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
         got = [m.span() for m in tokens._SENT_END_RE.finditer(text, lo, hi)]
         assert got == [m.span() for m in plain.finditer(text, lo, hi)], text
+
+
+def _split_sentences_by_definition(clean, paragraphs):
+    """split_sentences with the plain end pattern, white space skipped one by one."""
+    plain = re.compile(tokens._SENT_END_PLAIN)
+    out = []
+    for p_start, p_end in paragraphs:
+        start = p_start
+        for m in plain.finditer(clean, p_start, p_end):
+            if (
+                clean[m.start()] == "."
+                and m.group().rstrip(tokens._CLOSERS) == "."
+                and tokens._is_abbreviation(clean, p_start, m.start())
+            ):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+            while start < p_end and clean[start].isspace():
+                start += 1
+        if start < p_end:
+            out.append((start, p_end))
+    return out
+
+
+def test_split_sentences_equals_its_definition():
+    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t  \u00a0\u2028\x0b", "Mr.", "U.S.", "J.", " The", "?!"]
+    rng = random.Random(2)
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 80))) for _ in range(10_000)]
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
+    for text in texts:
+        paragraphs = tuple(m.span() for m in tokens._PARAGRAPH_RE.finditer(text))
+        expected = _split_sentences_by_definition(text, paragraphs)
+        assert tokens.split_sentences(text, paragraphs) == expected, repr(text)
