@@ -75,8 +75,22 @@ def _vader_lower(word: str) -> str:
     return _vader_token(word).lower()
 
 
+def _lexicon_valence(word: str) -> float | None:
+    """The lexicon's valence of ``word``'s token, None when VADER does not score it."""
+    return _VALENCE.get(_vader_lower(word))
+
+
+def _rule_word(word: str) -> bool:
+    """Whether ``word``'s token may bring a rule of VADER's into play: one of
+    ``_RULE_WORDS`` or a word with "n't" (a negation)."""
+    low = _vader_lower(word)
+    return low in _RULE_WORDS or "n't" in low
+
+
 _TOKENS = WordCache(_vader_token, 200_000)
 _LOWER = WordCache(_vader_lower, 200_000)
+_WORD_VALENCE = WordCache(_lexicon_valence, 200_000)  # filled once analyzer() has run
+_RULE_WORD = WordCache(_rule_word, 200_000)
 _SCORED: frozenset[str] = frozenset()  # the lexicon's words less the boosters (score 0)
 _VALENCE: dict[str, float] = {}  # the lexicon's valence of each word of _SCORED
 _RULE_WORDS: frozenset[str] = frozenset()  # words that bring a rule of VADER's into play
@@ -140,19 +154,18 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     words = text.split()
     if not words:
         return 0.0, 0.0, 0.0, 0.0, 0.0
-    lower = list(map(_LOWER.__getitem__, words))
-    if _SCORED.isdisjoint(lower):  # every word scores 0, and so after _but_check: all neutral
+    valences = list(map(_WORD_VALENCE.__getitem__, words))  # None: not scored
+    if valences.count(None) == len(valences):  # all score 0, after _but_check too: neutral
         return 0.0, 0.0, 1.0, 0.0, 0.0
     # a token is upper case when its word is (the punctuation stripped has no case)
     caps = list(map(str.isupper, words))
     n_caps = sum(caps)
     is_cap_diff = 0 < len(words) - n_caps < len(words)
-    if (
-        _RULE_WORDS.isdisjoint(lower)
-        and ("'" not in text or "n't" not in " ".join(lower))  # a token's "n't" is in text
-        and not (is_cap_diff and not _SCORED.isdisjoint(compress(lower, caps)))
+    if not any(map(_RULE_WORD.__getitem__, words)) and not (
+        is_cap_diff and any(v is not None for v in compress(valences, caps))
     ):  # no rule of VADER's applies to any word: each takes its own valence, in order
-        return _scores(list(filter(None, map(_VALENCE.get, lower))), len(words), text)
+        return _scores(list(filter(None, valences)), len(words), text)
+    lower = list(map(_LOWER.__getitem__, words))
     scored = _SCORED.intersection(lower)
     at = []  # the positions of the scored words, in order
     for low in scored:
