@@ -241,7 +241,7 @@ def tokenize(text: str, clean: str | None = None) -> Doc:
         clean = text
     if len(clean) != len(text):
         raise ValueError("clean text must have the same length as the original text")
-    paragraphs_t = tuple(m.span() for m in _PARAGRAPH_RE.finditer(clean))
+    paragraphs_t = tuple(map(_span, _PARAGRAPH_RE.finditer(clean)))
     sentences = tuple(split_sentences(clean, paragraphs_t))
     # Words are searched in the whole text at once: every character outside the
     # paragraphs, and between sentences, is white space, which no word holds or needs
