@@ -464,9 +464,6 @@ class SentenceSentiment:
     valence: float
 
 
-_SENTENCE_FIELDS = tuple(SentenceSentiment.__dataclass_fields__)
-
-
 @dataclass(frozen=True)
 class SentimentResult:
     """Per-sentence VADER scores of one article (see :func:`score_sentences`)."""
@@ -582,10 +579,22 @@ def score_sentences(doc: Doc) -> SentimentResult:
         n = last - first
         # the sentence's clean text as it stands: VADER splits it at white space and
         # sees the same words and "!"/"?" as in doc.sentence_text(i) (tests check it)
-        scores = polarity(clean[start:end]) if n else (0.0, 0.0, 0.0, 0.0, 0.0)
-        # SentenceSentiment(i, start, end, n, *scores) without the frozen class's
+        compound, pos, neu, neg, valence = (
+            polarity(clean[start:end]) if n else (0.0, 0.0, 0.0, 0.0, 0.0)
+        )
+        # SentenceSentiment(i, start, end, n, ...) without the frozen class's
         # object.__setattr__ for each field (it has no __post_init__; a test compares)
         sentence = new(SentenceSentiment)
-        sentence.__dict__.update(zip(_SENTENCE_FIELDS, (i, start, end, n, *scores), strict=True))
+        sentence.__dict__.update(
+            index=i,
+            start=start,
+            end=end,
+            n_words=n,
+            compound=compound,
+            pos=pos,
+            neu=neu,
+            neg=neg,
+            valence=valence,
+        )
         out.append(sentence)
     return SentimentResult(tuple(out))
