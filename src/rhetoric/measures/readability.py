@@ -211,17 +211,15 @@ def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
     return 1, syllables, poly, letters, int(poly and not easy), int(not easy)
 
 
-_FIELD = 64
-"""Bits per count in :func:`_packed_counts`: a sentence's counts are at most a few times
-its length in characters, far below ``2**64``, so no field overflows into the next."""
-_MASK = (1 << _FIELD) - 1
+_MASK = (1 << 64) - 1
 
 
 def _packed_counts(word: str) -> int:
     """:func:`_word_counts` of ``word`` packed in one integer, count ``k`` in bits
     ``64 k`` to ``64 k + 63``: the sum of packed words is their sums packed, so a
-    sentence's six counts take one ``sum``."""
-    return sum(c << (_FIELD * k) for k, c in enumerate(_word_counts(word)))
+    sentence's six counts take one ``sum`` (each is at most a few times the sentence's
+    length in characters, far below ``2**64``: no field overflows into the next)."""
+    return sum(c << (64 * k) for k, c in enumerate(_word_counts(word)))
 
 
 _PACKED_COUNTS = WordCache(_packed_counts, 1 << 20)
@@ -244,7 +242,7 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
         t = sum(per_word[first:last])
         # a printable stretch holds no white space but " " (see str.isprintable)
         spaces = seg.count(" ") if seg.isprintable() else sum(map(seg.count, _SPACES))
-        out.append(  # the six counts of t, fields of _FIELD bits
+        out.append(  # the six counts of t, 64 bits each
             (
                 t & m,
                 t >> 64 & m,

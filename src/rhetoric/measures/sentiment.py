@@ -89,7 +89,8 @@ def _rule_word(word: str) -> bool:
 
 _TOKENS = WordCache(_vader_token, 200_000)
 _LOWER = WordCache(_vader_lower, 200_000)
-_WORD_VALENCE = WordCache(_lexicon_valence, 200_000)  # filled once analyzer() has run
+# the two below read what analyzer() sets up: polarity calls it first
+_WORD_VALENCE = WordCache(_lexicon_valence, 200_000)
 _RULE_WORD = WordCache(_rule_word, 200_000)
 _SCORED: frozenset[str] = frozenset()  # the lexicon's words less the boosters (score 0)
 _VALENCE: dict[str, float] = {}  # the lexicon's valence of each word of _SCORED
@@ -154,17 +155,17 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     words = text.split()
     if not words:
         return 0.0, 0.0, 0.0, 0.0, 0.0
-    valences = list(map(_WORD_VALENCE.__getitem__, words))  # None: not scored
-    if valences.count(None) == len(valences):  # all score 0, after _but_check too: neutral
+    own = list(map(_WORD_VALENCE.__getitem__, words))  # each word's own valence, or None
+    if own.count(None) == len(own):  # every word scores 0, after _but_check too: neutral
         return 0.0, 0.0, 1.0, 0.0, 0.0
     # a token is upper case when its word is (the punctuation stripped has no case)
     caps = list(map(str.isupper, words))
     n_caps = sum(caps)
     is_cap_diff = 0 < len(words) - n_caps < len(words)
     if not any(map(_RULE_WORD.__getitem__, words)) and not (
-        is_cap_diff and any(v is not None for v in compress(valences, caps))
+        is_cap_diff and any(v is not None for v in compress(own, caps))
     ):  # no rule of VADER's applies to any word: each takes its own valence, in order
-        return _scores(list(filter(None, valences)), len(words), text)
+        return _scores(list(filter(None, own)), len(words), text)
     lower = list(map(_LOWER.__getitem__, words))
     scored = _SCORED.intersection(lower)
     at = []  # the positions of the scored words, in order
