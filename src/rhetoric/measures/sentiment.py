@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -74,9 +75,26 @@ def _vader_lower(word: str) -> str:
     return _vader_token(word).lower()
 
 
+def _lexicon_valence(word: str) -> float | None:
+    """The lexicon's valence of ``word``'s token, None when VADER does not score it."""
+    return _VALENCE.get(_vader_lower(word))
+
+
+def _rule_word(word: str) -> bool:
+    """Whether ``word``'s token may bring a rule of VADER's into play: one of
+    ``_RULE_WORDS`` or a word with "n't" (a negation)."""
+    low = _vader_lower(word)
+    return low in _RULE_WORDS or "n't" in low
+
+
 _TOKENS = WordCache(_vader_token, 200_000)
 _LOWER = WordCache(_vader_lower, 200_000)
+# the two below read what analyzer() sets up: polarity calls it first
+_WORD_VALENCE = WordCache(_lexicon_valence, 200_000)
+_RULE_WORD = WordCache(_rule_word, 200_000)
 _SCORED: frozenset[str] = frozenset()  # the lexicon's words less the boosters (score 0)
+_VALENCE: dict[str, float] = {}  # the lexicon's valence of each word of _SCORED
+_RULE_WORDS: frozenset[str] = frozenset()  # words that bring a rule of VADER's into play
 _VS = None  # the vaderSentiment.vaderSentiment module, imported on first use
 
 
@@ -91,12 +109,17 @@ def _vader_module():
 
 def analyzer():
     """The shared VADER ``SentimentIntensityAnalyzer`` (created on first use)."""
-    global _ANALYZER, _EMOJI_CHARS, _SCORED
+    global _ANALYZER, _EMOJI_CHARS, _SCORED, _VALENCE, _RULE_WORDS
     if _ANALYZER is None:
         vs = _VS or _vader_module()
-        _ANALYZER = vs.SentimentIntensityAnalyzer()
-        _EMOJI_CHARS = frozenset(_ANALYZER.emojis)
-        _SCORED = frozenset(_ANALYZER.lexicon).difference(vs.BOOSTER_DICT)
+        a = vs.SentimentIntensityAnalyzer()
+        _EMOJI_CHARS = frozenset(a.emojis)
+        _SCORED = frozenset(a.lexicon).difference(vs.BOOSTER_DICT)
+        _VALENCE = {word: a.lexicon[word] for word in _SCORED}
+        # the modifiers of _word_valence, the idioms' words, "but" (_but_check) and
+        # "kind" ("kind of" scores 0); "n't" words and capitals are tested apart
+        _RULE_WORDS = _modifiers() | _idiom_words() | {"but", "kind"}
+        _ANALYZER = a
     return _ANALYZER
 
 
@@ -111,7 +134,6 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
     but skips the per-character emoji pass when the text holds no emoji, which makes
     it faster on news prose.
     """
-    vs = _VS or _vader_module()
     a = _ANALYZER or analyzer()
     # every emoji of VADER's is a non-ASCII character (tests check it): an ASCII
     # sentence, most of news prose, needs no look at its characters one by one
@@ -128,15 +150,24 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
                 out.append(ch)
                 prev_space = ch == " "
         text = "".join(out)
-    text = text.strip()
-    # vs.SentiText(text): its tokens (lower-cased here) and is_cap_diff, with the same steps
+    # vs.SentiText(text.strip()): its tokens (lower-cased here) and is_cap_diff, with the
+    # same steps (the white space strip() removes changes neither the words nor "!"/"?")
     words = text.split()
     if not words:
         return 0.0, 0.0, 0.0, 0.0, 0.0
+    own = list(map(_WORD_VALENCE.__getitem__, words))  # each word's own valence, or None
+    if own.count(None) == len(own):  # every word scores 0, after _but_check too: neutral
+        return 0.0, 0.0, 1.0, 0.0, 0.0
+    # a token is upper case when its word is (the punctuation stripped has no case)
+    caps = list(map(str.isupper, words))
+    n_caps = sum(caps)
+    is_cap_diff = 0 < len(words) - n_caps < len(words)
+    if not any(map(_RULE_WORD.__getitem__, words)) and not (
+        is_cap_diff and any(v is not None for v in compress(own, caps))
+    ):  # no rule of VADER's applies to any word: each takes its own valence, in order
+        return _scores(list(filter(None, own)), len(words), text)
     lower = list(map(_LOWER.__getitem__, words))
     scored = _SCORED.intersection(lower)
-    if not scored:  # every word scores 0, and so after _but_check: all neutral
-        return 0.0, 0.0, 1.0, 0.0, 0.0
     at = []  # the positions of the scored words, in order
     for low in scored:
         i = -1
@@ -144,9 +175,6 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
             i = lower.index(low, i + 1)
             at.append(i)
     at.sort()
-    # a token is upper case when its word is (the punctuation stripped has no case)
-    n_caps = sum(map(str.isupper, words))
-    is_cap_diff = 0 < len(words) - n_caps < len(words)
     lexicon = a.lexicon
     last = len(words) - 1
     modifiers = _MODIFIERS or _modifiers()
@@ -163,7 +191,7 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         low = lower[i]
         if low == "kind" and i < last and lower[i + 1] == "of":
             valences.append(0)
-        elif not (is_cap_diff and words[i].isupper()) and (
+        elif not (is_cap_diff and caps[i]) and (
             plain
             or (
                 low != "no"
@@ -183,6 +211,17 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         nonzero = [x for x in sentiments if x]  # zeros change neither sum
     else:
         nonzero = [x for x in valences if x]
+    return _scores(nonzero, len(words), text)
+
+
+def _scores(
+    nonzero: list[float], n_words: int, text: str
+) -> tuple[float, float, float, float, float]:
+    """The end of ``polarity_scores`` from a sentence's non-zero word valences in order
+    (after ``_but_check``), its number of tokens and its text (for "!" and "?")."""
+    if not nonzero:  # what the steps below give then
+        return 0.0, 0.0, 1.0, 0.0, 0.0
+    a = _ANALYZER or analyzer()
     total = float(sum(nonzero))
     # VADER's emphasis from "!" and "?" (0.0, which changes no sum, without either)
     emphasis = a._punctuation_emphasis(text) if "!" in text or "?" in text else 0.0
@@ -190,7 +229,7 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
         total += emphasis
     elif total < 0:
         total -= emphasis
-    compound = vs.normalize(total)
+    compound = (_VS or _vader_module()).normalize(total)
     # VADER's _sift_sentiment_scores, over the non-zero scores in the same order
     pos_sum = neg_sum = 0.0
     for x in nonzero:
@@ -198,7 +237,7 @@ def polarity(text: str) -> tuple[float, float, float, float, float]:
             pos_sum += float(x) + 1
         else:
             neg_sum += float(x) - 1
-    neu_count = len(words) - len(nonzero)
+    neu_count = n_words - len(nonzero)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += emphasis
     elif pos_sum < math.fabs(neg_sum):
@@ -474,16 +513,18 @@ class SentimentResult:
         has a word. The article's ``sentiment_mean`` and its interval are rates over
         sentences (:data:`rhetoric.analysis.sentences.SENTENCE_METRICS`).
         """
-        c, _, n = self._columns
-        keep = n > 0
-        if not keep.any():
+        compounds = [s.compound for s in self.sentences if s.n_words > 0]
+        if not compounds:
             warnings.warn("sentiment: no sentence with words; metrics are NaN", stacklevel=2)
             return dict.fromkeys(("positive_share", "negative_share", "neutral_share"), math.nan)
-        ck = c[keep]
+        # counts over a few dozen sentences: plain Python beats numpy's per-call cost, and
+        # count / n is the float that numpy's mean of the 0/1 array gives (tests compare)
+        n = len(compounds)
         return {
-            "positive_share": float(np.mean(ck >= POSITIVE_THRESHOLD)),
-            "negative_share": float(np.mean(ck <= NEGATIVE_THRESHOLD)),
-            "neutral_share": float(np.mean((ck > NEGATIVE_THRESHOLD) & (ck < POSITIVE_THRESHOLD))),
+            "positive_share": sum(c >= POSITIVE_THRESHOLD for c in compounds) / n,
+            "negative_share": sum(c <= NEGATIVE_THRESHOLD for c in compounds) / n,
+            "neutral_share": sum(NEGATIVE_THRESHOLD < c < POSITIVE_THRESHOLD for c in compounds)
+            / n,
         }
 
     def records(self) -> list[dict]:
@@ -530,13 +571,31 @@ def score_sentences(doc: Doc) -> SentimentResult:
     Sentences without words (stray punctuation) get compound 0 and ``n_words`` 0 and
     are left out of the aggregates.
     """
-    bounds = doc.sentence_words
+    clean = doc.clean
+    new = object.__new__
     out = []
-    for i, (start, end) in enumerate(doc.sentences):
-        n = bounds[i][1] - bounds[i][0]
-        if n:
-            compound, pos, neu, neg, valence = polarity(doc.sentence_text(i))
-        else:
-            compound, pos, neu, neg, valence = 0.0, 0.0, 0.0, 0.0, 0.0
-        out.append(SentenceSentiment(i, start, end, n, compound, pos, neu, neg, valence))
+    for i, ((start, end), (first, last)) in enumerate(
+        zip(doc.sentences, doc.sentence_words, strict=True)
+    ):
+        n = last - first
+        # the sentence's clean text as it stands: VADER splits it at white space and
+        # sees the same words and "!"/"?" as in doc.sentence_text(i) (tests check it)
+        compound, pos, neu, neg, valence = (
+            polarity(clean[start:end]) if n else (0.0, 0.0, 0.0, 0.0, 0.0)
+        )
+        # SentenceSentiment(i, start, end, n, ...) without the frozen class's
+        # object.__setattr__ for each field (it has no __post_init__; a test compares)
+        sentence = new(SentenceSentiment)
+        sentence.__dict__.update(
+            index=i,
+            start=start,
+            end=end,
+            n_words=n,
+            compound=compound,
+            pos=pos,
+            neu=neu,
+            neg=neg,
+            valence=valence,
+        )
+        out.append(sentence)
     return SentimentResult(tuple(out))
