@@ -425,7 +425,7 @@ class LoadedModel:
         order of :func:`word_features` (a zero weight added changes no sum), so the
         log-odds are the floats the feature strings give (``tests/test_loaded.py``
         checks it); the logistic function is numpy's, over all words at once."""
-        return self._scorer.scores(doc, matches, self.bias, word_in_quote)[0]
+        return self._scorer.scores(doc, matches, self.bias, word_in_quote).probs
 
     def scores(
         self,
@@ -434,8 +434,21 @@ class LoadedModel:
         word_in_quote: Sequence[bool] | None = None,
     ) -> tuple[list[float], list[float]]:
         """:meth:`word_scores` and :meth:`sentence_scores` in one pass over the words."""
-        probs, static = self._scorer.scores(doc, matches, self.bias, word_in_quote)
-        return probs, self._sentence_probs(doc, matches, probs, static)
+        scored = self._scores(doc, matches, word_in_quote)
+        return scored.probs, scored.sentence_probs
+
+    def _scores(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        word_in_quote: Sequence[bool] | None = None,
+    ) -> _Scored:
+        """:meth:`scores`, with the word probabilities also as an array."""
+        scored = self._scorer.scores(doc, matches, self.bias, word_in_quote)
+        scored.sentence_probs = self._sentence_probs(
+            doc, matches, scored.array, scored.static, scored.sentence
+        )
+        return scored
 
     def sentence_scores(
         self, doc: Doc, matches: Sequence[LexiconMatch], probs: Sequence[float]
@@ -446,33 +459,40 @@ class LoadedModel:
         order of float additions), with the words' own weights looked up once per word
         type."""
         ids = self._scorer._ids(doc.word_texts)
-        static = self._scorer.table[ids][:, [_SENTENCE, _SENTENCE_VECTOR]]
-        return self._sentence_probs(doc, matches, probs, static)
+        static = self._scorer.table.take(ids, axis=0)[:, _STATIC_SENTENCE]
+        sentence = np.array(doc.word_sentence, dtype=np.intp)
+        return self._sentence_probs(doc, matches, np.asarray(probs, float), static, sentence)
 
     def _sentence_probs(
         self,
         doc: Doc,
         matches: Sequence[LexiconMatch],
-        probs: Sequence[float],
+        p: np.ndarray,
         static: np.ndarray,
+        sentence: np.ndarray,
     ) -> list[float]:
+        """The sentence bias probabilities from the word probabilities ``p``, the words'
+        columns :data:`_STATIC_SENTENCE` of the scorer's table and their sentences."""
         n_sent = len(doc.sentences)
         if not self.sentence_weights:
             return [math.nan] * n_sent
         get = self.sentence_weights.get
-        sentence = np.array(doc.word_sentence, dtype=np.intp)
-        p = np.asarray(probs, float)
         z = np.bincount(sentence, static[:, 0], n_sent) if len(p) else np.zeros(n_sent)
-        for m in matches:
-            z[doc.word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
+        if matches:  # each match's category weight, added in match order (Python floats)
+            sums = z.tolist()
+            word_sentence = doc.word_sentence
+            for m in matches:
+                sums[word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
+            z = np.array(sums)
         n_words = np.bincount(sentence, minlength=n_sent)
+        at_least_one = np.maximum(n_words, 1)
         pmax = np.zeros(n_sent)
         mean_vector = np.zeros(n_sent)  # the mean word vector's weighted sum
         if len(p):
             np.maximum.at(pmax, sentence, p)
             z += get("psum", 0.0) * np.bincount(sentence, p, n_sent)
-            mean_vector = np.bincount(sentence, static[:, 1], n_sent) / np.maximum(n_words, 1)
-        z /= np.sqrt(np.maximum(n_words, 1))
+            mean_vector = np.bincount(sentence, static[:, 1], n_sent) / at_least_one
+        z /= np.sqrt(at_least_one)
         z += mean_vector
         z += get("pmax", 0.0) * pmax
         z += get("logn", 0.0) * np.log1p(n_words)
@@ -482,20 +502,33 @@ class LoadedModel:
 
 
 # Columns of _Scorer.table: the weights of the features that depend on one word only.
-_OWN = slice(0, 6)  # w=, s3=, s4=, p3=, v=, sj=
-_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(6, 12)
-_VSTRONG = 12
-_GIVE_BEFORE = (13, 14)  # (w-1=, v-1=) of this word, a feature of the word after it
-_GIVE_AFTER = (15, 16)  # (w+1=, v+1=) of this word, a feature of the word before it
-_STRONG = 17  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
-_BIGRAM_ID = 18  # number of the lower-cased word among the model's bigram words, else -1
-_SENTENCE = 19  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
-_VECTOR_OWN = 20  # the weights of the word's vector (e=)
-_VECTOR_GIVE_BEFORE = 21  # this word's vector weighted by e-1=, a feature of the word after it
-_VECTOR_GIVE_AFTER = 22  # this word's vector weighted by e+1=, a feature of the word before it
-_SENTENCE_VECTOR = 23  # the word's vector weighted by the sentence score's me=
-_N_COLUMNS = 24
+_OWN = 0  # w=, s3=, s4=, p3=, v=, sj=: their weights added left to right from 0.0
+_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(1, 7)
+_VSTRONG = 7
+_GIVE_BEFORE = (8, 9)  # (w-1=, v-1=) of this word, a feature of the word after it
+_GIVE_AFTER = (10, 11)  # (w+1=, v+1=) of this word, a feature of the word before it
+_STRONG = 12  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
+_BIGRAM_ID = 13  # number of the lower-cased word among the model's bigram words, else -1
+_SENTENCE = 14  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
+_SENTENCE_VECTOR = 15  # the word's vector weighted by the sentence score's me=
+_STATIC_SENTENCE = slice(_SENTENCE, _SENTENCE_VECTOR + 1)
+_VECTOR_OWN = 16  # the weights of the word's vector (e=)
+_VECTOR_GIVE_BEFORE = 17  # this word's vector weighted by e-1=, a feature of the word after it
+_VECTOR_GIVE_AFTER = 18  # this word's vector weighted by e+1=, a feature of the word before it
+_N_COLUMNS = 19
 _BIGRAM_BASE = 1 << 31
+_NO_BIGRAM = -4 * _BIGRAM_BASE  # below every key of a pair of adjacent words
+
+
+@dataclass
+class _Scored:
+    """What :meth:`_Scorer.scores` computes for one Doc."""
+
+    probs: list[float]  # the word probabilities
+    array: np.ndarray  # the same as an array
+    static: np.ndarray  # columns _STATIC_SENTENCE of every word's table row
+    sentence: np.ndarray  # the sentence of every word
+    sentence_probs: list[float] = field(default_factory=list)  # filled by LoadedModel
 
 
 class _Scorer:
@@ -508,7 +541,8 @@ class _Scorer:
     numpy: one column per feature slot of :func:`word_features`, 0.0 where a word lacks
     that feature, added up left to right in feature order. That is the order in which
     :meth:`LoadedModel.scores` adds, and adding 0.0 changes no sum, so the probabilities
-    are the same floats.
+    are the same floats. The first six slots depend on the word alone, so their sum
+    (from 0.0, left to right, as the column sum starts) is kept per word type.
     """
 
     _MAX_TYPES = 200_000
@@ -522,7 +556,9 @@ class _Scorer:
         self.table = np.zeros((1024, _N_COLUMNS))
         # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers: one sorted key
         # array for np.searchsorted over the pairs of both tables (key = left number *
-        # _BIGRAM_BASE + right number), and each table's weights, 0.0 for its absent pairs.
+        # _BIGRAM_BASE + right number, then _NO_BIGRAM, where a key past the last one
+        # lands), and both tables' weights as the two columns of one array, 0.0 for a
+        # table's absent pairs and in the last row (for the pairs of no table).
         bigrams: tuple[dict[tuple[str, str], float], ...] = ({}, {})
         for key, value in weights.items():
             for k, prefix in enumerate(("b-1=", "b+1=")):
@@ -533,33 +569,35 @@ class _Scorer:
         words = sorted({w for table in bigrams for pair in table for w in pair})
         self.bigram_ids = {w: i for i, w in enumerate(words)}
         pairs = sorted({pair for table in bigrams for pair in table})
-        self.bigram_keys = np.array(
+        keys = np.array(
             [self.bigram_ids[a] * _BIGRAM_BASE + self.bigram_ids[b] for a, b in pairs],
             dtype=np.int64,
         )
-        order = np.argsort(self.bigram_keys)
-        self.bigram_keys = self.bigram_keys[order]
-        self.bigram_values = [
-            np.array([table.get(pair, 0.0) for pair in pairs], dtype=float)[order]
-            for table in bigrams
-        ]
+        order = np.argsort(keys)
+        self.bigram_keys = np.append(keys[order], _NO_BIGRAM)
+        values = np.zeros((len(pairs) + 1, 2))
+        for k, table in enumerate(bigrams):
+            values[:-1, k] = np.array([table.get(pair, 0.0) for pair in pairs], dtype=float)[order]
+        self.bigram_values = values
         get = weights.get
         self.sv = np.array([get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
         self.edge = (get("w-1=<edge>", 0.0), get("w+1=<edge>", 0.0))
         self.quote = get("q", 0.0)
-        self.lex: dict[tuple[str, float], tuple[float, float]] = {}
-        self.lex_near: dict[str, tuple[float, float]] = {}
+        # per (category, strength) of a lexicon match, the weights of its words' lex=,
+        # lex=category:strength, and of the neighbours' lex-1= and lex+1=, then 1.0
+        self.lex: dict[tuple[str, float], tuple[float, float, float, float, float]] = {}
         # the vector features reduce to one number per vocabulary word and column
-        # (_VECTOR_OWN.._SENTENCE_VECTOR), computed once: scoring looks them up
+        # (_SENTENCE_VECTOR.._VECTOR_GIVE_AFTER), computed once: scoring looks them up
         self.vector_values: np.ndarray | None = None
         tables = [(weights, p) for p in VECTOR_PREFIXES]
         tables.append((self.sentence_w, SENTENCE_VECTOR_PREFIX))
         dims = max(vector_dims(t, p) for t, p in tables)
         if dims:
             columns = np.array([[t.get(f"{p}{k}", 0.0) for t, p in tables] for k in range(dims)])
-            self.vector_values = word_vectors()[1][:, :dims] @ columns
+            # the products of each column, reordered as the table's columns are
+            self.vector_values = (word_vectors()[1][:, :dims] @ columns)[:, [3, 0, 1, 2]]
 
     def _row(self, raw: str) -> list[float]:
         """Static weights of one word (columns as :attr:`table`)."""
@@ -569,13 +607,18 @@ class _Scorer:
         rv = str(round(v))
         upper1 = raw[:1].isupper()
         strong = abs(v) >= 2
-        return [
+        own = 0.0
+        for weight in (
             get("w=" + w, 0.0),
             get("s3=" + w[-3:], 0.0),
             get("s4=" + w[-4:], 0.0),
             get("p3=" + w[:3], 0.0),
             get("v=" + rv, 0.0),
             get("sj=" + _subjectivity(w), 0.0),
+        ):
+            own += weight
+        return [
+            own,
             get("short", 0.0) if len(w) <= 3 else 0.0,
             get("upper1", 0.0) if upper1 else 0.0,
             get("capmid", 0.0) if upper1 else 0.0,  # kept only inside a sentence
@@ -594,7 +637,7 @@ class _Scorer:
         ]
 
     def _vector(self, word: str) -> list[float]:
-        """Columns _VECTOR_OWN.._SENTENCE_VECTOR of a lower-cased word."""
+        """Columns _SENTENCE_VECTOR.._VECTOR_GIVE_AFTER of a lower-cased word."""
         row = -1 if self.vector_values is None else _vector_row(word)
         return [0.0] * 4 if row < 0 else self.vector_values[row].tolist()
 
@@ -619,34 +662,30 @@ class _Scorer:
             ids[k] = i
         return np.array(ids, dtype=np.intp)
 
-    def _lex(self, category: str, strength: float) -> tuple[float, float]:
+    def _lex(self, category: str, strength: float) -> tuple[float, float, float, float, float]:
         key = (category, strength)
         out = self.lex.get(key)
         if out is None:
             get = self.w.get
-            out = (get("lex=" + category, 0.0), get(f"lex={category}:{strength:g}", 0.0))
+            out = (
+                get("lex=" + category, 0.0),
+                get(f"lex={category}:{strength:g}", 0.0),
+                get("lex-1=" + category, 0.0),
+                get("lex+1=" + category, 0.0),
+                1.0,
+            )
             self.lex[key] = out
         return out
 
-    def _lex_near(self, category: str) -> tuple[float, float]:
-        out = self.lex_near.get(category)
-        if out is None:
-            get = self.w.get
-            out = (get("lex-1=" + category, 0.0), get("lex+1=" + category, 0.0))
-            self.lex_near[category] = out
-        return out
-
-    def _bigrams(self, ids: np.ndarray) -> list[np.ndarray]:
-        """Weights of b-1= and b+1= for each pair of adjacent words (word numbers as in
-        :attr:`bigram_ids`, -1 for a word in no bigram), 0.0 for pairs without one."""
+    def _bigrams(self, ids: np.ndarray) -> np.ndarray:
+        """Weights of b-1= and b+1= (two columns) for each pair of adjacent words (word
+        numbers as in :attr:`bigram_ids`, -1 for a word in no bigram), 0.0 for pairs
+        without one. A pair with a -1 makes a key of no pair in the table: negative, or
+        with the right number _BIGRAM_BASE - 1 (the left one less)."""
         keys = ids[:-1] * _BIGRAM_BASE + ids[1:]
-        keys[(ids[:-1] < 0) | (ids[1:] < 0)] = -1
         table_keys = self.bigram_keys
-        if not len(table_keys):
-            return [np.zeros(len(keys)) for _ in self.bigram_values]
-        at = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
-        found = table_keys[at] == keys
-        return [np.where(found, values[at], 0.0) for values in self.bigram_values]
+        at = np.searchsorted(table_keys[:-1], keys)  # len(table_keys) - 1 past the last
+        return self.bigram_values.take(np.where(table_keys[at] == keys, at, -1), axis=0)
 
     def scores(
         self,
@@ -654,79 +693,74 @@ class _Scorer:
         matches: Sequence[LexiconMatch],
         bias: float,
         word_in_quote: Sequence[bool] | None = None,
-    ) -> tuple[list[float], np.ndarray]:
-        """Word probabilities, and each word's own weight in the sentence bias score
-        (column :data:`_SENTENCE`). The Doc's sentences must be runs of consecutive
-        words, as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError
-        otherwise)."""
+    ) -> _Scored:
+        """Word probabilities, and each word's own weights in the sentence bias score
+        (columns :data:`_STATIC_SENTENCE`). The Doc's sentences must be runs of
+        consecutive words, as :func:`~rhetoric.text.tokens.tokenize` makes them
+        (ValueError otherwise)."""
         n = len(doc.words)
-        if n == 0:
-            return [], np.zeros(0)
         sentence = np.array(doc.word_sentence, dtype=np.intp)
+        if n == 0:
+            return _Scored([], np.zeros(0), np.zeros((0, 2)), sentence)
         if n > 1 and (sentence[1:] < sentence[:-1]).any():
             raise ValueError("the Doc's sentences are not runs of consecutive words")
         ids = self._ids(doc.word_texts)  # may grow self.table: index it after
-        rows = self.table[ids]
+        rows = self.table.take(ids, axis=0)
         first = np.ones(n, dtype=bool)  # first word of its sentence
         first[1:] = sentence[1:] != sentence[:-1]
         last = np.ones(n, dtype=bool)  # last word of its sentence
         last[:-1] = first[1:]
 
-        # lexicon matches: their own weights, and what they give their neighbours
-        lex_a, lex_b = np.zeros(n), np.zeros(n)
-        near_before, near_after = np.zeros(n), np.zeros(n)
-        has_lex = np.zeros(n)
+        # lexicon matches: their own weights, what they give their neighbours, and 1.0
+        # (a later match wins a word two matches cover)
+        lex = np.zeros((n, 5))
+        covered: dict[int, tuple[float, float, float, float, float]] = {}
         for m in matches:
-            a, b = self._lex(m.category, m.strength)
-            nb, na = self._lex_near(m.category)
-            span = slice(m.first_word, m.last_word)
-            lex_a[span], lex_b[span] = a, b
-            near_before[span], near_after[span] = nb, na
-            has_lex[span] = 1.0
-        doc_bucket = _doc_bucket(int(has_lex.sum()), n)
+            values = self._lex(m.category, m.strength)
+            for w in range(m.first_word, m.last_word):
+                covered[w] = values
+        if covered:
+            lex[list(covered)] = list(covered.values())
+        doc_bucket = _doc_bucket(len(covered), n)
         n_sent = int(sentence[-1]) + 1
         strong = np.bincount(sentence, rows[:, _STRONG], n_sent)[sentence]
-        n_lex = np.bincount(sentence, has_lex, n_sent)[sentence]
+        n_lex = np.bincount(sentence, lex[:, 4], n_sent)[sentence]
 
         # neighbours: what the word before (after) gives, or the sentence-edge weight
-        bigram_before, bigram_after = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
+        bigrams = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
         before = np.zeros((4, n))
         before[0, 1:] = rows[:-1, _GIVE_BEFORE[0]]
-        before[1, 1:] = bigram_before
+        before[1, 1:] = bigrams[:, 0]
         before[2, 1:] = rows[:-1, _GIVE_BEFORE[1]]
-        before[3, 1:] = near_before[:-1]
+        before[3, 1:] = lex[:-1, 2]
         before[:, first] = 0.0
         before[0, first] = self.edge[0]
         after = np.zeros((4, n))
         after[0, :-1] = rows[1:, _GIVE_AFTER[0]]
-        after[1, :-1] = bigram_after
+        after[1, :-1] = bigrams[:, 1]
         after[2, :-1] = rows[1:, _GIVE_AFTER[1]]
-        after[3, :-1] = near_after[1:]
+        after[3, :-1] = lex[1:, 3]
         after[:, last] = 0.0
         after[0, last] = self.edge[1]
 
-        columns = (
-            *rows[:, _OWN].T,
+        total = rows[:, _OWN].copy()  # the first six slots, then the others in order
+        for column in (
             self.sv[np.minimum(strong, 3).astype(np.intp)],
             self.sl[np.minimum(n_lex, 3).astype(np.intp)],
-            np.full(n, self.dl[doc_bucket]),
-            np.zeros(n)
-            if word_in_quote is None
-            else np.asarray(word_in_quote, dtype=bool) * self.quote,
+            self.dl[doc_bucket],
+            0.0 if word_in_quote is None else np.asarray(word_in_quote, dtype=bool) * self.quote,
             rows[:, _SHORT],
             rows[:, _UPPER1],
             np.where(first, 0.0, rows[:, _CAPMID]),
             rows[:, _ALLCAPS],
             rows[:, _DIGIT],
             rows[:, _HYPHEN],
-            lex_a,
-            lex_b,
+            lex[:, 0],
+            lex[:, 1],
             rows[:, _VSTRONG],
             *before,
             *after,
-        )
-        total = np.zeros(n)
-        for column in columns:  # left to right, as LoadedModel.scores adds
+        ):  # left to right, as LoadedModel.scores adds
             total += column
         if self.vector_values is not None:  # the vector features, after the others
             vector = rows[:, _VECTOR_OWN].copy()
@@ -735,7 +769,7 @@ class _Scorer:
             total += vector
         z = bias + total
         probs = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
-        return probs.tolist(), rows[:, [_SENTENCE, _SENTENCE_VECTOR]]
+        return _Scored(probs.tolist(), probs, rows[:, _STATIC_SENTENCE], sentence)
 
 
 @lru_cache(maxsize=1)
