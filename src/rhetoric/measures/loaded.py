@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -66,7 +67,7 @@ import numpy as np
 from rhetoric.datafiles import package_csv_rows
 from rhetoric.measures.lexicon import Lexicon, LexiconMatch, _bases
 from rhetoric.text.line_model import FUNCTION_WORDS
-from rhetoric.text.tokens import Doc, merge_spans, span_within, words_within
+from rhetoric.text.tokens import Doc, WordCache, merge_spans, span_within, words_within
 
 __all__ = [
     "CATEGORIES",
@@ -942,6 +943,7 @@ def find_loaded(
     matches = lexicon.match(doc)
     is_default = lexicon is default
     scores = [math.nan] * n
+    values = np.full(n, math.nan)  # the same as an array
     sentence_bias: tuple[float, ...] = ()
     adds = False  # whether the model adds terms and checks the lexicon's
     if use_model is not False:
@@ -951,46 +953,76 @@ def find_loaded(
             if len(word_scores) != n:
                 raise ValueError(f"word_scores has {len(word_scores)} values for {n} words")
             scores = list(word_scores)
+            values = np.asarray(scores, float)
             bias = model.sentence_scores(doc, base_matches, scores)
         else:
-            scores, bias = model.scores(doc, base_matches, word_in_quote)
+            scored = model._scores(doc, base_matches, word_in_quote)
+            scores, values, bias = scored.probs, scored.array, scored.sentence_probs
         sentence_bias = tuple(bias)
         adds = is_default or bool(use_model)
 
+    words, text = doc.words, doc.text
+
     def term(a: int, b: int, match: LexiconMatch | None) -> LoadedTerm:
-        start, end = doc.words[a][0], doc.words[b - 1][1]
-        text = doc.text[start:end]
-        if match is not None:  # a lexicon term keeps its match's ends where it did not grow
-            start = match.start if a == match.first_word else start
-            end = match.end if b == match.last_word else end
-            grown = (start, end) != (match.start, match.end)
-            text = doc.text[start:end] if grown else match.text
-        return LoadedTerm(
+        start, end = words[a][0], words[b - 1][1]
+        if match is None:
+            term_text = text[start:end]
+            return _new_term(
+                start,
+                end,
+                term_text,
+                "other",
+                1.0,
+                span_within(q_starts, q_ends, start, end),
+                "model",
+                " ".join(term_text.translate(_APOS).lower().split()),
+                max(scores[a:b]),
+                a,
+                b,
+            )
+        # a lexicon term keeps its match's ends where it did not grow
+        start = match.start if a == match.first_word else start
+        end = match.end if b == match.last_word else end
+        grown = start != match.start or end != match.end
+        return _new_term(
             start,
             end,
-            text,
-            "other" if match is None else match.category,
-            1.0 if match is None else match.strength,
+            text[start:end] if grown else match.text,
+            match.category,
+            match.strength,
             span_within(q_starts, q_ends, start, end),
-            "model" if match is None else "lexicon",
-            " ".join(text.translate(_APOS).lower().split()) if match is None else match.term,
+            "lexicon",
+            match.term,
             max(scores[a:b]),
             a,
             b,
         )
 
     # a user's own terms always count; they grow only when the model adds terms
-    spans, dropped, covered = counted_spans(
-        doc, scores, matches, word_in_quote, model, check=adds and is_default, add=adds
+    spans, dropped, covered = _counted_spans(
+        doc, scores, values, matches, word_in_quote, model, adds and is_default, adds
     )
     terms = [term(a, b, m) for a, b, m in spans]
     candidates = [term(m.first_word, m.last_word, m) for m in dropped]
     if adds and model.candidates_from < model.threshold:
-        for a, b in _runs(doc, scores, covered, word_in_quote, model.candidates_from):
+        for a, b in _runs(doc, values, covered, word_in_quote, model.candidates_from):
             candidates.append(term(a, b, None))
-    terms.sort(key=lambda t: (t.start, t.end))
-    candidates.sort(key=lambda t: (t.start, t.end))
+    terms.sort(key=_START_END)
+    candidates.sort(key=_START_END)
     return LoadedResult(terms, n, sum(word_in_quote), categories, candidates, sentence_bias)
+
+
+_START_END = attrgetter("start", "end")
+_TERM_FIELDS = tuple(LoadedTerm.__dataclass_fields__)
+
+
+def _new_term(*values: Any) -> LoadedTerm:
+    """``LoadedTerm(*values)`` without the frozen class's ``object.__setattr__`` for each
+    field (``LoadedTerm`` has no ``__post_init__``): the instance's ``__dict__`` is the
+    fields in order (a test compares the two)."""
+    out = object.__new__(LoadedTerm)
+    out.__dict__.update(zip(_TERM_FIELDS, values, strict=True))
+    return out
 
 
 def counted_spans(
@@ -1016,6 +1048,22 @@ def counted_spans(
     hysteresis (see :func:`_runs`). Grown ends are trimmed of :data:`FUNCTION_WORDS`.
     ``model`` is unused when neither is set. The training script scores its
     out-of-fold operating points with this same function."""
+    return _counted_spans(
+        doc, scores, np.asarray(scores, float), matches, word_in_quote, model, check, add
+    )
+
+
+def _counted_spans(
+    doc: Doc,
+    scores: Sequence[float],
+    values: np.ndarray,
+    matches: Sequence[LexiconMatch],
+    word_in_quote: Sequence[bool],
+    model: LoadedModel | None,
+    check: bool,
+    add: bool,
+) -> tuple[list[tuple[int, int, LexiconMatch | None]], list[LexiconMatch], list[bool]]:
+    """:func:`counted_spans`, with the scores also as an array (``values``)."""
     covered = [False] * len(doc.words)
     kept, dropped = [], []
     for m in matches:
@@ -1037,19 +1085,19 @@ def counted_spans(
     if grow is None:
         spans = [(m.first_word, m.last_word, m) for m in kept]
     else:
-        ok = (np.asarray(scores, float) >= grow).tolist()
+        ok = (values >= grow).tolist()
         for m in kept:
             a, b = _grow(doc, ok, covered, word_in_quote, m.first_word, m.last_word)
             covered[a:b] = [True] * (b - a)
             spans.append((a, b, m))
-    for a, b in _runs(doc, scores, covered, word_in_quote, model.threshold, grow):
+    for a, b in _runs(doc, values, covered, word_in_quote, model.threshold, grow):
         spans.append((a, b, None))
         covered[a:b] = [True] * (b - a)
     return spans, dropped, covered
 
 
-def _is_function_word(doc: Doc, i: int) -> bool:
-    return doc.word_text(i).translate(_APOS).lower() in FUNCTION_WORDS
+_IS_FUNCTION_WORD = WordCache(lambda raw: raw.translate(_APOS).lower() in FUNCTION_WORDS, 100_000)
+"""Whether a word's text, lower-cased, is one of :data:`FUNCTION_WORDS`."""
 
 
 def _grow(
@@ -1081,16 +1129,17 @@ def _grow(
         and word_in_quote[hi] == word_in_quote[b - 1]
     ):
         hi += 1
-    while lo < a and _is_function_word(doc, lo):
+    texts = doc.word_texts
+    while lo < a and _IS_FUNCTION_WORD[texts[lo]]:
         lo += 1
-    while hi > b and _is_function_word(doc, hi - 1):
+    while hi > b and _IS_FUNCTION_WORD[texts[hi - 1]]:
         hi -= 1
     return lo, hi
 
 
 def _runs(
     doc: Doc,
-    scores: Sequence[float],
+    values: np.ndarray,
     covered: Sequence[bool],
     word_in_quote: Sequence[bool],
     threshold: float,
@@ -1099,9 +1148,10 @@ def _runs(
     """Word ranges of the learned terms: runs of consecutive words scoring at least
     ``threshold`` (or, by hysteresis, at least ``grow`` when that is lower, the run
     then holding a word at or above ``threshold``) that no lexicon match or term covers,
-    of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at both ends."""
+    of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at both ends.
+    ``values`` are the word scores."""
     n = len(doc.words)
-    values = np.asarray(scores, float)
+    sentence, texts = doc.word_sentence, doc.word_texts
     low = threshold if grow is None else min(grow, threshold)
     above = values >= low
     flagged = above.tolist()  # plain bools: indexing a list is faster than an array
@@ -1116,14 +1166,14 @@ def _runs(
             j < n
             and flagged[j]
             and not covered[j]
-            and doc.word_sentence[j] == doc.word_sentence[i]
+            and sentence[j] == sentence[i]
             and word_in_quote[j] == word_in_quote[i]
         ):
             j += 1
         a, b = i, j
-        while a < b and _is_function_word(doc, a):
+        while a < b and _IS_FUNCTION_WORD[texts[a]]:
             a += 1
-        while b > a and _is_function_word(doc, b - 1):
+        while b > a and _IS_FUNCTION_WORD[texts[b - 1]]:
             b -= 1
         if a < b and any(seeds[a:b]):  # not only function words; a seed inside
             out.append((a, b))
