@@ -233,3 +233,23 @@ def test_dead_starts_skip_only_what_finds_nothing():
         doc = tokenize(text)
         fresh._dead_starts.clear()
         assert warm.match(doc) == fresh.match(doc)
+
+
+def test_dead_starts_are_keyed_by_the_next_word_only_when_it_has_a_part():
+    """A dead start is keyed by the word after it, which the search steps to only when
+    that word has a part: after a word of no part (blanked in ``clean``) the search goes
+    on to the word after, which the key does not name, so no dead start is kept."""
+    import re
+
+    from rhetoric.text.tokens import Doc
+
+    def doc(text: str, clean: str) -> Doc:
+        words = tuple(m.span() for m in re.finditer(r"\S+", text))
+        whole = ((0, len(text)),)
+        return Doc(text, clean, whole, whole, words, (0,) * len(words))
+
+    lexicon = Lexicon.from_terms(["phony pretext"], "pejorative")
+    assert lexicon.match(doc("phony () table", "phony    table")) == []
+    got = lexicon.match(doc("phony () pretext", "phony    pretext"))
+    assert [(m.term, m.first_word, m.last_word) for m in got] == [("phony pretext", 0, 3)]
+    assert lexicon.match(doc("phony pretext", "phony pretext"))[0].text == "phony pretext"
