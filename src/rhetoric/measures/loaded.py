@@ -58,7 +58,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -498,7 +497,7 @@ class LoadedModel:
         z += get("pmax", 0.0) * pmax
         z += get("logn", 0.0) * np.log1p(n_words)
         z += self.sentence_bias
-        out = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+        out = 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -700.0), 700.0)))
         return np.where(n_words > 0, out, math.nan).tolist()
 
 
@@ -553,7 +552,8 @@ class _Scorer:
     ) -> None:
         self.w = weights
         self.sentence_w = sentence_weights or {}
-        self.type_ids: dict[str, int] = {}
+        # the row of each word type, a new type's filled in when it is first met
+        self.type_ids = WordCache(self._new_type, self._MAX_TYPES)
         self.table = np.zeros((1024, _N_COLUMNS))
         # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers: one sorted key
         # array for np.searchsorted over the pairs of both tables (key = left number *
@@ -642,26 +642,23 @@ class _Scorer:
         row = -1 if self.vector_values is None else _vector_row(word)
         return [0.0] * 4 if row < 0 else self.vector_values[row].tolist()
 
+    def _new_type(self, raw: str) -> int:
+        """The next row of :attr:`table`, filled with a new word type's weights."""
+        i = len(self.type_ids)
+        if i >= len(self.table):
+            grown = np.zeros((2 * len(self.table), _N_COLUMNS))
+            grown[: len(self.table)] = self.table
+            self.table = grown
+        self.table[i] = self._row(raw)
+        return i
+
     def _ids(self, raws: Sequence[str]) -> np.ndarray:
-        """Row of :attr:`table` for each word, adding the word types not seen before."""
+        """Row of :attr:`table` for each word, adding the word types not seen before
+        (the rows start afresh before an article that could fill them up, never in it)."""
         type_ids = self.type_ids
         if len(type_ids) + len(raws) > self._MAX_TYPES:
             type_ids.clear()
-        ids = list(map(type_ids.get, raws, repeat(-1, len(raws))))
-        new = [k for k, i in enumerate(ids) if i < 0] if -1 in ids else []
-        for k in new:  # words not seen before
-            raw = raws[k]
-            i = type_ids.get(raw, -1)  # the same new word earlier in this article
-            if i < 0:
-                i = len(type_ids)
-                if i >= len(self.table):
-                    grown = np.zeros((2 * len(self.table), _N_COLUMNS))
-                    grown[: len(self.table)] = self.table
-                    self.table = grown
-                self.table[i] = self._row(raw)
-                type_ids[raw] = i
-            ids[k] = i
-        return np.array(ids, dtype=np.intp)
+        return np.fromiter(map(type_ids.__getitem__, raws), np.intp, len(raws))
 
     def _lex(self, category: str, strength: float) -> tuple[float, float, float, float, float]:
         key = (category, strength)
