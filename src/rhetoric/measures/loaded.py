@@ -681,9 +681,13 @@ class _Scorer:
         without one. A pair with a -1 makes a key of no pair in the table: negative, or
         with the right number _BIGRAM_BASE - 1 (the left one less)."""
         keys = ids[:-1] * _BIGRAM_BASE + ids[1:]
+        order = keys.argsort()
+        keys = keys[order]
         table_keys = self.bigram_keys
         at = np.searchsorted(table_keys[:-1], keys)  # len(table_keys) - 1 past the last
-        return self.bigram_values.take(np.where(table_keys[at] == keys, at, -1), axis=0)
+        found = np.empty_like(at)
+        found[order] = np.where(table_keys[at] == keys, at, -1)
+        return self.bigram_values.take(found, axis=0)
 
     def scores(
         self,
