@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress
+from operator import itemgetter
 from os import PathLike
 from typing import Any
 
@@ -178,6 +179,18 @@ class LexiconMatch:
     strength: float
     first_word: int
     last_word: int
+
+
+_MATCH_FIELDS = tuple(LexiconMatch.__dataclass_fields__)
+
+
+def _new_match(*values: Any) -> LexiconMatch:
+    """``LexiconMatch(*values)`` without the frozen class's ``object.__setattr__`` for
+    each field (``LexiconMatch`` has no ``__post_init__``): the instance's ``__dict__`` is
+    the fields in order (a test compares the two)."""
+    out = object.__new__(LexiconMatch)
+    out.__dict__.update(zip(_MATCH_FIELDS, values, strict=True))
+    return out
 
 
 class _Node:
@@ -538,17 +551,18 @@ class Lexicon:
         if len(dead) >= _MAX_CHILDREN_CACHE:
             dead.clear()
         # the words where a term may start, less the dead starts (keyed by the next word)
-        pairs = zip(texts, texts[1:] + (None,), strict=True)
-        todo = [w for w, pair in compress(enumerate(pairs), known) if pair not in dead]
-        # candidates: (parts covered, entry, start, end, first word, its first part taken,
-        # last word)
-        candidates: list[tuple[int, LexiconEntry, int, int, int, int, int]] = []
+        following = texts[1:] + (None,)
+        todo = [w for w in compress(range(n_words), known) if (texts[w], following[w]) not in dead]
+        # candidates: (rank, entry, first word, last word); the rank orders them longest
+        # first (most parts, then most characters), exact before wildcard, strongest
+        # first, then in text order (first word, its first part taken)
+        candidates: list[tuple[tuple, LexiconEntry, int, int]] = []
         for w0 in todo:
             first_steps = known[w0]
             pair = None
             if len(first_steps) == 1 and next_word(w0) == w0 + 1:
                 # one part, and the next word has one: the two texts decide the rest
-                pair = (texts[w0], texts[w0 + 1] if w0 + 1 < n_words else None)
+                pair = (texts[w0], following[w0])
                 n_found = len(candidates)
             pushed = False
             for k0, steps0 in enumerate(first_steps):
@@ -582,7 +596,15 @@ class Lexicon:
                         n_parts = before + lk + 1 - k0
                         for child in children:
                             for entry in child.entries:
-                                candidates.append((n_parts, entry, start, end, w0, k0, w))
+                                rank = (
+                                    -n_parts,
+                                    start - end,
+                                    entry.is_wildcard,
+                                    -entry.strength,
+                                    w0,
+                                    k0,
+                                )
+                                candidates.append((rank, entry, w0, w))
                             if nw == n_words or not (
                                 child.exact or child.prefix or child.exact_cs or child.prefix_cs
                             ):
@@ -610,13 +632,9 @@ class Lexicon:
         if not candidates:
             return []
 
-        def rank(c: tuple[int, LexiconEntry, int, int, int, int, int]) -> tuple:
-            n_parts, entry, start, end, w0, k0 = c[:6]
-            return (-n_parts, -(end - start), entry.is_wildcard, -entry.strength, w0, k0)
-
         taken = [False] * n_words
         chosen: list[tuple[int, int, LexiconEntry]] = []
-        for _, entry, _, _, w0, _, w_last in sorted(candidates, key=rank):
+        for _, entry, w0, w_last in sorted(candidates, key=itemgetter(0)):  # ties: as found
             w1 = w_last + 1
             if any(taken[w0:w1]):
                 continue
@@ -624,10 +642,10 @@ class Lexicon:
                 taken[w] = True
             chosen.append((w0, w1, entry))
         out = []
-        for w0, w1, entry in sorted(chosen, key=lambda t: t[0]):
+        for w0, w1, entry in sorted(chosen, key=itemgetter(0)):
             start, end = words[w0][0], words[w1 - 1][1]
             out.append(
-                LexiconMatch(
+                _new_match(
                     start, end, text[start:end], entry.term, entry.category, entry.strength, w0, w1
                 )
             )
