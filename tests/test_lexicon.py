@@ -261,7 +261,7 @@ def test_new_match_equals_the_constructor():
     values = (4, 9, "Evil!", "evil", "pejorative", 2.0, 1, 2)
     built, made = LexiconMatch(*values), _new_match(*values)
     assert built == made and list(vars(built).items()) == list(vars(made).items())
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError):
         _new_match(*values[:-1])
     (m,) = Lexicon.default().match(tokenize("They are evil thugs."))[:1]
     assert list(vars(m).items()) == list(vars(LexiconMatch(*vars(m).values())).items())

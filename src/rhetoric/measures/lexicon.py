@@ -181,15 +181,30 @@ class LexiconMatch:
     last_word: int
 
 
-_MATCH_FIELDS = tuple(LexiconMatch.__dataclass_fields__)
-
-
-def _new_match(*values: Any) -> LexiconMatch:
-    """``LexiconMatch(*values)`` without the frozen class's ``object.__setattr__`` for
-    each field (``LexiconMatch`` has no ``__post_init__``): the instance's ``__dict__`` is
-    the fields in order (a test compares the two)."""
+def _new_match(
+    start: int,
+    end: int,
+    text: str,
+    term: str,
+    category: str,
+    strength: float,
+    first_word: int,
+    last_word: int,
+) -> LexiconMatch:
+    """``LexiconMatch(...)`` without the frozen class's ``object.__setattr__`` for each
+    field (``LexiconMatch`` has no ``__post_init__``): the instance's ``__dict__`` is the
+    fields in order (a test compares the two)."""
     out = object.__new__(LexiconMatch)
-    out.__dict__.update(zip(_MATCH_FIELDS, values, strict=True))
+    out.__dict__.update(
+        start=start,
+        end=end,
+        text=text,
+        term=term,
+        category=category,
+        strength=strength,
+        first_word=first_word,
+        last_word=last_word,
+    )
     return out
 
 

@@ -505,8 +505,8 @@ class LoadedModel:
 _OWN = 0  # w=, s3=, s4=, p3=, v=, sj=: their weights added left to right from 0.0
 _SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(1, 7)
 _VSTRONG = 7
-_GIVE_BEFORE = (8, 9)  # (w-1=, v-1=) of this word, a feature of the word after it
-_GIVE_AFTER = (10, 11)  # (w+1=, v+1=) of this word, a feature of the word before it
+_GIVE_BEFORE = slice(8, 10)  # (w-1=, v-1=) of this word, features of the word after it
+_GIVE_AFTER = slice(10, 12)  # (w+1=, v+1=) of this word, features of the word before it
 _STRONG = 12  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
 _BIGRAM_ID = 13  # number of the lower-cased word among the model's bigram words, else -1
 _SENTENCE = 14  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
@@ -584,7 +584,10 @@ class _Scorer:
         self.sv = np.array([get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
-        self.edge = (get("w-1=<edge>", 0.0), get("w+1=<edge>", 0.0))
+        # what a word at a sentence's start (end) has in place of its neighbour's weights
+        self.edges = tuple(
+            np.array([[get(f"w{off}=<edge>", 0.0)], [0.0], [0.0], [0.0]]) for off in ("-1", "+1")
+        )
         self.quote = get("q", 0.0)
         # per (category, strength) of a lexicon match, the weights of its words' lex=,
         # lex=category:strength, and of the neighbours' lex-1= and lex+1=, then 1.0
@@ -704,14 +707,15 @@ class _Scorer:
         sentence = np.array(doc.word_sentence, dtype=np.intp)
         if n == 0:
             return _Scored([], np.zeros(0), np.zeros((0, 2)), sentence)
-        if n > 1 and (sentence[1:] < sentence[:-1]).any():
+        step = np.diff(sentence)
+        if (step < 0).any():
             raise ValueError("the Doc's sentences are not runs of consecutive words")
         ids = self._ids(doc.word_texts)  # may grow self.table: index it after
         rows = self.table.take(ids, axis=0)
         first = np.ones(n, dtype=bool)  # first word of its sentence
-        first[1:] = sentence[1:] != sentence[:-1]
+        first[1:] = step
         last = np.ones(n, dtype=bool)  # last word of its sentence
-        last[:-1] = first[1:]
+        last[:-1] = step
 
         # lexicon matches: their own weights, what they give their neighbours, and 1.0
         # (a later match wins a word two matches cover)
@@ -728,22 +732,18 @@ class _Scorer:
         strong = np.bincount(sentence, rows[:, _STRONG], n_sent)[sentence]
         n_lex = np.bincount(sentence, lex[:, 4], n_sent)[sentence]
 
-        # neighbours: what the word before (after) gives, or the sentence-edge weight
+        # neighbours: what the word before gives (w-1=, b-1=, v-1=, lex-1=), or the
+        # sentence-edge weight, then the same from the word after (w+1=, ...)
         bigrams = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
-        before = np.zeros((4, n))
-        before[0, 1:] = rows[:-1, _GIVE_BEFORE[0]]
-        before[1, 1:] = bigrams[:, 0]
-        before[2, 1:] = rows[:-1, _GIVE_BEFORE[1]]
-        before[3, 1:] = lex[:-1, 2]
-        before[:, first] = 0.0
-        before[0, first] = self.edge[0]
-        after = np.zeros((4, n))
-        after[0, :-1] = rows[1:, _GIVE_AFTER[0]]
-        after[1, :-1] = bigrams[:, 1]
-        after[2, :-1] = rows[1:, _GIVE_AFTER[1]]
-        after[3, :-1] = lex[1:, 3]
-        after[:, last] = 0.0
-        after[0, last] = self.edge[1]
+        near = np.empty((8, n))
+        near[0:3:2, 1:] = rows[:-1, _GIVE_BEFORE].T
+        near[1, 1:] = bigrams[:, 0]
+        near[3, 1:] = lex[:-1, 2]
+        near[:4, first] = self.edges[0]
+        near[4:7:2, :-1] = rows[1:, _GIVE_AFTER].T
+        near[5, :-1] = bigrams[:, 1]
+        near[7, :-1] = lex[1:, 3]
+        near[4:, last] = self.edges[1]
 
         total = rows[:, _OWN].copy()  # the first six slots, then the others in order
         for column in (
@@ -760,8 +760,7 @@ class _Scorer:
             lex[:, 0],
             lex[:, 1],
             rows[:, _VSTRONG],
-            *before,
-            *after,
+            *near,
         ):  # left to right, as LoadedModel.scores adds
             total += column
         if self.vector_values is not None:  # the vector features, after the others
@@ -1014,15 +1013,38 @@ def find_loaded(
 
 
 _START_END = attrgetter("start", "end")
-_TERM_FIELDS = tuple(LoadedTerm.__dataclass_fields__)
 
 
-def _new_term(*values: Any) -> LoadedTerm:
-    """``LoadedTerm(*values)`` without the frozen class's ``object.__setattr__`` for each
+def _new_term(
+    start: int,
+    end: int,
+    text: str,
+    category: str,
+    strength: float,
+    in_quote: bool,
+    source: str,
+    term: str,
+    score: float,
+    first_word: int,
+    last_word: int,
+) -> LoadedTerm:
+    """``LoadedTerm(...)`` without the frozen class's ``object.__setattr__`` for each
     field (``LoadedTerm`` has no ``__post_init__``): the instance's ``__dict__`` is the
     fields in order (a test compares the two)."""
     out = object.__new__(LoadedTerm)
-    out.__dict__.update(zip(_TERM_FIELDS, values, strict=True))
+    out.__dict__.update(
+        start=start,
+        end=end,
+        text=text,
+        category=category,
+        strength=strength,
+        in_quote=in_quote,
+        source=source,
+        term=term,
+        score=score,
+        first_word=first_word,
+        last_word=last_word,
+    )
     return out
 
 
