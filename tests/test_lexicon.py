@@ -207,11 +207,12 @@ def test_empty_inputs():
     assert Lexicon.default().match(tokenize("  \n ... ")) == []
 
 
-def test_dead_starts_skip_only_what_finds_nothing():
+def test_dead_and_settled_starts_skip_only_what_the_search_finds():
     """A start word of one part whose search found nothing before, followed by the same
-    word, is skipped (``Lexicon._dead_starts``): the matches of a lexicon warmed on other
-    texts equal those of a fresh one, with the pairs of words met in other contexts
-    (hyphens, punctuation, sentence ends, the end of the text)."""
+    word, is skipped (``Lexicon._dead_starts``), and one whose search found terms of the
+    word alone takes them at once (``Lexicon._settled_starts``): the matches of a
+    lexicon warmed on other texts equal those of a fresh one, with the pairs of words
+    met in other contexts (hyphens, punctuation, sentence ends, the end of the text)."""
     import random
 
     terms = [e.term for e in Lexicon.default()._entries if " " in e.term][:300]
@@ -227,11 +228,12 @@ def test_dead_starts_skip_only_what_finds_nothing():
     warm = Lexicon.default()
     for text in texts:
         warm.match(tokenize(text))
-    assert warm._dead_starts
+    assert warm._dead_starts and warm._settled_starts
     fresh = Lexicon(list(warm._entries))
     for text in texts:
         doc = tokenize(text)
         fresh._dead_starts.clear()
+        fresh._settled_starts.clear()
         assert warm.match(doc) == fresh.match(doc)
 
 

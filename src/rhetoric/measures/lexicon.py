@@ -457,6 +457,16 @@ class Lexicon:
         return set()
 
     @cached_property
+    def _settled_starts(
+        self,
+    ) -> dict[tuple[str, str | None], tuple[tuple[tuple, LexiconEntry], ...]]:
+        """The same pairs where that search finds terms of the start word alone and stacks
+        no step: the candidates it found, each as its rank without the position (the
+        word and part, the word's first) and its entry, which :meth:`match` takes at
+        once."""
+        return {}
+
+    @cached_property
     def _root_steps(self) -> WordCache:
         """Per word text, :meth:`_first_steps`."""
         return WordCache(self._first_steps, _MAX_CHILDREN_CACHE)
@@ -562,9 +572,11 @@ class Lexicon:
         # The first steps from the root over each part: they depend only on the word's
         # text, so they are worked out once per word type (falsy where none starts).
         known = list(map(self._root_steps.__getitem__, texts))
-        dead = self._dead_starts
+        dead, settled = self._dead_starts, self._settled_starts
         if len(dead) >= _MAX_CHILDREN_CACHE:
             dead.clear()
+        if len(settled) >= _MAX_CHILDREN_CACHE:
+            settled.clear()
         # the words where a term may start, less the dead starts (keyed by the next word)
         following = texts[1:] + (None,)
         todo = [w for w in compress(range(n_words), known) if (texts[w], following[w]) not in dead]
@@ -578,6 +590,10 @@ class Lexicon:
             if len(first_steps) == 1 and next_word(w0) == w0 + 1:
                 # one part, and the next word has one: the two texts decide the rest
                 pair = (texts[w0], following[w0])
+                found = settled.get(pair)
+                if found is not None:  # the candidates a search from here finds
+                    candidates += [(head + (w0, 0), entry, w0, w0) for head, entry in found]
+                    continue
                 n_found = len(candidates)
             pushed = False
             for k0, steps0 in enumerate(first_steps):
@@ -642,8 +658,11 @@ class Lexicon:
                             if next_steps:
                                 stack.append((next_steps, nw, nk, w, lk, n_before))
                                 pushed = True
-            if pair is not None and not pushed and len(candidates) == n_found:
-                dead.add(pair)
+            if pair is not None and not pushed:
+                if len(candidates) == n_found:
+                    dead.add(pair)
+                else:
+                    settled[pair] = tuple((c[0][:4], c[1]) for c in candidates[n_found:])
         if not candidates:
             return []
 
