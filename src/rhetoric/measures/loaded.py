@@ -505,16 +505,14 @@ class LoadedModel:
 _OWN = 0  # w=, s3=, s4=, p3=, v=, sj=: their weights added left to right from 0.0
 _SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(1, 7)
 _VSTRONG = 7
-_GIVE_BEFORE = slice(8, 10)  # (w-1=, v-1=) of this word, features of the word after it
-_GIVE_AFTER = slice(10, 12)  # (w+1=, v+1=) of this word, features of the word before it
-_STRONG = 12  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
-_BIGRAM_ID = 13  # number of the lower-cased word among the model's bigram words, else -1
-_SENTENCE = 14  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
-_SENTENCE_VECTOR = 15  # the word's vector weighted by the sentence score's me=
+_GIVE_BEFORE = slice(8, 11)  # (w-1=, v-1=, e-1= vector) of this word: for the word after it
+_GIVE_AFTER = slice(11, 14)  # (w+1=, v+1=, e+1= vector) of this word: for the word before it
+_STRONG = 14  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
+_BIGRAM_ID = 15  # number of the lower-cased word among the model's bigram words, else -1
+_SENTENCE = 16  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
+_SENTENCE_VECTOR = 17  # the word's vector weighted by the sentence score's me=
 _STATIC_SENTENCE = slice(_SENTENCE, _SENTENCE_VECTOR + 1)
-_VECTOR_OWN = 16  # the weights of the word's vector (e=)
-_VECTOR_GIVE_BEFORE = 17  # this word's vector weighted by e-1=, a feature of the word after it
-_VECTOR_GIVE_AFTER = 18  # this word's vector weighted by e+1=, a feature of the word before it
+_VECTOR_OWN = 18  # the weights of the word's vector (e=)
 _N_COLUMNS = 19
 _BIGRAM_BASE = 1 << 31
 _NO_BIGRAM = -4 * _BIGRAM_BASE  # below every key of a pair of adjacent words
@@ -586,22 +584,24 @@ class _Scorer:
         self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
         # what a word at a sentence's start (end) has in place of its neighbour's weights
         self.edges = tuple(
-            np.array([[get(f"w{off}=<edge>", 0.0)], [0.0], [0.0], [0.0]]) for off in ("-1", "+1")
+            np.array([[get(f"w{off}=<edge>", 0.0)], [0.0], [0.0], [0.0], [0.0]])
+            for off in ("-1", "+1")
         )
         self.quote = get("q", 0.0)
-        # per (category, strength) of a lexicon match, the weights of its words' lex=,
-        # lex=category:strength, and of the neighbours' lex-1= and lex+1=, then 1.0
-        self.lex: dict[tuple[str, float], tuple[float, float, float, float, float]] = {}
-        # the vector features reduce to one number per vocabulary word and column
-        # (_SENTENCE_VECTOR.._VECTOR_GIVE_AFTER), computed once: scoring looks them up
+        # per (category, strength) of a lexicon match, a row of lex_rows: the weights of
+        # its words' lex=, lex=category:strength, and of the neighbours' lex-1= and
+        # lex+1=, then 1.0 (row 0: a word no match covers)
+        self.lex: dict[tuple[str, float], int] = {}
+        self.lex_rows = np.zeros((1, 5))
+        # the vector features reduce to one number per vocabulary word and feature
+        # (e=, e-1=, e+1=, me=), computed once: scoring looks them up
         self.vector_values: np.ndarray | None = None
         tables = [(weights, p) for p in VECTOR_PREFIXES]
         tables.append((self.sentence_w, SENTENCE_VECTOR_PREFIX))
         dims = max(vector_dims(t, p) for t, p in tables)
         if dims:
             columns = np.array([[t.get(f"{p}{k}", 0.0) for t, p in tables] for k in range(dims)])
-            # the products of each column, reordered as the table's columns are
-            self.vector_values = (word_vectors()[1][:, :dims] @ columns)[:, [3, 0, 1, 2]]
+            self.vector_values = word_vectors()[1][:, :dims] @ columns
 
     def _row(self, raw: str) -> list[float]:
         """Static weights of one word (columns as :attr:`table`)."""
@@ -611,6 +611,7 @@ class _Scorer:
         rv = str(round(v))
         upper1 = raw[:1].isupper()
         strong = abs(v) >= 2
+        vector_own, vector_before, vector_after, sentence_vector = self._vector(w)
         own = 0.0
         for weight in (
             get("w=" + w, 0.0),
@@ -632,16 +633,19 @@ class _Scorer:
             get("vstrong", 0.0) if strong else 0.0,
             get("w-1=" + w, 0.0),
             get("v-1=" + rv, 0.0),
+            vector_before,
             get("w+1=" + w, 0.0),
             get("v+1=" + rv, 0.0),
+            vector_after,
             1.0 if strong else 0.0,
             float(self.bigram_ids.get(w, -1)),
             sum(self.sentence_w.get(f, 0.0) for f in _word_static(w)),
-            *self._vector(w),
+            sentence_vector,
+            vector_own,
         ]
 
     def _vector(self, word: str) -> list[float]:
-        """Columns _SENTENCE_VECTOR.._VECTOR_GIVE_AFTER of a lower-cased word."""
+        """The vector features' weights of a lower-cased word: e=, e-1=, e+1=, me=."""
         row = -1 if self.vector_values is None else _vector_row(word)
         return [0.0] * 4 if row < 0 else self.vector_values[row].tolist()
 
@@ -663,19 +667,21 @@ class _Scorer:
             type_ids.clear()
         return np.fromiter(map(type_ids.__getitem__, raws), np.intp, len(raws))
 
-    def _lex(self, category: str, strength: float) -> tuple[float, float, float, float, float]:
+    def _lex(self, category: str, strength: float) -> int:
+        """The row of :attr:`lex_rows` for the words of a match."""
         key = (category, strength)
         out = self.lex.get(key)
         if out is None:
             get = self.w.get
-            out = (
+            row = (
                 get("lex=" + category, 0.0),
                 get(f"lex={category}:{strength:g}", 0.0),
                 get("lex-1=" + category, 0.0),
                 get("lex+1=" + category, 0.0),
                 1.0,
             )
-            self.lex[key] = out
+            out = self.lex[key] = len(self.lex_rows)
+            self.lex_rows = np.vstack([self.lex_rows, row])
         return out
 
     def _bigrams(self, ids: np.ndarray) -> np.ndarray:
@@ -704,11 +710,11 @@ class _Scorer:
         consecutive words, as :func:`~rhetoric.text.tokens.tokenize` makes them
         (ValueError otherwise)."""
         n = len(doc.words)
-        sentence = np.array(doc.word_sentence, dtype=np.intp)
+        sentence = np.fromiter(doc.word_sentence, np.intp, n)
         if n == 0:
             return _Scored([], np.zeros(0), np.zeros((0, 2)), sentence)
-        step = np.diff(sentence)
-        if (step < 0).any():
+        step = sentence[1:] - sentence[:-1]
+        if n > 1 and step.min() < 0:
             raise ValueError("the Doc's sentences are not runs of consecutive words")
         ids = self._ids(doc.word_texts)  # may grow self.table: index it after
         rows = self.table.take(ids, axis=0)
@@ -719,36 +725,40 @@ class _Scorer:
 
         # lexicon matches: their own weights, what they give their neighbours, and 1.0
         # (a later match wins a word two matches cover)
-        lex = np.zeros((n, 5))
-        covered: dict[int, tuple[float, float, float, float, float]] = {}
+        codes = np.zeros(n, dtype=np.intp)
+        covered: dict[int, int] = {}
         for m in matches:
-            values = self._lex(m.category, m.strength)
+            code = self._lex(m.category, m.strength)
             for w in range(m.first_word, m.last_word):
-                covered[w] = values
+                covered[w] = code
         if covered:
-            lex[list(covered)] = list(covered.values())
+            codes[list(covered)] = list(covered.values())
+        lex = self.lex_rows.take(codes, axis=0)
         doc_bucket = _doc_bucket(len(covered), n)
+        # strong words and lexicon words per sentence, in buckets
         n_sent = int(sentence[-1]) + 1
-        strong = np.bincount(sentence, rows[:, _STRONG], n_sent)[sentence]
-        n_lex = np.bincount(sentence, lex[:, 4], n_sent)[sentence]
+        strong = np.bincount(sentence, rows[:, _STRONG], n_sent)
+        n_lex = np.bincount(sentence, lex[:, 4], n_sent)
+        sv = self.sv[np.minimum(strong, 3).astype(np.intp)]
+        sl = self.sl[np.minimum(n_lex, 3).astype(np.intp)]
 
-        # neighbours: what the word before gives (w-1=, b-1=, v-1=, lex-1=), or the
-        # sentence-edge weight, then the same from the word after (w+1=, ...)
+        # neighbours: what the word before gives (w-1=, b-1=, v-1=, lex-1=, e-1=), or
+        # the sentence-edge weights, then the same from the word after (w+1=, ...)
         bigrams = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
-        near = np.empty((8, n))
-        near[0:3:2, 1:] = rows[:-1, _GIVE_BEFORE].T
+        near = np.empty((10, n))
+        near[0:5:2, 1:] = rows[:-1, _GIVE_BEFORE].T
         near[1, 1:] = bigrams[:, 0]
         near[3, 1:] = lex[:-1, 2]
-        near[:4, first] = self.edges[0]
-        near[4:7:2, :-1] = rows[1:, _GIVE_AFTER].T
-        near[5, :-1] = bigrams[:, 1]
-        near[7, :-1] = lex[1:, 3]
-        near[4:, last] = self.edges[1]
+        near[:5, first] = self.edges[0]
+        near[5:10:2, :-1] = rows[1:, _GIVE_AFTER].T
+        near[6, :-1] = bigrams[:, 1]
+        near[8, :-1] = lex[1:, 3]
+        near[5:, last] = self.edges[1]
 
         total = rows[:, _OWN].copy()  # the first six slots, then the others in order
         for column in (
-            self.sv[np.minimum(strong, 3).astype(np.intp)],
-            self.sl[np.minimum(n_lex, 3).astype(np.intp)],
+            sv[sentence],
+            sl[sentence],
             self.dl[doc_bucket],
             0.0 if word_in_quote is None else np.asarray(word_in_quote, dtype=bool) * self.quote,
             rows[:, _SHORT],
@@ -760,13 +770,13 @@ class _Scorer:
             lex[:, 0],
             lex[:, 1],
             rows[:, _VSTRONG],
-            *near,
+            *near[:4],
+            *near[5:9],
         ):  # left to right, as LoadedModel.scores adds
             total += column
         if self.vector_values is not None:  # the vector features, after the others
-            vector = rows[:, _VECTOR_OWN].copy()
-            vector[1:] += np.where(first[1:], 0.0, rows[:-1, _VECTOR_GIVE_BEFORE])
-            vector[:-1] += np.where(last[:-1], 0.0, rows[1:, _VECTOR_GIVE_AFTER])
+            vector = rows[:, _VECTOR_OWN] + near[4]
+            vector += near[9]
             total += vector
         z = bias + total
         probs = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
