@@ -952,11 +952,11 @@ def find_loaded(
 
     matches = lexicon.match(doc)
     is_default = lexicon is default
-    scores = [math.nan] * n
-    values = np.full(n, math.nan)  # the same as an array
     sentence_bias: tuple[float, ...] = ()
     adds = False  # whether the model adds terms and checks the lexicon's
-    if use_model is not False:
+    if use_model is False:  # no scores (NaN), as a list and as an array
+        scores, values = [math.nan] * n, np.full(n, math.nan)
+    else:
         model = model or LoadedModel.default()
         base_matches = matches if is_default else default.match(doc)
         if word_scores is not None:
