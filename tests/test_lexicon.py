@@ -207,11 +207,12 @@ def test_empty_inputs():
     assert Lexicon.default().match(tokenize("  \n ... ")) == []
 
 
-def test_dead_starts_skip_only_what_finds_nothing():
+def test_dead_and_settled_starts_skip_only_what_the_search_finds():
     """A start word of one part whose search found nothing before, followed by the same
-    word, is skipped (``Lexicon._dead_starts``): the matches of a lexicon warmed on other
-    texts equal those of a fresh one, with the pairs of words met in other contexts
-    (hyphens, punctuation, sentence ends, the end of the text)."""
+    word, is skipped (``Lexicon._dead_starts``), and one whose search found terms of the
+    word alone takes them at once (``Lexicon._settled_starts``): the matches of a
+    lexicon warmed on other texts equal those of a fresh one, with the pairs of words
+    met in other contexts (hyphens, punctuation, sentence ends, the end of the text)."""
     import random
 
     terms = [e.term for e in Lexicon.default()._entries if " " in e.term][:300]
@@ -227,9 +228,42 @@ def test_dead_starts_skip_only_what_finds_nothing():
     warm = Lexicon.default()
     for text in texts:
         warm.match(tokenize(text))
-    assert warm._dead_starts
+    assert warm._dead_starts and warm._settled_starts
     fresh = Lexicon(list(warm._entries))
     for text in texts:
         doc = tokenize(text)
         fresh._dead_starts.clear()
+        fresh._settled_starts.clear()
         assert warm.match(doc) == fresh.match(doc)
+
+
+def test_dead_starts_are_keyed_by_the_next_word_only_when_it_has_a_part():
+    """A dead start is keyed by the word after it, which the search steps to only when
+    that word has a part: after a word of no part (blanked in ``clean``) the search goes
+    on to the word after, which the key does not name, so no dead start is kept."""
+    import re
+
+    from rhetoric.text.tokens import Doc
+
+    def doc(text: str, clean: str) -> Doc:
+        words = tuple(m.span() for m in re.finditer(r"\S+", text))
+        whole = ((0, len(text)),)
+        return Doc(text, clean, whole, whole, words, (0,) * len(words))
+
+    lexicon = Lexicon.from_terms(["phony pretext"], "pejorative")
+    assert lexicon.match(doc("phony () table", "phony    table")) == []
+    got = lexicon.match(doc("phony () pretext", "phony    pretext"))
+    assert [(m.term, m.first_word, m.last_word) for m in got] == [("phony pretext", 0, 3)]
+    assert lexicon.match(doc("phony pretext", "phony pretext"))[0].text == "phony pretext"
+
+
+def test_new_match_equals_the_constructor():
+    from rhetoric.measures.lexicon import LexiconMatch, _new_match
+
+    values = (4, 9, "Evil!", "evil", "pejorative", 2.0, 1, 2)
+    built, made = LexiconMatch(*values), _new_match(*values)
+    assert built == made and list(vars(built).items()) == list(vars(made).items())
+    with pytest.raises(TypeError):
+        _new_match(*values[:-1])
+    (m,) = Lexicon.default().match(tokenize("They are evil thugs."))[:1]
+    assert list(vars(m).items()) == list(vars(LexiconMatch(*vars(m).values())).items())

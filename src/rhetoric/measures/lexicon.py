@@ -42,7 +42,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import compress
+from operator import itemgetter
 from os import PathLike
 from typing import Any
 
@@ -178,6 +179,33 @@ class LexiconMatch:
     strength: float
     first_word: int
     last_word: int
+
+
+def _new_match(
+    start: int,
+    end: int,
+    text: str,
+    term: str,
+    category: str,
+    strength: float,
+    first_word: int,
+    last_word: int,
+) -> LexiconMatch:
+    """``LexiconMatch(...)`` without the frozen class's ``object.__setattr__`` for each
+    field (``LexiconMatch`` has no ``__post_init__``): the instance's ``__dict__`` is the
+    fields in order (a test compares the two)."""
+    out = object.__new__(LexiconMatch)
+    out.__dict__.update(
+        start=start,
+        end=end,
+        text=text,
+        term=term,
+        category=category,
+        strength=strength,
+        first_word=first_word,
+        last_word=last_word,
+    )
+    return out
 
 
 class _Node:
@@ -429,10 +457,19 @@ class Lexicon:
         return set()
 
     @cached_property
-    def _root_steps(self) -> dict[str, tuple[tuple, ...]]:
-        """Per word text, the first steps from the trie's root over each of its hyphen
-        parts, as :meth:`match` stacks them (:data:`_NO_START` when no part has one)."""
+    def _settled_starts(
+        self,
+    ) -> dict[tuple[str, str | None], tuple[tuple[tuple, LexiconEntry], ...]]:
+        """The same pairs where that search finds terms of the start word alone and stacks
+        no step: the candidates it found, each as its rank without the position (the
+        word and part, the word's first) and its entry, which :meth:`match` takes at
+        once."""
         return {}
+
+    @cached_property
+    def _root_steps(self) -> WordCache:
+        """Per word text, :meth:`_first_steps`."""
+        return WordCache(self._first_steps, _MAX_CHILDREN_CACHE)
 
     @cached_property
     def _trie(self) -> _Node:
@@ -459,6 +496,50 @@ class Lexicon:
                 node.entries.append(entry)
         return root
 
+    def _steps(
+        self,
+        node: _Node,
+        word: str,
+        pcs: tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...],
+        k: int,
+        joined: bool | str,
+    ) -> list:
+        """The trie children one step from ``node`` over part ``k`` of a word (its text
+        and :func:`_word_pieces`) reaches, with whether the step took the whole word:
+        the part alone, and for the first part of a hyphenated word also the whole word.
+        ``joined``: whether a hyphen inside the word leads to the part."""
+        cache = self._children_cache
+        start, end, lower, exact = pcs[k]
+        steps: list[str | None] = [None]
+        if k == 0 and len(pcs) > 1:  # the hyphenated word as one
+            whole = word[pcs[0][0] : pcs[-1][1]]
+            joined = "".join(whole.split("-"))
+            steps.append(whole)
+        out = []
+        for whole_word in steps:
+            marks = bool(joined) and whole_word is None
+            key = (node, word[start:end], whole_word, marks)
+            children = cache.get(key)
+            if children is None:
+                forms = _forms(_clean_word(str(joined))) if whole_word else (lower, exact)
+                children = _children(node, *forms, whole_word or key[1], marks)
+                if len(cache) >= _MAX_CHILDREN_CACHE:
+                    cache.clear()
+                cache[key] = children
+            out.append((children, whole_word is not None))
+        return out
+
+    def _first_steps(self, word: str) -> tuple[tuple, ...]:
+        """The first steps from the trie's root over each hyphen part of a word, as
+        :meth:`match` stacks them (:data:`_NO_START` when no part has one)."""
+        pcs = _WORD_PIECES[word]
+        root = self._trie
+        first = tuple(
+            tuple(s for s in self._steps(root, word, pcs, k, False) if s[0])
+            for k in range(len(pcs))
+        )
+        return first if any(first) else _NO_START
+
     def match(self, doc: Doc) -> list[LexiconMatch]:
         """All non-overlapping matches of the lexicon in ``doc``, in text order.
 
@@ -470,41 +551,13 @@ class Lexicon:
         over a part depends only on the node, the word's text, the part's number and
         whether a hyphen inside the word led to it, so steps are cached on those.
         """
-        root = self._trie
-        if not self._entries:
+        if not self._entries or not doc.words:
             return []
         text, clean, words = doc.text, doc.clean, doc.words
         sentence_of = doc.word_sentence
         n_words = len(words)
         texts = doc.word_texts
-        pieces = list(map(_WORD_PIECES.__getitem__, texts))  # (start, end, lower, exact) per part
-        cache = self._children_cache
-
-        def steps_of(node: _Node, w: int, k: int, joined: bool | str) -> list:
-            """The trie children one step from ``node`` over part ``k`` of word ``w``
-            reaches, with whether the step took the whole word: the part alone, and for
-            the first part of a hyphenated word also the whole word."""
-            word, pcs = texts[w], pieces[w]
-            start, end, lower, exact = pcs[k]
-            steps: list[str | None] = [None]
-            if k == 0 and len(pcs) > 1:  # the hyphenated word as one
-                whole = word[pcs[0][0] : pcs[-1][1]]
-                joined = "".join(whole.split("-"))
-                steps.append(whole)
-            out = []
-            for whole_word in steps:
-                marks = bool(joined) and whole_word is None
-                key = (node, word[start:end], whole_word, marks)
-                children = cache.get(key)
-                if children is None:
-                    forms = _forms(_clean_word(str(joined))) if whole_word else (lower, exact)
-                    children = _children(node, *forms, whole_word or key[1], marks)
-                    if len(cache) >= _MAX_CHILDREN_CACHE:
-                        cache.clear()
-                    cache[key] = children
-                out.append((children, whole_word is not None))
-            return out
-
+        pieces = _WORD_PIECES.__getitem__  # (start, end, lower, exact) per part of a word text
         step_cache = self._step_cache
         if len(step_cache) >= _MAX_CHILDREN_CACHE:
             step_cache.clear()
@@ -512,55 +565,52 @@ class Lexicon:
         def next_word(w: int) -> int:
             """The next word after ``w`` with a part (``n_words`` when none is left)."""
             w += 1
-            while w < n_words and not pieces[w]:
+            while w < n_words and not pieces(texts[w]):
                 w += 1
             return w
 
         # The first steps from the root over each part: they depend only on the word's
-        # text, so they are worked out once per word type.
-        starts_here = self._root_steps
-        if len(starts_here) >= _MAX_CHILDREN_CACHE:
-            starts_here.clear()
-        flat = [0, *accumulate(map(len, pieces))]  # flat[w]: number of parts before word w
-        # candidates: (first part, end part, entry, start, end, first word, last word),
-        # the parts numbered in text order over the whole Doc
-        candidates: list[tuple[int, int, LexiconEntry, int, int, int, int]] = []
-        known = list(map(starts_here.get, texts))
-        dead = self._dead_starts
+        # text, so they are worked out once per word type (falsy where none starts).
+        known = list(map(self._root_steps.__getitem__, texts))
+        dead, settled = self._dead_starts, self._settled_starts
         if len(dead) >= _MAX_CHILDREN_CACHE:
             dead.clear()
-        for w0 in [w for w, first in enumerate(known) if first is not _NO_START]:
+        if len(settled) >= _MAX_CHILDREN_CACHE:
+            settled.clear()
+        # the words where a term may start, less the dead starts (keyed by the next word)
+        following = texts[1:] + (None,)
+        todo = [w for w in compress(range(n_words), known) if (texts[w], following[w]) not in dead]
+        # candidates: (rank, entry, first word, last word); the rank orders them longest
+        # first (most parts, then most characters), exact before wildcard, strongest
+        # first, then in text order (first word, its first part taken)
+        candidates: list[tuple[tuple, LexiconEntry, int, int]] = []
+        for w0 in todo:
             first_steps = known[w0]
-            if first_steps is None:  # a word not seen before
-                first_steps = tuple(
-                    tuple(s for s in steps_of(root, w0, k, False) if s[0])
-                    for k in range(len(pieces[w0]))
-                )
-                if not any(first_steps):
-                    first_steps = _NO_START
-                starts_here[texts[w0]] = first_steps
             pair = None
-            if len(first_steps) == 1:  # one part: the next word's text decides the rest
-                w1 = next_word(w0)
-                pair = (texts[w0], texts[w1] if w1 < n_words else None)
-                if pair in dead:
+            if len(first_steps) == 1 and next_word(w0) == w0 + 1:
+                # one part, and the next word has one: the two texts decide the rest
+                pair = (texts[w0], following[w0])
+                found = settled.get(pair)
+                if found is not None:  # the candidates a search from here finds
+                    candidates += [(head + (w0, 0), entry, w0, w0) for head, entry in found]
                     continue
                 n_found = len(candidates)
             pushed = False
             for k0, steps0 in enumerate(first_steps):
                 if not steps0:
                     continue  # no term starts with this part: the search finds nothing
-                p0 = flat[w0] + k0
-                start = words[w0][0] + pieces[w0][k0][0]
-                # (steps that reach a child over part k of word w, w, k, the part before)
-                stack: list[tuple[tuple, int, int, int, int]] = [(steps0, w0, k0, -1, -1)]
+                start = words[w0][0] + pieces(texts[w0])[k0][0]
+                # (steps that reach a child over part k of word w, w, k, the part before,
+                # the parts of the words from w0 to w, w excluded)
+                stack: list[tuple[tuple, int, int, int, int, int]] = [(steps0, w0, k0, -1, -1, 0)]
                 while stack:
-                    steps, w, k, pw, pk = stack.pop()
+                    steps, w, k, pw, pk, before = stack.pop()
+                    parts = pieces(texts[w])
                     if pw >= 0:  # continuing a phrase: same sentence, only space/hyphen between
                         if sentence_of[w] != sentence_of[pw]:
                             continue
                         gap = clean[
-                            words[pw][0] + pieces[pw][pk][1] : words[w][0] + pieces[w][k][0]
+                            words[pw][0] + pieces(texts[pw])[pk][1] : words[w][0] + parts[k][0]
                         ]
                         if w == pw:  # reached through a hyphen inside one word
                             if gap != "-":
@@ -568,13 +618,24 @@ class Lexicon:
                         elif gap.strip():
                             continue
                     for children, whole in steps:
-                        lk = len(pieces[w]) - 1 if whole else k  # the last part taken
-                        nw, nk = (w, lk + 1) if lk < len(pieces[w]) - 1 else (next_word(w), 0)
-                        end = words[w][0] + pieces[w][lk][1]
-                        p1 = flat[w] + lk + 1
+                        lk = len(parts) - 1 if whole else k  # the last part taken
+                        if lk < len(parts) - 1:
+                            nw, nk, n_before = w, lk + 1, before
+                        else:
+                            nw, nk, n_before = next_word(w), 0, before + len(parts)
+                        end = words[w][0] + parts[lk][1]
+                        n_parts = before + lk + 1 - k0
                         for child in children:
                             for entry in child.entries:
-                                candidates.append((p0, p1, entry, start, end, w0, w))
+                                rank = (
+                                    -n_parts,
+                                    start - end,
+                                    entry.is_wildcard,
+                                    -entry.strength,
+                                    w0,
+                                    k0,
+                                )
+                                candidates.append((rank, entry, w0, w))
                             if nw == n_words or not (
                                 child.exact or child.prefix or child.exact_cs or child.prefix_cs
                             ):
@@ -587,24 +648,27 @@ class Lexicon:
                             next_steps = step_cache.get(key)
                             if next_steps is None:
                                 next_steps = tuple(
-                                    s for s in steps_of(child, nw, nk, joined) if s[0]
+                                    s
+                                    for s in self._steps(
+                                        child, texts[nw], pieces(texts[nw]), nk, joined
+                                    )
+                                    if s[0]
                                 )
                                 step_cache[key] = next_steps
                             if next_steps:
-                                stack.append((next_steps, nw, nk, w, lk))
+                                stack.append((next_steps, nw, nk, w, lk, n_before))
                                 pushed = True
-            if pair is not None and not pushed and len(candidates) == n_found:
-                dead.add(pair)
+            if pair is not None and not pushed:
+                if len(candidates) == n_found:
+                    dead.add(pair)
+                else:
+                    settled[pair] = tuple((c[0][:4], c[1]) for c in candidates[n_found:])
         if not candidates:
             return []
 
-        def rank(c: tuple[int, int, LexiconEntry, int, int, int, int]) -> tuple:
-            p0, p1, entry, start, end = c[:5]
-            return (-(p1 - p0), -(end - start), entry.is_wildcard, -entry.strength, p0)
-
         taken = [False] * n_words
         chosen: list[tuple[int, int, LexiconEntry]] = []
-        for _, _, entry, _, _, w0, w_last in sorted(candidates, key=rank):
+        for _, entry, w0, w_last in sorted(candidates, key=itemgetter(0)):  # ties: as found
             w1 = w_last + 1
             if any(taken[w0:w1]):
                 continue
@@ -612,10 +676,10 @@ class Lexicon:
                 taken[w] = True
             chosen.append((w0, w1, entry))
         out = []
-        for w0, w1, entry in sorted(chosen, key=lambda t: t[0]):
+        for w0, w1, entry in sorted(chosen, key=itemgetter(0)):
             start, end = words[w0][0], words[w1 - 1][1]
             out.append(
-                LexiconMatch(
+                _new_match(
                     start, end, text[start:end], entry.term, entry.category, entry.strength, w0, w1
                 )
             )

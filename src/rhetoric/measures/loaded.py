@@ -58,7 +58,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -66,7 +66,7 @@ import numpy as np
 from rhetoric.datafiles import package_csv_rows
 from rhetoric.measures.lexicon import Lexicon, LexiconMatch, _bases
 from rhetoric.text.line_model import FUNCTION_WORDS
-from rhetoric.text.tokens import Doc, merge_spans, span_within, words_within
+from rhetoric.text.tokens import Doc, WordCache, merge_spans, span_within, words_within
 
 __all__ = [
     "CATEGORIES",
@@ -425,7 +425,7 @@ class LoadedModel:
         order of :func:`word_features` (a zero weight added changes no sum), so the
         log-odds are the floats the feature strings give (``tests/test_loaded.py``
         checks it); the logistic function is numpy's, over all words at once."""
-        return self._scorer.scores(doc, matches, self.bias, word_in_quote)[0]
+        return self._scorer.scores(doc, matches, self.bias, word_in_quote).probs
 
     def scores(
         self,
@@ -434,8 +434,21 @@ class LoadedModel:
         word_in_quote: Sequence[bool] | None = None,
     ) -> tuple[list[float], list[float]]:
         """:meth:`word_scores` and :meth:`sentence_scores` in one pass over the words."""
-        probs, static = self._scorer.scores(doc, matches, self.bias, word_in_quote)
-        return probs, self._sentence_probs(doc, matches, probs, static)
+        scored = self._scores(doc, matches, word_in_quote)
+        return scored.probs, scored.sentence_probs
+
+    def _scores(
+        self,
+        doc: Doc,
+        matches: Sequence[LexiconMatch],
+        word_in_quote: Sequence[bool] | None = None,
+    ) -> _Scored:
+        """:meth:`scores`, with the word probabilities also as an array."""
+        scored = self._scorer.scores(doc, matches, self.bias, word_in_quote)
+        scored.sentence_probs = self._sentence_probs(
+            doc, matches, scored.array, scored.static, scored.sentence
+        )
+        return scored
 
     def sentence_scores(
         self, doc: Doc, matches: Sequence[LexiconMatch], probs: Sequence[float]
@@ -446,56 +459,74 @@ class LoadedModel:
         order of float additions), with the words' own weights looked up once per word
         type."""
         ids = self._scorer._ids(doc.word_texts)
-        static = self._scorer.table[ids][:, [_SENTENCE, _SENTENCE_VECTOR]]
-        return self._sentence_probs(doc, matches, probs, static)
+        static = self._scorer.table.take(ids, axis=0)[:, _STATIC_SENTENCE]
+        sentence = np.array(doc.word_sentence, dtype=np.intp)
+        return self._sentence_probs(doc, matches, np.asarray(probs, float), static, sentence)
 
     def _sentence_probs(
         self,
         doc: Doc,
         matches: Sequence[LexiconMatch],
-        probs: Sequence[float],
+        p: np.ndarray,
         static: np.ndarray,
+        sentence: np.ndarray,
     ) -> list[float]:
+        """The sentence bias probabilities from the word probabilities ``p``, the words'
+        columns :data:`_STATIC_SENTENCE` of the scorer's table and their sentences."""
         n_sent = len(doc.sentences)
         if not self.sentence_weights:
             return [math.nan] * n_sent
         get = self.sentence_weights.get
-        sentence = np.array(doc.word_sentence, dtype=np.intp)
-        p = np.asarray(probs, float)
         z = np.bincount(sentence, static[:, 0], n_sent) if len(p) else np.zeros(n_sent)
-        for m in matches:
-            z[doc.word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
+        if matches:  # each match's category weight, added in match order (Python floats)
+            sums = z.tolist()
+            word_sentence = doc.word_sentence
+            for m in matches:
+                sums[word_sentence[m.first_word]] += get("lexcat=" + m.category, 0.0)
+            z = np.array(sums)
         n_words = np.bincount(sentence, minlength=n_sent)
+        at_least_one = np.maximum(n_words, 1)
         pmax = np.zeros(n_sent)
         mean_vector = np.zeros(n_sent)  # the mean word vector's weighted sum
         if len(p):
             np.maximum.at(pmax, sentence, p)
             z += get("psum", 0.0) * np.bincount(sentence, p, n_sent)
-            mean_vector = np.bincount(sentence, static[:, 1], n_sent) / np.maximum(n_words, 1)
-        z /= np.sqrt(np.maximum(n_words, 1))
+            mean_vector = np.bincount(sentence, static[:, 1], n_sent) / at_least_one
+        z /= np.sqrt(at_least_one)
         z += mean_vector
         z += get("pmax", 0.0) * pmax
         z += get("logn", 0.0) * np.log1p(n_words)
         z += self.sentence_bias
-        out = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+        out = 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -700.0), 700.0)))
         return np.where(n_words > 0, out, math.nan).tolist()
 
 
 # Columns of _Scorer.table: the weights of the features that depend on one word only.
-_OWN = slice(0, 6)  # w=, s3=, s4=, p3=, v=, sj=
-_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(6, 12)
-_VSTRONG = 12
-_GIVE_BEFORE = (13, 14)  # (w-1=, v-1=) of this word, a feature of the word after it
-_GIVE_AFTER = (15, 16)  # (w+1=, v+1=) of this word, a feature of the word before it
-_STRONG = 17  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
-_BIGRAM_ID = 18  # number of the lower-cased word among the model's bigram words, else -1
-_SENTENCE = 19  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
-_VECTOR_OWN = 20  # the weights of the word's vector (e=)
-_VECTOR_GIVE_BEFORE = 21  # this word's vector weighted by e-1=, a feature of the word after it
-_VECTOR_GIVE_AFTER = 22  # this word's vector weighted by e+1=, a feature of the word before it
-_SENTENCE_VECTOR = 23  # the word's vector weighted by the sentence score's me=
-_N_COLUMNS = 24
+_OWN = 0  # w=, s3=, s4=, p3=, v=, sj=: their weights added left to right from 0.0
+_SHORT, _UPPER1, _CAPMID, _ALLCAPS, _DIGIT, _HYPHEN = range(1, 7)
+_VSTRONG = 7
+_GIVE_BEFORE = slice(8, 11)  # (w-1=, v-1=, e-1= vector) of this word: for the word after it
+_GIVE_AFTER = slice(11, 14)  # (w+1=, v+1=, e+1= vector) of this word: for the word before it
+_STRONG = 14  # 1.0 when abs(valence) >= 2 (counted per sentence for sv=)
+_BIGRAM_ID = 15  # number of the lower-cased word among the model's bigram words, else -1
+_SENTENCE = 16  # the word's own weights in the sentence bias score (bw=, sj=, vstrong)
+_SENTENCE_VECTOR = 17  # the word's vector weighted by the sentence score's me=
+_STATIC_SENTENCE = slice(_SENTENCE, _SENTENCE_VECTOR + 1)
+_VECTOR_OWN = 18  # the weights of the word's vector (e=)
+_N_COLUMNS = 19
 _BIGRAM_BASE = 1 << 31
+_NO_BIGRAM = -4 * _BIGRAM_BASE  # below every key of a pair of adjacent words
+
+
+@dataclass
+class _Scored:
+    """What :meth:`_Scorer.scores` computes for one Doc."""
+
+    probs: list[float]  # the word probabilities
+    array: np.ndarray  # the same as an array
+    static: np.ndarray  # columns _STATIC_SENTENCE of every word's table row
+    sentence: np.ndarray  # the sentence of every word
+    sentence_probs: list[float] = field(default_factory=list)  # filled by LoadedModel
 
 
 class _Scorer:
@@ -508,7 +539,8 @@ class _Scorer:
     numpy: one column per feature slot of :func:`word_features`, 0.0 where a word lacks
     that feature, added up left to right in feature order. That is the order in which
     :meth:`LoadedModel.scores` adds, and adding 0.0 changes no sum, so the probabilities
-    are the same floats.
+    are the same floats. The first six slots depend on the word alone, so their sum
+    (from 0.0, left to right, as the column sum starts) is kept per word type.
     """
 
     _MAX_TYPES = 200_000
@@ -518,11 +550,14 @@ class _Scorer:
     ) -> None:
         self.w = weights
         self.sentence_w = sentence_weights or {}
-        self.type_ids: dict[str, int] = {}
+        # the row of each word type, a new type's filled in when it is first met
+        self.type_ids = WordCache(self._new_type, self._MAX_TYPES)
         self.table = np.zeros((1024, _N_COLUMNS))
         # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers: one sorted key
         # array for np.searchsorted over the pairs of both tables (key = left number *
-        # _BIGRAM_BASE + right number), and each table's weights, 0.0 for its absent pairs.
+        # _BIGRAM_BASE + right number, then _NO_BIGRAM, where a key past the last one
+        # lands), and both tables' weights as the two columns of one array, 0.0 for a
+        # table's absent pairs and in the last row (for the pairs of no table).
         bigrams: tuple[dict[tuple[str, str], float], ...] = ({}, {})
         for key, value in weights.items():
             for k, prefix in enumerate(("b-1=", "b+1=")):
@@ -533,26 +568,33 @@ class _Scorer:
         words = sorted({w for table in bigrams for pair in table for w in pair})
         self.bigram_ids = {w: i for i, w in enumerate(words)}
         pairs = sorted({pair for table in bigrams for pair in table})
-        self.bigram_keys = np.array(
+        keys = np.array(
             [self.bigram_ids[a] * _BIGRAM_BASE + self.bigram_ids[b] for a, b in pairs],
             dtype=np.int64,
         )
-        order = np.argsort(self.bigram_keys)
-        self.bigram_keys = self.bigram_keys[order]
-        self.bigram_values = [
-            np.array([table.get(pair, 0.0) for pair in pairs], dtype=float)[order]
-            for table in bigrams
-        ]
+        order = np.argsort(keys)
+        self.bigram_keys = np.append(keys[order], _NO_BIGRAM)
+        values = np.zeros((len(pairs) + 1, 2))
+        for k, table in enumerate(bigrams):
+            values[:-1, k] = np.array([table.get(pair, 0.0) for pair in pairs], dtype=float)[order]
+        self.bigram_values = values
         get = weights.get
         self.sv = np.array([get("sv=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.sl = np.array([get("sl=" + b, 0.0) for b in ("0", "1", "2", "3+")])
         self.dl = {b: get("dl=" + b, 0.0) for b in ("0", "1", "2", "3")}
-        self.edge = (get("w-1=<edge>", 0.0), get("w+1=<edge>", 0.0))
+        # what a word at a sentence's start (end) has in place of its neighbour's weights
+        self.edges = tuple(
+            np.array([[get(f"w{off}=<edge>", 0.0)], [0.0], [0.0], [0.0], [0.0]])
+            for off in ("-1", "+1")
+        )
         self.quote = get("q", 0.0)
-        self.lex: dict[tuple[str, float], tuple[float, float]] = {}
-        self.lex_near: dict[str, tuple[float, float]] = {}
-        # the vector features reduce to one number per vocabulary word and column
-        # (_VECTOR_OWN.._SENTENCE_VECTOR), computed once: scoring looks them up
+        # per (category, strength) of a lexicon match, a row of lex_rows: the weights of
+        # its words' lex=, lex=category:strength, and of the neighbours' lex-1= and
+        # lex+1=, then 1.0 (row 0: a word no match covers)
+        self.lex: dict[tuple[str, float], int] = {}
+        self.lex_rows = np.zeros((1, 5))
+        # the vector features reduce to one number per vocabulary word and feature
+        # (e=, e-1=, e+1=, me=), computed once: scoring looks them up
         self.vector_values: np.ndarray | None = None
         tables = [(weights, p) for p in VECTOR_PREFIXES]
         tables.append((self.sentence_w, SENTENCE_VECTOR_PREFIX))
@@ -569,13 +611,19 @@ class _Scorer:
         rv = str(round(v))
         upper1 = raw[:1].isupper()
         strong = abs(v) >= 2
-        return [
+        vector_own, vector_before, vector_after, sentence_vector = self._vector(w)
+        own = 0.0
+        for weight in (
             get("w=" + w, 0.0),
             get("s3=" + w[-3:], 0.0),
             get("s4=" + w[-4:], 0.0),
             get("p3=" + w[:3], 0.0),
             get("v=" + rv, 0.0),
             get("sj=" + _subjectivity(w), 0.0),
+        ):
+            own += weight
+        return [
+            own,
             get("short", 0.0) if len(w) <= 3 else 0.0,
             get("upper1", 0.0) if upper1 else 0.0,
             get("capmid", 0.0) if upper1 else 0.0,  # kept only inside a sentence
@@ -585,68 +633,70 @@ class _Scorer:
             get("vstrong", 0.0) if strong else 0.0,
             get("w-1=" + w, 0.0),
             get("v-1=" + rv, 0.0),
+            vector_before,
             get("w+1=" + w, 0.0),
             get("v+1=" + rv, 0.0),
+            vector_after,
             1.0 if strong else 0.0,
             float(self.bigram_ids.get(w, -1)),
             sum(self.sentence_w.get(f, 0.0) for f in _word_static(w)),
-            *self._vector(w),
+            sentence_vector,
+            vector_own,
         ]
 
     def _vector(self, word: str) -> list[float]:
-        """Columns _VECTOR_OWN.._SENTENCE_VECTOR of a lower-cased word."""
+        """The vector features' weights of a lower-cased word: e=, e-1=, e+1=, me=."""
         row = -1 if self.vector_values is None else _vector_row(word)
         return [0.0] * 4 if row < 0 else self.vector_values[row].tolist()
 
+    def _new_type(self, raw: str) -> int:
+        """The next row of :attr:`table`, filled with a new word type's weights."""
+        i = len(self.type_ids)
+        if i >= len(self.table):
+            grown = np.zeros((2 * len(self.table), _N_COLUMNS))
+            grown[: len(self.table)] = self.table
+            self.table = grown
+        self.table[i] = self._row(raw)
+        return i
+
     def _ids(self, raws: Sequence[str]) -> np.ndarray:
-        """Row of :attr:`table` for each word, adding the word types not seen before."""
+        """Row of :attr:`table` for each word, adding the word types not seen before
+        (the rows start afresh before an article that could fill them up, never in it)."""
         type_ids = self.type_ids
         if len(type_ids) + len(raws) > self._MAX_TYPES:
             type_ids.clear()
-        ids = list(map(type_ids.get, raws, repeat(-1, len(raws))))
-        new = [k for k, i in enumerate(ids) if i < 0] if -1 in ids else []
-        for k in new:  # words not seen before
-            raw = raws[k]
-            i = type_ids.get(raw, -1)  # the same new word earlier in this article
-            if i < 0:
-                i = len(type_ids)
-                if i >= len(self.table):
-                    grown = np.zeros((2 * len(self.table), _N_COLUMNS))
-                    grown[: len(self.table)] = self.table
-                    self.table = grown
-                self.table[i] = self._row(raw)
-                type_ids[raw] = i
-            ids[k] = i
-        return np.array(ids, dtype=np.intp)
+        return np.fromiter(map(type_ids.__getitem__, raws), np.intp, len(raws))
 
-    def _lex(self, category: str, strength: float) -> tuple[float, float]:
+    def _lex(self, category: str, strength: float) -> int:
+        """The row of :attr:`lex_rows` for the words of a match."""
         key = (category, strength)
         out = self.lex.get(key)
         if out is None:
             get = self.w.get
-            out = (get("lex=" + category, 0.0), get(f"lex={category}:{strength:g}", 0.0))
-            self.lex[key] = out
+            row = (
+                get("lex=" + category, 0.0),
+                get(f"lex={category}:{strength:g}", 0.0),
+                get("lex-1=" + category, 0.0),
+                get("lex+1=" + category, 0.0),
+                1.0,
+            )
+            out = self.lex[key] = len(self.lex_rows)
+            self.lex_rows = np.vstack([self.lex_rows, row])
         return out
 
-    def _lex_near(self, category: str) -> tuple[float, float]:
-        out = self.lex_near.get(category)
-        if out is None:
-            get = self.w.get
-            out = (get("lex-1=" + category, 0.0), get("lex+1=" + category, 0.0))
-            self.lex_near[category] = out
-        return out
-
-    def _bigrams(self, ids: np.ndarray) -> list[np.ndarray]:
-        """Weights of b-1= and b+1= for each pair of adjacent words (word numbers as in
-        :attr:`bigram_ids`, -1 for a word in no bigram), 0.0 for pairs without one."""
+    def _bigrams(self, ids: np.ndarray) -> np.ndarray:
+        """Weights of b-1= and b+1= (two columns) for each pair of adjacent words (word
+        numbers as in :attr:`bigram_ids`, -1 for a word in no bigram), 0.0 for pairs
+        without one. A pair with a -1 makes a key of no pair in the table: negative, or
+        with the right number _BIGRAM_BASE - 1 (the left one less)."""
         keys = ids[:-1] * _BIGRAM_BASE + ids[1:]
-        keys[(ids[:-1] < 0) | (ids[1:] < 0)] = -1
+        order = keys.argsort()
+        keys = keys[order]
         table_keys = self.bigram_keys
-        if not len(table_keys):
-            return [np.zeros(len(keys)) for _ in self.bigram_values]
-        at = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
-        found = table_keys[at] == keys
-        return [np.where(found, values[at], 0.0) for values in self.bigram_values]
+        at = np.searchsorted(table_keys[:-1], keys)  # len(table_keys) - 1 past the last
+        found = np.empty_like(at)
+        found[order] = np.where(table_keys[at] == keys, at, -1)
+        return self.bigram_values.take(found, axis=0)
 
     def scores(
         self,
@@ -654,88 +704,83 @@ class _Scorer:
         matches: Sequence[LexiconMatch],
         bias: float,
         word_in_quote: Sequence[bool] | None = None,
-    ) -> tuple[list[float], np.ndarray]:
-        """Word probabilities, and each word's own weight in the sentence bias score
-        (column :data:`_SENTENCE`). The Doc's sentences must be runs of consecutive
-        words, as :func:`~rhetoric.text.tokens.tokenize` makes them (ValueError
-        otherwise)."""
+    ) -> _Scored:
+        """Word probabilities, and each word's own weights in the sentence bias score
+        (columns :data:`_STATIC_SENTENCE`). The Doc's sentences must be runs of
+        consecutive words, as :func:`~rhetoric.text.tokens.tokenize` makes them
+        (ValueError otherwise)."""
         n = len(doc.words)
+        sentence = np.fromiter(doc.word_sentence, np.intp, n)
         if n == 0:
-            return [], np.zeros(0)
-        sentence = np.array(doc.word_sentence, dtype=np.intp)
-        if n > 1 and (sentence[1:] < sentence[:-1]).any():
+            return _Scored([], np.zeros(0), np.zeros((0, 2)), sentence)
+        step = sentence[1:] - sentence[:-1]
+        if n > 1 and step.min() < 0:
             raise ValueError("the Doc's sentences are not runs of consecutive words")
         ids = self._ids(doc.word_texts)  # may grow self.table: index it after
-        rows = self.table[ids]
+        rows = self.table.take(ids, axis=0)
         first = np.ones(n, dtype=bool)  # first word of its sentence
-        first[1:] = sentence[1:] != sentence[:-1]
+        first[1:] = step
         last = np.ones(n, dtype=bool)  # last word of its sentence
-        last[:-1] = first[1:]
+        last[:-1] = step
 
-        # lexicon matches: their own weights, and what they give their neighbours
-        lex_a, lex_b = np.zeros(n), np.zeros(n)
-        near_before, near_after = np.zeros(n), np.zeros(n)
-        has_lex = np.zeros(n)
+        # lexicon matches: their own weights, what they give their neighbours, and 1.0
+        # (a later match wins a word two matches cover)
+        codes = np.zeros(n, dtype=np.intp)
+        covered: dict[int, int] = {}
         for m in matches:
-            a, b = self._lex(m.category, m.strength)
-            nb, na = self._lex_near(m.category)
-            span = slice(m.first_word, m.last_word)
-            lex_a[span], lex_b[span] = a, b
-            near_before[span], near_after[span] = nb, na
-            has_lex[span] = 1.0
-        doc_bucket = _doc_bucket(int(has_lex.sum()), n)
+            code = self._lex(m.category, m.strength)
+            for w in range(m.first_word, m.last_word):
+                covered[w] = code
+        if covered:
+            codes[list(covered)] = list(covered.values())
+        lex = self.lex_rows.take(codes, axis=0)
+        doc_bucket = _doc_bucket(len(covered), n)
+        # strong words and lexicon words per sentence, in buckets
         n_sent = int(sentence[-1]) + 1
-        strong = np.bincount(sentence, rows[:, _STRONG], n_sent)[sentence]
-        n_lex = np.bincount(sentence, has_lex, n_sent)[sentence]
+        strong = np.bincount(sentence, rows[:, _STRONG], n_sent)
+        n_lex = np.bincount(sentence, lex[:, 4], n_sent)
+        sv = self.sv[np.minimum(strong, 3).astype(np.intp)]
+        sl = self.sl[np.minimum(n_lex, 3).astype(np.intp)]
 
-        # neighbours: what the word before (after) gives, or the sentence-edge weight
-        bigram_before, bigram_after = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
-        before = np.zeros((4, n))
-        before[0, 1:] = rows[:-1, _GIVE_BEFORE[0]]
-        before[1, 1:] = bigram_before
-        before[2, 1:] = rows[:-1, _GIVE_BEFORE[1]]
-        before[3, 1:] = near_before[:-1]
-        before[:, first] = 0.0
-        before[0, first] = self.edge[0]
-        after = np.zeros((4, n))
-        after[0, :-1] = rows[1:, _GIVE_AFTER[0]]
-        after[1, :-1] = bigram_after
-        after[2, :-1] = rows[1:, _GIVE_AFTER[1]]
-        after[3, :-1] = near_after[1:]
-        after[:, last] = 0.0
-        after[0, last] = self.edge[1]
+        # neighbours: what the word before gives (w-1=, b-1=, v-1=, lex-1=, e-1=), or
+        # the sentence-edge weights, then the same from the word after (w+1=, ...)
+        bigrams = self._bigrams(rows[:, _BIGRAM_ID].astype(np.int64))
+        near = np.empty((10, n))
+        near[0:5:2, 1:] = rows[:-1, _GIVE_BEFORE].T
+        near[1, 1:] = bigrams[:, 0]
+        near[3, 1:] = lex[:-1, 2]
+        near[:5, first] = self.edges[0]
+        near[5:10:2, :-1] = rows[1:, _GIVE_AFTER].T
+        near[6, :-1] = bigrams[:, 1]
+        near[8, :-1] = lex[1:, 3]
+        near[5:, last] = self.edges[1]
 
-        columns = (
-            *rows[:, _OWN].T,
-            self.sv[np.minimum(strong, 3).astype(np.intp)],
-            self.sl[np.minimum(n_lex, 3).astype(np.intp)],
-            np.full(n, self.dl[doc_bucket]),
-            np.zeros(n)
-            if word_in_quote is None
-            else np.asarray(word_in_quote, dtype=bool) * self.quote,
+        total = rows[:, _OWN].copy()  # the first six slots, then the others in order
+        for column in (
+            sv[sentence],
+            sl[sentence],
+            self.dl[doc_bucket],
+            0.0 if word_in_quote is None else np.asarray(word_in_quote, dtype=bool) * self.quote,
             rows[:, _SHORT],
             rows[:, _UPPER1],
             np.where(first, 0.0, rows[:, _CAPMID]),
             rows[:, _ALLCAPS],
             rows[:, _DIGIT],
             rows[:, _HYPHEN],
-            lex_a,
-            lex_b,
+            lex[:, 0],
+            lex[:, 1],
             rows[:, _VSTRONG],
-            *before,
-            *after,
-        )
-        total = np.zeros(n)
-        for column in columns:  # left to right, as LoadedModel.scores adds
+            *near[:4],
+            *near[5:9],
+        ):  # left to right, as LoadedModel.scores adds
             total += column
         if self.vector_values is not None:  # the vector features, after the others
-            vector = rows[:, _VECTOR_OWN].copy()
-            vector[1:] += np.where(first[1:], 0.0, rows[:-1, _VECTOR_GIVE_BEFORE])
-            vector[:-1] += np.where(last[:-1], 0.0, rows[1:, _VECTOR_GIVE_AFTER])
+            vector = rows[:, _VECTOR_OWN] + near[4]
+            vector += near[9]
             total += vector
         z = bias + total
         probs = np.where(z > -700, 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0))), 0.0)
-        return probs.tolist(), rows[:, [_SENTENCE, _SENTENCE_VECTOR]]
+        return _Scored(probs.tolist(), probs, rows[:, _STATIC_SENTENCE], sentence)
 
 
 @lru_cache(maxsize=1)
@@ -907,56 +952,110 @@ def find_loaded(
 
     matches = lexicon.match(doc)
     is_default = lexicon is default
-    scores = [math.nan] * n
     sentence_bias: tuple[float, ...] = ()
     adds = False  # whether the model adds terms and checks the lexicon's
-    if use_model is not False:
+    if use_model is False:  # no scores (NaN), as a list and as an array
+        scores, values = [math.nan] * n, np.full(n, math.nan)
+    else:
         model = model or LoadedModel.default()
         base_matches = matches if is_default else default.match(doc)
         if word_scores is not None:
             if len(word_scores) != n:
                 raise ValueError(f"word_scores has {len(word_scores)} values for {n} words")
             scores = list(word_scores)
+            values = np.asarray(scores, float)
             bias = model.sentence_scores(doc, base_matches, scores)
         else:
-            scores, bias = model.scores(doc, base_matches, word_in_quote)
+            scored = model._scores(doc, base_matches, word_in_quote)
+            scores, values, bias = scored.probs, scored.array, scored.sentence_probs
         sentence_bias = tuple(bias)
         adds = is_default or bool(use_model)
 
+    words, text = doc.words, doc.text
+
     def term(a: int, b: int, match: LexiconMatch | None) -> LoadedTerm:
-        start, end = doc.words[a][0], doc.words[b - 1][1]
-        text = doc.text[start:end]
-        if match is not None:  # a lexicon term keeps its match's ends where it did not grow
-            start = match.start if a == match.first_word else start
-            end = match.end if b == match.last_word else end
-            grown = (start, end) != (match.start, match.end)
-            text = doc.text[start:end] if grown else match.text
-        return LoadedTerm(
+        start, end = words[a][0], words[b - 1][1]
+        if match is None:
+            term_text = text[start:end]
+            return _new_term(
+                start,
+                end,
+                term_text,
+                "other",
+                1.0,
+                span_within(q_starts, q_ends, start, end),
+                "model",
+                " ".join(term_text.translate(_APOS).lower().split()),
+                max(scores[a:b]),
+                a,
+                b,
+            )
+        # a lexicon term keeps its match's ends where it did not grow
+        start = match.start if a == match.first_word else start
+        end = match.end if b == match.last_word else end
+        grown = start != match.start or end != match.end
+        return _new_term(
             start,
             end,
-            text,
-            "other" if match is None else match.category,
-            1.0 if match is None else match.strength,
+            text[start:end] if grown else match.text,
+            match.category,
+            match.strength,
             span_within(q_starts, q_ends, start, end),
-            "model" if match is None else "lexicon",
-            " ".join(text.translate(_APOS).lower().split()) if match is None else match.term,
+            "lexicon",
+            match.term,
             max(scores[a:b]),
             a,
             b,
         )
 
     # a user's own terms always count; they grow only when the model adds terms
-    spans, dropped, covered = counted_spans(
-        doc, scores, matches, word_in_quote, model, check=adds and is_default, add=adds
+    spans, dropped, covered = _counted_spans(
+        doc, scores, values, matches, word_in_quote, model, adds and is_default, adds
     )
     terms = [term(a, b, m) for a, b, m in spans]
     candidates = [term(m.first_word, m.last_word, m) for m in dropped]
     if adds and model.candidates_from < model.threshold:
-        for a, b in _runs(doc, scores, covered, word_in_quote, model.candidates_from):
+        for a, b in _runs(doc, values, covered, word_in_quote, model.candidates_from):
             candidates.append(term(a, b, None))
-    terms.sort(key=lambda t: (t.start, t.end))
-    candidates.sort(key=lambda t: (t.start, t.end))
+    terms.sort(key=_START_END)
+    candidates.sort(key=_START_END)
     return LoadedResult(terms, n, sum(word_in_quote), categories, candidates, sentence_bias)
+
+
+_START_END = attrgetter("start", "end")
+
+
+def _new_term(
+    start: int,
+    end: int,
+    text: str,
+    category: str,
+    strength: float,
+    in_quote: bool,
+    source: str,
+    term: str,
+    score: float,
+    first_word: int,
+    last_word: int,
+) -> LoadedTerm:
+    """``LoadedTerm(...)`` without the frozen class's ``object.__setattr__`` for each
+    field (``LoadedTerm`` has no ``__post_init__``): the instance's ``__dict__`` is the
+    fields in order (a test compares the two)."""
+    out = object.__new__(LoadedTerm)
+    out.__dict__.update(
+        start=start,
+        end=end,
+        text=text,
+        category=category,
+        strength=strength,
+        in_quote=in_quote,
+        source=source,
+        term=term,
+        score=score,
+        first_word=first_word,
+        last_word=last_word,
+    )
+    return out
 
 
 def counted_spans(
@@ -982,6 +1081,22 @@ def counted_spans(
     hysteresis (see :func:`_runs`). Grown ends are trimmed of :data:`FUNCTION_WORDS`.
     ``model`` is unused when neither is set. The training script scores its
     out-of-fold operating points with this same function."""
+    return _counted_spans(
+        doc, scores, np.asarray(scores, float), matches, word_in_quote, model, check, add
+    )
+
+
+def _counted_spans(
+    doc: Doc,
+    scores: Sequence[float],
+    values: np.ndarray,
+    matches: Sequence[LexiconMatch],
+    word_in_quote: Sequence[bool],
+    model: LoadedModel | None,
+    check: bool,
+    add: bool,
+) -> tuple[list[tuple[int, int, LexiconMatch | None]], list[LexiconMatch], list[bool]]:
+    """:func:`counted_spans`, with the scores also as an array (``values``)."""
     covered = [False] * len(doc.words)
     kept, dropped = [], []
     for m in matches:
@@ -1003,19 +1118,19 @@ def counted_spans(
     if grow is None:
         spans = [(m.first_word, m.last_word, m) for m in kept]
     else:
-        ok = (np.asarray(scores, float) >= grow).tolist()
+        ok = (values >= grow).tolist()
         for m in kept:
             a, b = _grow(doc, ok, covered, word_in_quote, m.first_word, m.last_word)
             covered[a:b] = [True] * (b - a)
             spans.append((a, b, m))
-    for a, b in _runs(doc, scores, covered, word_in_quote, model.threshold, grow):
+    for a, b in _runs(doc, values, covered, word_in_quote, model.threshold, grow):
         spans.append((a, b, None))
         covered[a:b] = [True] * (b - a)
     return spans, dropped, covered
 
 
-def _is_function_word(doc: Doc, i: int) -> bool:
-    return doc.word_text(i).translate(_APOS).lower() in FUNCTION_WORDS
+_IS_FUNCTION_WORD = WordCache(lambda raw: raw.translate(_APOS).lower() in FUNCTION_WORDS, 100_000)
+"""Whether a word's text, lower-cased, is one of :data:`FUNCTION_WORDS`."""
 
 
 def _grow(
@@ -1047,16 +1162,17 @@ def _grow(
         and word_in_quote[hi] == word_in_quote[b - 1]
     ):
         hi += 1
-    while lo < a and _is_function_word(doc, lo):
+    texts = doc.word_texts
+    while lo < a and _IS_FUNCTION_WORD[texts[lo]]:
         lo += 1
-    while hi > b and _is_function_word(doc, hi - 1):
+    while hi > b and _IS_FUNCTION_WORD[texts[hi - 1]]:
         hi -= 1
     return lo, hi
 
 
 def _runs(
     doc: Doc,
-    scores: Sequence[float],
+    values: np.ndarray,
     covered: Sequence[bool],
     word_in_quote: Sequence[bool],
     threshold: float,
@@ -1065,9 +1181,10 @@ def _runs(
     """Word ranges of the learned terms: runs of consecutive words scoring at least
     ``threshold`` (or, by hysteresis, at least ``grow`` when that is lower, the run
     then holding a word at or above ``threshold``) that no lexicon match or term covers,
-    of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at both ends."""
+    of one sentence and voice, trimmed of :data:`FUNCTION_WORDS` at both ends.
+    ``values`` are the word scores."""
     n = len(doc.words)
-    values = np.asarray(scores, float)
+    sentence, texts = doc.word_sentence, doc.word_texts
     low = threshold if grow is None else min(grow, threshold)
     above = values >= low
     flagged = above.tolist()  # plain bools: indexing a list is faster than an array
@@ -1082,14 +1199,14 @@ def _runs(
             j < n
             and flagged[j]
             and not covered[j]
-            and doc.word_sentence[j] == doc.word_sentence[i]
+            and sentence[j] == sentence[i]
             and word_in_quote[j] == word_in_quote[i]
         ):
             j += 1
         a, b = i, j
-        while a < b and _is_function_word(doc, a):
+        while a < b and _IS_FUNCTION_WORD[texts[a]]:
             a += 1
-        while b > a and _is_function_word(doc, b - 1):
+        while b > a and _IS_FUNCTION_WORD[texts[b - 1]]:
             b -= 1
         if a < b and any(seeds[a:b]):  # not only function words; a seed inside
             out.append((a, b))
