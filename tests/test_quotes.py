@@ -306,3 +306,19 @@ def test_new_quote_equals_the_constructor():
     assert built == made and list(vars(built).items()) == list(vars(made).items())
     (q,) = quotes_of("He said “yes, we will” and left.")
     assert vars(q) == vars(Quote(**vars(q)))
+
+
+def test_one_paragraph_by_bisection_equals_the_scan():
+    import random
+
+    from rhetoric.text.tokens import span_within
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choices(["word ", "\n", "\n\n", "“", "”", ". ", "  "], k=40))
+        doc = tokenize(text)
+        ends = [e for _, e in doc.paragraphs]
+        for _ in range(20):
+            a, b = rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)
+            scan = any(s <= a and b <= e for s, e in doc.paragraphs)
+            assert span_within(doc.paragraph_starts, ends, a, b) == scan

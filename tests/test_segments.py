@@ -485,3 +485,34 @@ def test_match_is_the_first_pattern_that_finds_a_match():
                 assert _match(line, patterns, in_body) is expected, (line, in_body)
                 hits += expected is not None
     assert hits > 100
+
+
+def test_fold_equals_split_and_join():
+    import random
+    import sys
+
+    from rhetoric.text.segments import _fold
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert all(c == " " or not c.isprintable() for c in spaces)
+    rng = random.Random(7)
+    alphabet = [*spaces, " ", " ", "a", "B", "é", "“", ".", "\x00", "\u200b"]
+    for _ in range(20_000):
+        line = "".join(rng.choices(alphabet, k=rng.randrange(8)))
+        assert _fold(line) == " ".join(line.split())
+
+
+def test_tokens_are_those_of_split():
+    import random
+    import sys
+
+    from rhetoric.text.segments import _TOKEN
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    spaces = [c for c in every if c.isspace()]
+    assert re.findall(r"\s", every) == spaces
+    rng = random.Random(3)
+    alphabet = [*spaces, "a", "B", "é", "“", ".", "\x00", "\u200b"]
+    for _ in range(5_000):
+        line = "".join(rng.choices(alphabet, k=rng.randrange(10)))
+        assert [m.group() for m in _TOKEN.finditer(line)] == line.split()

@@ -68,7 +68,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rhetoric.datafiles import package_csv_rows
-from rhetoric.text.tokens import Doc, grouped_alternation, merge_spans
+from rhetoric.text.tokens import Doc, grouped_alternation, merge_spans, span_within
 
 __all__ = [
     "Quote",
@@ -621,6 +621,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 q["kind"] = "title"
 
     # Split quotes: “…,” he said, “…” become one quote with two parts.
+    para_starts, para_ends = doc.paragraph_starts, [e for _, e in doc.paragraphs]
     merged: list[dict] = []
     for q in raw_quotes:
         prev = merged[-1] if merged else None
@@ -630,7 +631,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             and prev["depth"] == 0
             and prev["kind"] == q["kind"] == "direct"
             and not prev["unclosed"]
-            and _same_paragraph(doc, prev["end"], q["start"])
+            and span_within(para_starts, para_ends, prev["end"], q["start"])  # one paragraph
         ):
             gap = clean[prev["end"] : q["start"]]
             pe = _content(clean, *prev["parts"][-1], False)[1]
@@ -696,7 +697,3 @@ def _content(clean: str, a: int, b: int, open_end: bool) -> tuple[int, int]:
 def _part_open(clean: str, b: int) -> bool:
     """True when a part ending at ``b`` does not end with a closing mark (a continued paragraph)."""
     return clean[b - 1] not in _ALL_MARKS
-
-
-def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
-    return any(s <= a and b <= e for s, e in doc.paragraphs)

@@ -125,6 +125,11 @@ def default_patterns() -> tuple[PagePattern, ...]:
 
 
 def _fold(line: str) -> str:
+    """``" ".join(line.split())``. Every character ``str.split`` splits at is
+    non-printable except the ASCII space (a test checks every code point), so a
+    printable line without a double space or a space at either end is its own folding."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
     return " ".join(line.split())
 
 
@@ -165,10 +170,14 @@ def _reads_as_sentence(line: str) -> bool:
     return ends_clause(line) or len(line.split()) > _MAX_TITLE_WORDS
 
 
+_TOKEN = re.compile(r"\S+")
+"""The tokens of ``str.split()`` (``\\s`` is ``str.isspace``), found one at a time."""
+
+
 def _has_words(line: str) -> bool:
     """True when the line has a word outside URLs and e-mail addresses."""
-    for token in line.split():
-        token = token.strip(_TOKEN_PUNCT)
+    for match in _TOKEN.finditer(line):  # usually decided at the first token
+        token = match.group().strip(_TOKEN_PUNCT)
         if _LETTER.search(token) and not _URL_TOKEN.fullmatch(token):
             return True
     return False
