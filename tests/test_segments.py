@@ -516,3 +516,15 @@ def test_tokens_are_those_of_split():
     for _ in range(5_000):
         line = "".join(rng.choices(alphabet, k=rng.randrange(10)))
         assert [m.group() for m in _TOKEN.finditer(line)] == line.split()
+
+
+def test_words_of_a_folded_line_are_its_split():
+    import random
+
+    from rhetoric.text.segments import _fold, _n_words
+
+    rng = random.Random(4)
+    alphabet = [" ", "\t", "\n", "\xa0", "\u2003", "a", "B", ".", "“"]
+    for _ in range(5_000):
+        line = _fold("".join(rng.choices(alphabet, k=rng.randrange(12))))
+        assert _n_words(line) == len(line.split())
