@@ -322,3 +322,12 @@ def test_one_paragraph_by_bisection_equals_the_scan():
             a, b = rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)
             scan = any(s <= a and b <= e for s, e in doc.paragraphs)
             assert span_within(doc.paragraph_starts, ends, a, b) == scan
+
+
+def test_alnum_pattern_is_str_isalnum():
+    import sys
+
+    from rhetoric.measures.quotes import _ALNUM
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    assert [m.group() for m in _ALNUM.finditer(every)] == [c for c in every if c.isalnum()]

@@ -136,6 +136,8 @@ CUE_WINDOW = 1000
 this many characters before it, even inside a longer sentence: real cues are much
 closer, and the bound keeps the time linear in the length of the text."""
 _NON_SPACE = re.compile(r"\S")
+_ALNUM = re.compile(r"[^\W_]")
+"""A character of ``str.isalnum()`` (``\\w`` is those and ``_``; a test checks every one)."""
 
 _ALL_MARKS = "\"“”„«»‹›‘’'"
 _FILLER = "\x01"  # stands in for the first apostrophe of ''
@@ -221,14 +223,8 @@ def direct_spans(quotes: list[Quote]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- pairing
 
 
-def _family(ch: str) -> str:
-    if ch in '"“”„':
-        return "D"
-    if ch in "«»":
-        return "G"
-    if ch in "‹›":
-        return "g"
-    return "S"
+_FAMILY = dict.fromkeys('"“”„', "D") | dict.fromkeys("«»", "G") | dict.fromkeys("‹›", "g")
+"""The family of a double mark, a guillemet and a single guillemet (single quotes: S)."""
 
 
 @dataclass
@@ -245,14 +241,6 @@ class _Raw:
     unclosed: bool
     para: int
     cont_open: bool = False  # ends a paragraph still open, continued in the next one
-
-
-def _flanks(clean: str, i: int, p_start: int, p_end: int) -> tuple[bool, bool, str, str]:
-    prev = clean[i - 1] if i > p_start else " "
-    nxt = clean[i + 1] if i + 1 < p_end else " "
-    left = (prev.isspace() or prev in _OPEN_PUNCT) and not nxt.isspace()
-    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT)
-    return left, right, prev, nxt
 
 
 def _soft_end(doc: Doc, start: int, limit: int) -> int:
@@ -309,9 +297,12 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
         ch = clean[i]
         if ch in "’'" and p_start < i < p_end - 1 and clean[i - 1 : i + 2 : 2].isalnum():
             continue  # an apostrophe inside a word ("China’s"), as below, sooner
-        left, right, prev, nxt = _flanks(clean, i, p_start, p_end)
-        fam = _family(ch)
-        k = top_of(fam)
+        prev = clean[i - 1] if i > p_start else " "
+        nxt = clean[i + 1] if i + 1 < p_end else " "
+        left = (prev.isspace() or prev in _OPEN_PUNCT) and not nxt.isspace()
+        right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT)
+        fam = _FAMILY.get(ch, "S")
+        k = top_of(fam) if stack else None
         if fam == "D":
             if ch in '"”' and prev.isdigit() and k is None:
                 continue  # inch mark
@@ -560,7 +551,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             r.start -= 1
     raws.sort(key=lambda r: (r.start, -r.end))
     _clip_unclosed(raws)
-    raws = [r for r in raws if any(c.isalnum() for c in clean[r.start : r.end])]
+    raws = [r for r in raws if _ALNUM.search(clean, r.start, r.end)]
 
     # Join multi-paragraph quotes: an open-at-end part continues into the quote that
     # opens the next paragraph.
@@ -655,13 +646,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for q in merged:
         parts = tuple(q["parts"])
         texts = []
+        n_words = 0
+        contents = []  # each part's words (the content: first start to last end)
         for k, (a, b) in enumerate(parts):
             is_open = (q["unclosed"] and k == len(parts) - 1) or _part_open(clean, b)
             ia, ib = _content(clean, a, b, is_open)
+            contents.append((ia, ib))
             texts.append(" ".join(clean[ia:ib].split()))
-        cs = _content(clean, *parts[0], True)[0]
-        ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, parts[-1][1]))[1]
-        n_words = sum(doc.count_words(a + 1, b) for a, b in parts)
+            n_words += doc.count_words(a + 1, b)
         out.append(
             _new_quote(
                 start=q["start"],
@@ -669,8 +661,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 text=" ".join(t for t in texts if t),
                 kind=q["kind"],
                 unclosed=q["unclosed"],
-                content_start=cs,
-                content_end=ce,
+                content_start=contents[0][0],
+                content_end=contents[-1][1],
                 parts=parts,
                 depth=q["depth"],
                 n_words=n_words,
