@@ -257,6 +257,7 @@ def test_cue_shortcuts_equal_their_regular_expressions():
     pieces = [*q._TITLE_WORDS[:8], "Documentary", "statement called", "programme dubbed"]
     pieces += ["so-called", "So called", "so\ncalled", "ſo-called", "ſhow", "said", "SAYS"]
     pieces += ["op-ed", "titled:", "(film", "x", "-", ",", ":", " ", "\n", "\u00a0", "\u2003"]
+    pieces += ["fİlm", "fılm", "boo\u212a", "Named", "SHOW", "shows", "paper’s", "“book"]
     hits = [0, 0, 0]
     for _ in range(20_000):
         t = "".join(rng.choice(pieces) + rng.choice(["", " ", ",", ":", "\n"]) for _ in range(6))

@@ -129,6 +129,8 @@ _TITLE_CUE_LENGTH = max(
 )
 """The longest naming cue in words joined by one space (the regular expression matches
 one character for each of the pattern's)."""
+_TITLE_CUE_ENDINGS = (*_TITLE_WORDS, *_TITLE_NAMING)
+"""The words a naming cue ends with."""
 _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
 
 CUE_WINDOW = 1000
@@ -421,11 +423,17 @@ def _title_cue(tail: str) -> bool:
     """``_TITLE_CUE_RE.search(tail)`` for words joined by single spaces. A match ends
     where ``tail`` does without its last spaces, commas and colons, so it starts at
     most :data:`_TITLE_CUE_LENGTH` characters before: the search starts there (its
-    look-behind still sees the character before)."""
+    look-behind still sees the character before). The match ends with one of the cue's
+    last words: where those characters are ASCII (which match only ASCII letters of
+    either case), they end so in lower case or there is no match."""
     end = len(tail)
     while end and (tail[end - 1].isspace() or tail[end - 1] in ",:"):  # = [\s,:]
         end -= 1
-    return _TITLE_CUE_RE.search(tail, max(0, end - _TITLE_CUE_LENGTH)) is not None
+    start = max(0, end - _TITLE_CUE_LENGTH)
+    window = tail[start:end]
+    if window.isascii() and not window.lower().endswith(_TITLE_CUE_ENDINGS):
+        return False
+    return _TITLE_CUE_RE.search(tail, start) is not None
 
 
 def _so_called(before: str) -> bool:
