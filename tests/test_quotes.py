@@ -332,3 +332,34 @@ def test_alnum_pattern_is_str_isalnum():
 
     every = "".join(chr(c) for c in range(sys.maxunicode + 1))
     assert [m.group() for m in _ALNUM.finditer(every)] == [c for c in every if c.isalnum()]
+
+
+def test_depths_equal_their_definition():
+    import random
+
+    from rhetoric.measures.quotes import _depths
+
+    rng = random.Random(8)
+    for trial in range(3000):
+        quotes = []
+        for _ in range(rng.randrange(1, 7)):
+            parts, pos = [], rng.randrange(30)
+            for _ in range(rng.choice([1, 1, 2])):
+                a = pos + rng.randrange(4)
+                b = a + 1 + rng.randrange(12 if trial % 2 else 3)
+                parts.append((a, b))
+                pos = b
+            quotes.append({"start": parts[0][0], "end": parts[-1][1], "parts": parts})
+        quotes.sort(key=lambda q: (q["start"], -q["end"]))
+        want = [
+            sum(
+                any(
+                    a <= q["start"] and q["end"] <= b and (a, b) != (q["start"], q["end"])
+                    for a, b in o["parts"]
+                )
+                for j, o in enumerate(quotes)
+                if j != i
+            )
+            for i, q in enumerate(quotes)
+        ]
+        assert _depths(quotes) == want

@@ -543,6 +543,22 @@ def _sweep(
         yield i, q, [(a, b, j) for b, a, j in heap]
 
 
+def _depths(quotes: list[dict]) -> list[int]:
+    """For each of ``quotes`` (sorted by start), how many other quotes have a part
+    containing it. When no part overlaps another, none does: a part around a quote
+    would overlap the quote's first part (every part holds a character)."""
+    parts = sorted((a, b, i) for i, o in enumerate(quotes) for a, b in o["parts"])
+    if all(p[1] <= n[0] for p, n in zip(parts, parts[1:], strict=False)):
+        return [0] * len(quotes)
+    depths = []
+    for i, q, spanning in _sweep(quotes, parts):
+        qs, qe = q["start"], q["end"]
+        depths.append(
+            len({j for a, b, j in spanning if j != i and qe <= b and (a != qs or b != qe)})
+        )
+    return depths
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """Find, pair and classify the quotations of ``doc``'s body (see module docs).
 
@@ -595,18 +611,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
         )
     raw_quotes.sort(key=lambda q: (q["start"], -q["end"]))
 
-    # depth: how many other quotes have a part containing this one
-    parts = sorted((a, b, i) for i, o in enumerate(raw_quotes) for a, b in o["parts"])
-    for i, q, spanning in _sweep(raw_quotes, parts):
-        qs, qe = q["start"], q["end"]
-        q["depth"] = len({j for a, b, j in spanning if j != i and qe <= b and (a != qs or b != qe)})
+    for q, depth in zip(raw_quotes, _depths(raw_quotes), strict=True):
+        q["depth"] = depth
     kinds = _classify(doc, raw_quotes, word_starts)
     for q, k in zip(raw_quotes, kinds, strict=True):
         q["kind"] = k
     # nested quotes take the kind of their parent (the innermost shallower quote around
     # them) unless they are titles
     spans = [(o["start"], o["end"], i) for i, o in enumerate(raw_quotes)]
-    for _, q, spanning in _sweep(raw_quotes, spans):
+    nested = any(q["depth"] for q in raw_quotes)
+    for _, q, spanning in _sweep(raw_quotes, spans) if nested else ():
         if q["depth"]:
             around = [
                 raw_quotes[j]
