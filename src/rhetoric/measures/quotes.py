@@ -373,6 +373,8 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
 
 def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """``clean[s:e]`` with the given spans blanked (keeps offsets)."""
+    if not spans:
+        return clean[s:e]
     out = []
     pos = s
     for a, b in sorted(spans):
@@ -475,7 +477,9 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
             has_cue_after(doc, e, p_end) and not _NAME_PLACE_RE.search(region[-40:])
         )
         colon = prev_text.rstrip().endswith(":")
-        nw = sum(doc.count_words(a, b) for a, b in q["parts"])
+        nw = 0
+        for a, b in q["parts"]:
+            nw += doc.count_words(a, b)
         if nw >= 3 and (not cue or _PROGRAMME_RE.search(region[-40:])):
             words = (
                 clean[a:b]
