@@ -284,7 +284,8 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
 
     def close(top_index: int, i: int) -> None:
         op = stack[top_index]
-        unclosed(stack[top_index + 1 :], i)  # opened inside, never closed
+        if top_index + 1 < len(stack):
+            unclosed(stack[top_index + 1 :], i)  # opened inside, never closed
         del stack[top_index:]
         raws.append(_Raw(op.pos, i + 1, False, pi))
 
