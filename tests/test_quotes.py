@@ -257,6 +257,7 @@ def test_cue_shortcuts_equal_their_regular_expressions():
     pieces = [*q._TITLE_WORDS[:8], "Documentary", "statement called", "programme dubbed"]
     pieces += ["so-called", "So called", "so\ncalled", "ſo-called", "ſhow", "said", "SAYS"]
     pieces += ["op-ed", "titled:", "(film", "x", "-", ",", ":", " ", "\n", "\u00a0", "\u2003"]
+    pieces += ["fİlm", "fılm", "boo\u212a", "Named", "SHOW", "shows", "paper’s", "“book"]
     hits = [0, 0, 0]
     for _ in range(20_000):
         t = "".join(rng.choice(pieces) + rng.choice(["", " ", ",", ":", "\n"]) for _ in range(6))
@@ -306,3 +307,59 @@ def test_new_quote_equals_the_constructor():
     assert built == made and list(vars(built).items()) == list(vars(made).items())
     (q,) = quotes_of("He said “yes, we will” and left.")
     assert vars(q) == vars(Quote(**vars(q)))
+
+
+def test_one_paragraph_by_bisection_equals_the_scan():
+    import random
+
+    from rhetoric.text.tokens import span_within
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choices(["word ", "\n", "\n\n", "“", "”", ". ", "  "], k=40))
+        doc = tokenize(text)
+        ends = [e for _, e in doc.paragraphs]
+        for _ in range(20):
+            a, b = rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)
+            scan = any(s <= a and b <= e for s, e in doc.paragraphs)
+            assert span_within(doc.paragraph_starts, ends, a, b) == scan
+
+
+def test_alnum_pattern_is_str_isalnum():
+    import sys
+
+    from rhetoric.measures.quotes import _ALNUM
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    assert [m.group() for m in _ALNUM.finditer(every)] == [c for c in every if c.isalnum()]
+
+
+def test_depths_equal_their_definition():
+    import random
+
+    from rhetoric.measures.quotes import _depths
+
+    rng = random.Random(8)
+    for trial in range(3000):
+        quotes = []
+        for _ in range(rng.randrange(1, 7)):
+            parts, pos = [], rng.randrange(30)
+            for _ in range(rng.choice([1, 1, 2])):
+                a = pos + rng.randrange(4)
+                b = a + 1 + rng.randrange(12 if trial % 2 else 3)
+                parts.append((a, b))
+                pos = b
+            quotes.append({"start": parts[0][0], "end": parts[-1][1], "parts": parts})
+        quotes.sort(key=lambda q: (q["start"], -q["end"]))
+        want = [
+            sum(
+                any(
+                    a <= q["start"] and q["end"] <= b and (a, b) != (q["start"], q["end"])
+                    for a, b in o["parts"]
+                )
+                for j, o in enumerate(quotes)
+                if j != i
+            )
+            for i, q in enumerate(quotes)
+        ]
+        assert _depths(quotes) == want

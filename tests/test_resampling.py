@@ -96,3 +96,31 @@ def test_holm_is_monotone_and_ignores_nan():
     out = resampling.holm([0.01, 0.04, 0.03, math.nan])
     assert out[:3].tolist() == pytest.approx([0.03, 0.06, 0.06])
     assert math.isnan(out[3])
+
+
+def test_percentile_interval_equals_np_quantile_bit_for_bit():
+    rng = np.random.default_rng(11)
+    levels = [resampling.LEVEL, 0.9, 0.5, 0.99, 0.0, 1.0, 0.999999, -0.5]
+    for trial in range(3000):
+        n = int(rng.choice([1, 2, 3, 5, 40, 199, 2000, int(rng.integers(1, 3000))]))
+        kind = trial % 4
+        if kind == 0:
+            reps = rng.normal(size=n)
+        elif kind == 1:  # ties, signed zeros and a few values numpy drops
+            reps = rng.choice([-0.0, 0.0, 1.0, -2.5, 1e300, np.nan, np.inf], size=n)
+        elif kind == 2:
+            reps = rng.integers(-3, 4, size=n) * 0.1
+        else:
+            reps = rng.exponential(size=n) * 10.0 ** rng.integers(-300, 300)
+        level = levels[trial % len(levels)]
+        got = resampling.percentile_interval(reps, level)
+        finite = reps[np.isfinite(reps)]
+        if finite.size == 0:
+            assert all(math.isnan(x) for x in got)
+            continue
+        alpha = (1.0 - level) / 2.0
+        want = [float(x) for x in np.quantile(finite, [alpha, 1.0 - alpha])]
+        assert [np.float64(x).tobytes() for x in got] == [np.float64(x).tobytes() for x in want]
+    for level in (1.5, 3.0, math.nan):
+        with pytest.raises(ValueError):
+            resampling.percentile_interval(np.arange(5.0), level)

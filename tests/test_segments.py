@@ -485,3 +485,46 @@ def test_match_is_the_first_pattern_that_finds_a_match():
                 assert _match(line, patterns, in_body) is expected, (line, in_body)
                 hits += expected is not None
     assert hits > 100
+
+
+def test_fold_equals_split_and_join():
+    import random
+    import sys
+
+    from rhetoric.text.segments import _fold
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert all(c == " " or not c.isprintable() for c in spaces)
+    rng = random.Random(7)
+    alphabet = [*spaces, " ", " ", "a", "B", "é", "“", ".", "\x00", "\u200b"]
+    for _ in range(20_000):
+        line = "".join(rng.choices(alphabet, k=rng.randrange(8)))
+        assert _fold(line) == " ".join(line.split())
+
+
+def test_tokens_are_those_of_split():
+    import random
+    import sys
+
+    from rhetoric.text.segments import _TOKEN
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    spaces = [c for c in every if c.isspace()]
+    assert re.findall(r"\s", every) == spaces
+    rng = random.Random(3)
+    alphabet = [*spaces, "a", "B", "é", "“", ".", "\x00", "\u200b"]
+    for _ in range(5_000):
+        line = "".join(rng.choices(alphabet, k=rng.randrange(10)))
+        assert [m.group() for m in _TOKEN.finditer(line)] == line.split()
+
+
+def test_words_of_a_folded_line_are_its_split():
+    import random
+
+    from rhetoric.text.segments import _fold, _n_words
+
+    rng = random.Random(4)
+    alphabet = [" ", "\t", "\n", "\xa0", "\u2003", "a", "B", ".", "“"]
+    for _ in range(5_000):
+        line = _fold("".join(rng.choices(alphabet, k=rng.randrange(12))))
+        assert _n_words(line) == len(line.split())

@@ -85,3 +85,22 @@ def test_words_are_normalised_one_by_one():
     text = "İİ ΟΔΟΣ.ΟΔΟΣΑ said ΟΔΟΣ"
     found = [(m.text, m.category) for m in find_stance_markers(tokenize(text), lexicon)]
     assert found == [("ΟΔΟΣ", "hedge"), ("ΟΔΟΣΑ", "booster"), ("ΟΔΟΣ", "hedge")]
+
+
+def test_second_word_shortcut_finds_what_the_full_search_finds():
+    import random
+
+    default = StanceLexicon.default()
+    # a first word that is a term by itself and starts longer ones ("in", "in fact")
+    extended = StanceLexicon((*default.entries, ("in", "hedge", ""), ("so sure", "booster", "")))
+    words = sorted({w for t, _, _ in extended.entries for w in t.split()})
+    assert any(len(t.split()) > 1 for t, _, _ in default.entries)
+    rng = random.Random(2)
+    alphabet = [*words, "May", "Fact", "the", "news", ".", "\n\n", "’", "'"]
+    for lex in (default, extended):
+        plain = StanceLexicon(lex.entries)
+        plain.__dict__["_second_words"] = {}  # every first word tried against every term
+        for _ in range(500):
+            text = " ".join(rng.choices(alphabet, k=rng.randrange(1, 40)))
+            doc = tokenize(text)
+            assert find_stance_markers(doc, lex) == find_stance_markers(doc, plain)

@@ -104,14 +104,38 @@ def _column_sums(columns: list[np.ndarray], n_boot: int, seed: int) -> list[np.n
 
 def percentile_interval(replicates: np.ndarray, level: float = LEVEL) -> tuple[float, float]:
     """The ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of the finite replicates
-    (NaN, NaN when there is none)."""
+    (NaN, NaN when there is none): ``np.quantile(reps, [alpha, 1 - alpha])``, its default
+    linear method computed here in the same operations (the same floats, a test compares
+    them), as ``np.quantile``'s own checks and dispatch cost more than the partition."""
     reps = np.asarray(replicates, float)
     reps = reps[np.isfinite(reps)]
     if reps.size == 0:
         return math.nan, math.nan
     alpha = (1.0 - level) / 2.0
-    low, high = np.quantile(reps, [alpha, 1.0 - alpha])
-    return float(low), float(high)
+    if not (0.0 <= alpha <= 1.0 and 0.0 <= 1.0 - alpha <= 1.0):  # as np.quantile checks
+        raise ValueError("Quantiles must be in the range [0, 1]")
+    points = [_linear_point(reps.size, q) for q in (alpha, 1.0 - alpha)]
+    order = np.partition(reps, sorted({k for i, j, _ in points for k in (i, j)}))
+    low, high = (_lerp(float(order[i]), float(order[j]), t) for i, j, t in points)
+    return low, high
+
+
+def _linear_point(n: int, q: float) -> tuple[int, int, float]:
+    """Where ``np.quantile``'s linear method finds quantile ``q`` (0 to 1) of ``n`` sorted
+    values: the two neighbouring positions and the weight of the second, computed as
+    numpy does (virtual index ``(n - 1) * q``; at the last position numpy's previous
+    index is -1, which the weight keeps)."""
+    virtual = (n - 1) * q
+    if virtual >= n - 1:
+        return n - 1, n - 1, virtual + 1
+    previous = math.floor(virtual)
+    return previous, previous + 1, virtual - previous
+
+
+def _lerp(a: float, b: float, t: float) -> float:
+    """numpy's ``_lerp``: ``a + (b - a) * t``, or ``b - (b - a) * (1 - t)`` from t = 0.5."""
+    diff = b - a
+    return b - diff * (1 - t) if t >= 0.5 else a + diff * t
 
 
 def ratio(

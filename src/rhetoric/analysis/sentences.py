@@ -197,17 +197,23 @@ class Rate:
 
     def parts(self, table: Table) -> tuple[np.ndarray, np.ndarray]:
         """Per-sentence numerator and denominator (0 where either is unknown)."""
+        return self._parts_and_sums(table)[:2]
+
+    def _parts_and_sums(self, table: Table) -> tuple[np.ndarray, np.ndarray, float, float]:
+        """:meth:`parts` and their sums."""
         num, den = self.terms(table)
         num, den = np.asarray(num, float), np.asarray(den, float)
-        if math.isfinite(num.sum() + den.sum()):  # then every entry is finite
-            return num, den
+        num_sum, den_sum = num.sum(), den.sum()
+        if math.isfinite(num_sum + den_sum):  # then every entry is finite
+            return num, den, num_sum, den_sum
         bad = ~(np.isfinite(num) & np.isfinite(den))
-        return np.where(bad, 0.0, num), np.where(bad, 0.0, den)
+        num, den = np.where(bad, 0.0, num), np.where(bad, 0.0, den)
+        return num, den, num.sum(), den.sum()
 
     def value(self, table: Table) -> float:
         """The rate over every row of ``table`` (NaN when the denominator is 0)."""
-        num, den = self.parts(table)
-        return float(resampling.ratio(num.sum(), den.sum(), self.scale, self.post))
+        _, _, num_sum, den_sum = self._parts_and_sums(table)
+        return float(resampling.ratio(num_sum, den_sum, self.scale, self.post))
 
     def interval(self, table: Table, **options: Any) -> tuple[float, float]:
         """Bootstrap interval over the rows (:func:`rhetoric.resampling.bootstrap_ratio`;

@@ -233,6 +233,7 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
     """
     gaz = gazetteer if gazetteer is not None else _default()
     term_of = gaz._term_of
+    new = object.__new__
     out = []
     for m in gaz._regex.finditer(doc.clean):
         s, e = m.span()
@@ -240,7 +241,17 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
         term = term_of[raw]
         if term is None:  # "Jones’" style possessive on a term ending in s
             continue
-        out.append(Mention(s, e, raw, term.group, term.term, term.kind, doc.sentence_at(s)))
+        mention = new(Mention)  # Mention(...) without the frozen class's __setattr__
+        mention.__dict__.update(
+            start=s,
+            end=e,
+            text=raw,
+            group=term.group,
+            term=term.term,
+            kind=term.kind,
+            sentence=doc.sentence_at(s),
+        )
+        out.append(mention)
     return out
 
 

@@ -68,7 +68,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rhetoric.datafiles import package_csv_rows
-from rhetoric.text.tokens import Doc, grouped_alternation, merge_spans
+from rhetoric.text.tokens import Doc, grouped_alternation, merge_spans, span_within
 
 __all__ = [
     "Quote",
@@ -129,6 +129,8 @@ _TITLE_CUE_LENGTH = max(
 )
 """The longest naming cue in words joined by one space (the regular expression matches
 one character for each of the pattern's)."""
+_TITLE_CUE_ENDINGS = (*_TITLE_WORDS, *_TITLE_NAMING)
+"""The words a naming cue ends with."""
 _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
 
 CUE_WINDOW = 1000
@@ -136,6 +138,8 @@ CUE_WINDOW = 1000
 this many characters before it, even inside a longer sentence: real cues are much
 closer, and the bound keeps the time linear in the length of the text."""
 _NON_SPACE = re.compile(r"\S")
+_ALNUM = re.compile(r"[^\W_]")
+"""A character of ``str.isalnum()`` (``\\w`` is those and ``_``; a test checks every one)."""
 
 _ALL_MARKS = "\"“”„«»‹›‘’'"
 _FILLER = "\x01"  # stands in for the first apostrophe of ''
@@ -221,14 +225,8 @@ def direct_spans(quotes: list[Quote]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- pairing
 
 
-def _family(ch: str) -> str:
-    if ch in '"“”„':
-        return "D"
-    if ch in "«»":
-        return "G"
-    if ch in "‹›":
-        return "g"
-    return "S"
+_FAMILY = dict.fromkeys('"“”„', "D") | dict.fromkeys("«»", "G") | dict.fromkeys("‹›", "g")
+"""The family of a double mark, a guillemet and a single guillemet (single quotes: S)."""
 
 
 @dataclass
@@ -245,14 +243,6 @@ class _Raw:
     unclosed: bool
     para: int
     cont_open: bool = False  # ends a paragraph still open, continued in the next one
-
-
-def _flanks(clean: str, i: int, p_start: int, p_end: int) -> tuple[bool, bool, str, str]:
-    prev = clean[i - 1] if i > p_start else " "
-    nxt = clean[i + 1] if i + 1 < p_end else " "
-    left = (prev.isspace() or prev in _OPEN_PUNCT) and not nxt.isspace()
-    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT)
-    return left, right, prev, nxt
 
 
 def _soft_end(doc: Doc, start: int, limit: int) -> int:
@@ -294,7 +284,8 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
 
     def close(top_index: int, i: int) -> None:
         op = stack[top_index]
-        unclosed(stack[top_index + 1 :], i)  # opened inside, never closed
+        if top_index + 1 < len(stack):
+            unclosed(stack[top_index + 1 :], i)  # opened inside, never closed
         del stack[top_index:]
         raws.append(_Raw(op.pos, i + 1, False, pi))
 
@@ -309,9 +300,12 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
         ch = clean[i]
         if ch in "’'" and p_start < i < p_end - 1 and clean[i - 1 : i + 2 : 2].isalnum():
             continue  # an apostrophe inside a word ("China’s"), as below, sooner
-        left, right, prev, nxt = _flanks(clean, i, p_start, p_end)
-        fam = _family(ch)
-        k = top_of(fam)
+        prev = clean[i - 1] if i > p_start else " "
+        nxt = clean[i + 1] if i + 1 < p_end else " "
+        left = (prev.isspace() or prev in _OPEN_PUNCT) and not nxt.isspace()
+        right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT)
+        fam = _FAMILY.get(ch, "S")
+        k = top_of(fam) if stack else None
         if fam == "D":
             if ch in '"”' and prev.isdigit() and k is None:
                 continue  # inch mark
@@ -380,6 +374,8 @@ def _pair_paragraph(doc: Doc, pi: int, raws: list[_Raw]) -> None:
 
 def _mask(clean: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """``clean[s:e]`` with the given spans blanked (keeps offsets)."""
+    if not spans:
+        return clean[s:e]
     out = []
     pos = s
     for a, b in sorted(spans):
@@ -430,11 +426,17 @@ def _title_cue(tail: str) -> bool:
     """``_TITLE_CUE_RE.search(tail)`` for words joined by single spaces. A match ends
     where ``tail`` does without its last spaces, commas and colons, so it starts at
     most :data:`_TITLE_CUE_LENGTH` characters before: the search starts there (its
-    look-behind still sees the character before)."""
+    look-behind still sees the character before). The match ends with one of the cue's
+    last words: where those characters are ASCII (which match only ASCII letters of
+    either case), they end so in lower case or there is no match."""
     end = len(tail)
     while end and (tail[end - 1].isspace() or tail[end - 1] in ",:"):  # = [\s,:]
         end -= 1
-    return _TITLE_CUE_RE.search(tail, max(0, end - _TITLE_CUE_LENGTH)) is not None
+    start = max(0, end - _TITLE_CUE_LENGTH)
+    window = tail[start:end]
+    if window.isascii() and not window.lower().endswith(_TITLE_CUE_ENDINGS):
+        return False
+    return _TITLE_CUE_RE.search(tail, start) is not None
 
 
 def _so_called(before: str) -> bool:
@@ -476,7 +478,9 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
             has_cue_after(doc, e, p_end) and not _NAME_PLACE_RE.search(region[-40:])
         )
         colon = prev_text.rstrip().endswith(":")
-        nw = sum(doc.count_words(a, b) for a, b in q["parts"])
+        nw = 0
+        for a, b in q["parts"]:
+            nw += doc.count_words(a, b)
         if nw >= 3 and (not cue or _PROGRAMME_RE.search(region[-40:])):
             words = (
                 clean[a:b]
@@ -544,6 +548,22 @@ def _sweep(
         yield i, q, [(a, b, j) for b, a, j in heap]
 
 
+def _depths(quotes: list[dict]) -> list[int]:
+    """For each of ``quotes`` (sorted by start), how many other quotes have a part
+    containing it. When no part overlaps another, none does: a part around a quote
+    would overlap the quote's first part (every part holds a character)."""
+    parts = sorted((a, b, i) for i, o in enumerate(quotes) for a, b in o["parts"])
+    if all(p[1] <= n[0] for p, n in zip(parts, parts[1:], strict=False)):
+        return [0] * len(quotes)
+    depths = []
+    for i, q, spanning in _sweep(quotes, parts):
+        qs, qe = q["start"], q["end"]
+        depths.append(
+            len({j for a, b, j in spanning if j != i and qe <= b and (a != qs or b != qe)})
+        )
+    return depths
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """Find, pair and classify the quotations of ``doc``'s body (see module docs).
 
@@ -560,7 +580,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             r.start -= 1
     raws.sort(key=lambda r: (r.start, -r.end))
     _clip_unclosed(raws)
-    raws = [r for r in raws if any(c.isalnum() for c in clean[r.start : r.end])]
+    raws = [r for r in raws if _ALNUM.search(clean, r.start, r.end)]
 
     # Join multi-paragraph quotes: an open-at-end part continues into the quote that
     # opens the next paragraph.
@@ -596,18 +616,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
         )
     raw_quotes.sort(key=lambda q: (q["start"], -q["end"]))
 
-    # depth: how many other quotes have a part containing this one
-    parts = sorted((a, b, i) for i, o in enumerate(raw_quotes) for a, b in o["parts"])
-    for i, q, spanning in _sweep(raw_quotes, parts):
-        qs, qe = q["start"], q["end"]
-        q["depth"] = len({j for a, b, j in spanning if j != i and qe <= b and (a != qs or b != qe)})
+    for q, depth in zip(raw_quotes, _depths(raw_quotes), strict=True):
+        q["depth"] = depth
     kinds = _classify(doc, raw_quotes, word_starts)
     for q, k in zip(raw_quotes, kinds, strict=True):
         q["kind"] = k
     # nested quotes take the kind of their parent (the innermost shallower quote around
     # them) unless they are titles
     spans = [(o["start"], o["end"], i) for i, o in enumerate(raw_quotes)]
-    for _, q, spanning in _sweep(raw_quotes, spans):
+    nested = any(q["depth"] for q in raw_quotes)
+    for _, q, spanning in _sweep(raw_quotes, spans) if nested else ():
         if q["depth"]:
             around = [
                 raw_quotes[j]
@@ -621,6 +639,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 q["kind"] = "title"
 
     # Split quotes: “…,” he said, “…” become one quote with two parts.
+    para_starts, para_ends = doc.paragraph_starts, [e for _, e in doc.paragraphs]
     merged: list[dict] = []
     for q in raw_quotes:
         prev = merged[-1] if merged else None
@@ -630,7 +649,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             and prev["depth"] == 0
             and prev["kind"] == q["kind"] == "direct"
             and not prev["unclosed"]
-            and _same_paragraph(doc, prev["end"], q["start"])
+            and span_within(para_starts, para_ends, prev["end"], q["start"])  # one paragraph
         ):
             gap = clean[prev["end"] : q["start"]]
             pe = _content(clean, *prev["parts"][-1], False)[1]
@@ -654,13 +673,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for q in merged:
         parts = tuple(q["parts"])
         texts = []
+        n_words = 0
+        contents = []  # each part's words (the content: first start to last end)
         for k, (a, b) in enumerate(parts):
             is_open = (q["unclosed"] and k == len(parts) - 1) or _part_open(clean, b)
             ia, ib = _content(clean, a, b, is_open)
+            contents.append((ia, ib))
             texts.append(" ".join(clean[ia:ib].split()))
-        cs = _content(clean, *parts[0], True)[0]
-        ce = _content(clean, *parts[-1], q["unclosed"] or _part_open(clean, parts[-1][1]))[1]
-        n_words = sum(doc.count_words(a + 1, b) for a, b in parts)
+            n_words += doc.count_words(a + 1, b)
         out.append(
             _new_quote(
                 start=q["start"],
@@ -668,8 +688,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 text=" ".join(t for t in texts if t),
                 kind=q["kind"],
                 unclosed=q["unclosed"],
-                content_start=cs,
-                content_end=ce,
+                content_start=contents[0][0],
+                content_end=contents[-1][1],
                 parts=parts,
                 depth=q["depth"],
                 n_words=n_words,
@@ -696,7 +716,3 @@ def _content(clean: str, a: int, b: int, open_end: bool) -> tuple[int, int]:
 def _part_open(clean: str, b: int) -> bool:
     """True when a part ending at ``b`` does not end with a closing mark (a continued paragraph)."""
     return clean[b - 1] not in _ALL_MARKS
-
-
-def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
-    return any(s <= a and b <= e for s, e in doc.paragraphs)

@@ -99,6 +99,17 @@ class StanceLexicon:
             options.sort(key=lambda o: -len(o[0]))
         return index
 
+    @cached_property
+    def _second_words(self) -> dict[str, frozenset[str]]:
+        """First word -> the words that can follow it in a term, for the first words
+        that are not a term by themselves ("in" of "in fact"): a marker starts there
+        only when one of them follows."""
+        return {
+            first: frozenset(seq[1] for seq, _, _ in options)
+            for first, options in self._index.items()
+            if all(len(seq) > 1 for seq, _, _ in options)
+        }
+
     def records(self) -> list[dict]:
         return [{"term": t, "category": c, "note": n} for t, c, n in self.entries]
 
@@ -134,7 +145,8 @@ def _default() -> StanceLexicon:
 
 def find_stance_markers(doc: Doc, lexicon: StanceLexicon | None = None) -> list[StanceMarker]:
     """All hedges and boosters in ``doc``, in text order (rules in the module docstring)."""
-    index = (lexicon or _default())._index
+    lex = lexicon or _default()
+    index, second_words = lex._index, lex._second_words
     words = doc.words
     text = doc.text
     # every word normalised in one call: joined by spaces (no word holds one) and split
@@ -147,6 +159,9 @@ def find_stance_markers(doc: Doc, lexicon: StanceLexicon | None = None) -> list[
     for i in [i for i, key in enumerate(keys) if key in index]:  # where a marker may start
         if i < free:
             continue
+        seconds = second_words.get(keys[i])
+        if seconds is not None and (i + 1 == len(keys) or keys[i + 1] not in seconds):
+            continue  # no term of several words goes on with the next word
         si = sentence_of[i]
         first, last = bounds[si]
         hit = None

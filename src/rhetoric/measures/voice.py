@@ -197,6 +197,7 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
             for i in range(first, bisect_left(doc.sentence_starts, pb, lo=first)):
                 named[i].append(q.speaker or "(unattributed)")
     sentences = []
+    new = object.__new__
     for i, (ss, se) in enumerate(doc.sentences):
         a, b = doc.sentence_words[i]
         n = b - a
@@ -210,7 +211,18 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
             voice = "mixed"
         # only a sentence with quoted words lists speakers
         speakers = tuple(dict.fromkeys(named[i])) if qn else ()
-        sentences.append(SentenceVoice(i, ss, se, n, qn, share, voice, speakers))
+        sentence = new(SentenceVoice)  # SentenceVoice(...) without the frozen __setattr__
+        sentence.__dict__.update(
+            index=i,
+            start=ss,
+            end=se,
+            words=n,
+            quoted_words=qn,
+            quoted_share=share,
+            voice=voice,
+            speakers=speakers,
+        )
+        sentences.append(sentence)
     speaker_words = [(q.speaker, q.affiliation, q.n_words) for q in direct]
     msgs = [
         f"unclosed quotation mark at offset {q.start}: quote ended at offset {q.end}"

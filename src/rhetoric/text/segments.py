@@ -125,6 +125,11 @@ def default_patterns() -> tuple[PagePattern, ...]:
 
 
 def _fold(line: str) -> str:
+    """``" ".join(line.split())``. Every character ``str.split`` splits at is
+    non-printable except the ASCII space (a test checks every code point), so a
+    printable line without a double space or a space at either end is its own folding."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
     return " ".join(line.split())
 
 
@@ -160,15 +165,24 @@ _NOT_HEADLINE = re.compile(
 )
 
 
+def _n_words(line: str) -> int:
+    """``len(line.split())`` of a folded line (:func:`fold_lines`: words one space apart)."""
+    return line.count(" ") + 1 if line else 0
+
+
 def _reads_as_sentence(line: str) -> bool:
     """True for prose: the line ends a sentence or clause, or it is long."""
-    return ends_clause(line) or len(line.split()) > _MAX_TITLE_WORDS
+    return ends_clause(line) or _n_words(line) > _MAX_TITLE_WORDS
+
+
+_TOKEN = re.compile(r"\S+")
+"""The tokens of ``str.split()`` (``\\s`` is ``str.isspace``), found one at a time."""
 
 
 def _has_words(line: str) -> bool:
     """True when the line has a word outside URLs and e-mail addresses."""
-    for token in line.split():
-        token = token.strip(_TOKEN_PUNCT)
+    for match in _TOKEN.finditer(line):  # usually decided at the first token
+        token = match.group().strip(_TOKEN_PUNCT)
         if _LETTER.search(token) and not _URL_TOKEN.fullmatch(token):
             return True
     return False
@@ -279,9 +293,7 @@ def _needs_model(folded: list[str]) -> bool:
     lines = [line for line in folded if line]
     if len(lines) < _MIN_MODEL_LINES:
         return False
-    return not all(
-        ends_clause(line) and len(line.split()) >= _MIN_PROSE_WORDS for line in lines[1:]
-    )
+    return not all(ends_clause(line) and _n_words(line) >= _MIN_PROSE_WORDS for line in lines[1:])
 
 
 def _label_pass(
@@ -345,7 +357,7 @@ def _goes_on(line: str, previous: str | None, previous_line: str) -> bool:
         previous == "body"
         and line[0].islower()
         and not ends_clause(previous_line)
-        and len(previous_line.split()) >= _MIN_BROKEN_WORDS
+        and _n_words(previous_line) >= _MIN_BROKEN_WORDS
     )
 
 
@@ -372,14 +384,14 @@ def _unconfirmed_sections(
     for i, first in opened.items():
         last[first] = max(last.get(first, i), i)
         if _reads_as_sentence(folded[i]) and i not in chrome:
-            taken[first] = taken.get(first, 0) + len(folded[i].split())
+            taken[first] = taken.get(first, 0) + _n_words(folded[i])
     out = set()
     main = None
     for first, words in taken.items():
-        if len(folded[first].split()) >= _MIN_TITLE_WORDS:
+        if _n_words(folded[first]) >= _MIN_TITLE_WORDS:
             continue  # a specific header ('3 thoughts on "Title"') is evidence enough
         before = sum(
-            len(folded[i].split())
+            _n_words(folded[i])
             for i in range(first)
             if labels[i] == "body" and how.get(i) == "default" and _reads_as_sentence(folded[i])
         )
@@ -402,18 +414,14 @@ def _unmatched(
         return previous or "body"
     if section is not None:
         label, scope, _ = section
-        if (
-            scope == "list"
-            and _reads_as_sentence(line)
-            and len(line.split()) >= _MIN_LIST_EXIT_WORDS
-        ):
+        if scope == "list" and _reads_as_sentence(line) and _n_words(line) >= _MIN_LIST_EXIT_WORDS:
             return None
         return label
     if (
         previous in ("promo", "comments", "boilerplate")
         and line[0].islower()
         and not ends_clause(previous_line)
-        and len(previous_line.split()) >= _MIN_BROKEN_WORDS
+        and _n_words(previous_line) >= _MIN_BROKEN_WORDS
     ):
         return previous
     return "body"
@@ -442,7 +450,7 @@ def _resolve_header(
         title = headline
         labels[title] = "title"
     elif candidates:
-        long_enough = [i for i in candidates if len(folded[i].split()) >= _MIN_TITLE_WORDS]
+        long_enough = [i for i in candidates if _n_words(folded[i]) >= _MIN_TITLE_WORDS]
         # a list item ("* Home Decor", "8. Lifecycle of a task") or a date line is no headline
         long_enough = [i for i in long_enough if not _NOT_HEADLINE.search(folded[i])] or long_enough
         if chrome:  # a page with chrome: the headline sits just above the article
@@ -454,12 +462,12 @@ def _resolve_header(
         if outside_nav or long_enough:
             title = (outside_nav or long_enough)[0]
         else:
-            title = max(candidates, key=lambda i: (len(folded[i].split()), -i))
+            title = max(candidates, key=lambda i: (_n_words(folded[i]), -i))
         labels[title] = "title"
     else:
         return
     key = folded[title].casefold()
-    longer = (i for i in candidates if i > title and len(folded[i].split()) >= _MIN_TITLE_WORDS)
+    longer = (i for i in candidates if i > title and _n_words(folded[i]) >= _MIN_TITLE_WORDS)
     subtitle = min(longer, default=title)  # the first line of five words or more below it
     for i in candidates:
         if i == title:
@@ -517,7 +525,7 @@ def _resolve_tail(folded: list[str], labels: list[str | None], how: dict[int, st
     for i in range(last + 1, len(labels)):
         if labels[i] is None:
             continue
-        short = not _reads_as_sentence(folded[i]) and len(folded[i].split()) <= _MAX_TAIL_WORDS
+        short = not _reads_as_sentence(folded[i]) and _n_words(folded[i]) <= _MAX_TAIL_WORDS
         if how.get(i) in ("default", "model") and short:
             if _NAME.match(folded[i]) and _next_to_byline(labels, i):
                 labels[i] = "byline"  # the author's name above a date line at the end
