@@ -9,10 +9,12 @@ from dataclasses import replace
 
 from rhetoric.measures.attribution import (
     _AFTER_RE,
+    _BOUNDARY,
     _NO_DETERMINER,
     _VERB,
     _VERB_CS,
     Gazetteer,
+    _boundaries,
     _masked,
     _may_follow,
     _with,
@@ -91,3 +93,16 @@ def test_with_is_dataclasses_replace():
     new = _with(q, speaker="Xi", speaker_confidence=0.5)
     assert new == replace(q, speaker="Xi", speaker_confidence=0.5)
     assert list(vars(new)) == list(vars(q))
+
+
+def test_clause_boundaries_are_the_plain_pattern_s_matches():
+    # _boundaries finds a spaced dash by its dash: spaces before the stretch, dashes
+    # sharing a space (" - - "), dashes at the stretch's ends, tabs and new lines
+    rng = random.Random(7)
+    alphabet = " - -\t\n,;:()–—‖ab-"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        for s in range(len(text) + 1):
+            for e in range(s, len(text) + 1):
+                want = [m.span() for m in _BOUNDARY.finditer(text, s, e)]
+                assert list(_boundaries(text, s, e)) == want, (text, s, e)

@@ -87,6 +87,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from os import PathLike
+from typing import NamedTuple
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
 from rhetoric.measures.quotes import (
@@ -634,8 +635,8 @@ class _Resolver:
     def first_name(self, s: int, e: int) -> _Found | None:
         """The first name in the first clause of ``text[s:e]`` (a sentence's subject or
         topic: ``Romney went after Trump …, calling it “disqualifying”``)."""
-        b = _BOUNDARY.search(self.text, s, e)
-        ce = b.start() if b else e
+        b = next(_boundaries(self.text, s, e), None)
+        ce = b[0] if b else e
         toks = _tokens(self.text[s:ce], s)
         for i, (_ts, te, tok) in enumerate(toks):
             t = _strip_punct(tok)
@@ -883,14 +884,35 @@ def _has_cue(text: str, s: int, e: int) -> bool:
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
 _QMARK = "‖"  # stands in for a masked quotation: a clause boundary
 _BOUNDARY = re.compile(r"[,;:()–—‖]|\s-\s")
+"""A clause boundary (the definition: :func:`_boundaries` finds its matches)."""
+# the same from its one character a search can skip to (a mark, or the dash of a spaced
+# dash, whose spaces the look-arounds check): the plain pattern is tried at every
+# character, this one only at those
+_BOUNDARY_MARK = re.compile(r"[,;:()–—‖-](?:(?<!-)|(?<=\s-)(?=\s))")
+
+
+def _boundaries(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text, s, e)``: a spaced dash found by its dash
+    is widened to its spaces, and dropped where the plain search would have taken its
+    first space already (the last space of the dash before, `` - - ``) or where that
+    space is before ``s``."""
+    pos = s
+    for m in _BOUNDARY_MARK.finditer(text, s, e):
+        a, b = m.span()
+        if text[a] == "-":
+            a, b = a - 1, b + 1
+            if a < pos:
+                continue
+        pos = b
+        yield a, b
 
 
 def _chunks_before(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Clause chunks of ``text[s:e]``, nearest ``e`` first."""
     chunks = []
-    for m in _BOUNDARY.finditer(text, s, e):
-        chunks.append((s, m.start()))
-        s = m.end()
+    for a, b in _boundaries(text, s, e):
+        chunks.append((s, a))
+        s = b
     chunks.append((s, e))
     chunks.reverse()
     return chunks
@@ -1038,9 +1060,9 @@ class _Cand:
         self.rank = min(self.rank, _RULE_RANK[rule])
 
 
-@dataclass(frozen=True)
-class _QuoteContext:
-    """What the features of a quote's candidates share, computed once per quote."""
+class _QuoteContext(NamedTuple):
+    """What the features of a quote's candidates share, computed once per quote (a
+    tuple: quicker to build than a frozen dataclass)."""
 
     n: int  # candidates
     cue_holders: int  # candidates found by a speech cue
@@ -1072,7 +1094,7 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> list[tuple[str, float]]:
     the ``trace`` dicts (a list is quicker to build than a dict, and scoring only reads
     it in turn)."""
     rules, dist = cand.rules, cand.dist
-    f = [(_RULE_FEATURES[r][0], 1.0) for r in rules]
+    f = list(map(_RULE_FOUND.__getitem__, rules))
     add = f.append
     if dist is not None:  # the kind of a mention (a continuation has none)
         add(("kind:" + cand.found.kind, 1.0))
@@ -1137,6 +1159,7 @@ _RULE_FEATURES = {
 }
 """A rule's features: found by it; and another candidate has a cue; and the quote opens
 its paragraph."""
+_RULE_FOUND = {r: (names[0], 1.0) for r, names in _RULE_FEATURES.items()}
 _GAP_FEATURES = tuple(f"gap:{g}" for g in range(_MAX_GAP + 1))
 _RUNS = ("colon", "document")
 _SENTENCE_END = "after&sentence_end"
