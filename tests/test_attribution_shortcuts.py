@@ -10,6 +10,7 @@ from dataclasses import replace
 from rhetoric.measures.attribution import (
     _AFTER_RE,
     _BOUNDARY,
+    _CAPITALISED_INSIDE,
     _NO_DETERMINER,
     _VERB,
     _VERB_CS,
@@ -17,6 +18,7 @@ from rhetoric.measures.attribution import (
     _boundaries,
     _masked,
     _may_follow,
+    _Resolver,
     _with,
 )
 from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE, Quote, find_quotes
@@ -106,3 +108,18 @@ def test_clause_boundaries_are_the_plain_pattern_s_matches():
             for e in range(s, len(text) + 1):
                 want = [m.span() for m in _BOUNDARY.finditer(text, s, e)]
                 assert list(_boundaries(text, s, e)) == want, (text, s, e)
+
+
+def test_capitalised_is_membership_in_every_capitalised_word_inside_a_sentence():
+    # the resolver tries the pattern only where the word stands after a space; the
+    # definition is the set of all the pattern's matches in the text
+    rng = random.Random(3)
+    words = ["The", "Xi", "X", "Xi’s", "Xi-Li", "U.S.", "Li", "A", "É", "xi", "Ab2", "Xi."]
+    seps = [" ", ", ", "; ", ". ", "\n", "‖", "a ", "-", "’"]
+    gaz = Gazetteer.default()
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 8)))
+        want = frozenset(_CAPITALISED_INSIDE.findall(text))
+        res = _Resolver(tokenize(text), gaz, text)
+        for word in [*words, *want]:
+            assert res.capitalised(word) == (word in want), (text, word)

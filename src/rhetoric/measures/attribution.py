@@ -505,6 +505,7 @@ class _Resolver:
         self.history: list[tuple[int, _Found]] = []  # (paragraph, speaker) in order
         self.speakers: set[str] = set()  # the names in history
         self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
+        self._capitalised: dict[str, bool] = {}  # word -> :meth:`capitalised`
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def verbs(self, s: int, e: int) -> list[re.Match[str]]:
@@ -640,7 +641,7 @@ class _Resolver:
         toks = _tokens(self.text[s:ce], s)
         for i, (_ts, te, tok) in enumerate(toks):
             t = _strip_punct(tok)
-            if t.endswith(_POSSESSIVE_ENDS) or (i == 0 and t not in self.capitalised):
+            if t.endswith(_POSSESSIVE_ENDS) or (i == 0 and not self.capitalised(t)):
                 continue  # "Murphy’s spokeswoman …", "Asked Tuesday about …"
             if t[:1].isupper() and t.lower() not in _NOT_A_NAME:
                 end, k = te, i + 1
@@ -664,10 +665,24 @@ class _Resolver:
                 return found if found.name in self.surnames else None  # "Dozens", "Strong"
         return None
 
-    @cached_property
-    def capitalised(self) -> frozenset[str]:
-        """Capitalised words seen inside a sentence: names, not sentence openers."""
-        return frozenset(_CAPITALISED_INSIDE.findall(self.text))
+    def capitalised(self, word: str) -> bool:
+        """Whether ``word`` is seen capitalised inside a sentence (a name, not a sentence
+        opener): ``word in set(_CAPITALISED_INSIDE.findall(text))``, answered by trying
+        the pattern where ``word`` stands after a space. Its matches hold no space, so
+        each such place is one of ``findall``'s; a few words are asked per article, and
+        that is quicker than finding every capitalised word. Remembered per word."""
+        known = self._capitalised.get(word)
+        if known is None:
+            text, known = self.text, False
+            p = text.find(word) if word[:1].isupper() else -1
+            while p >= 0:
+                m = _CAPITALISED_INSIDE.match(text, p) if text[p - 1 : p] == " " else None
+                if m is not None and m.group() == word:
+                    known = True
+                    break
+                p = text.find(word, p + 1)
+            self._capitalised[word] = known
+        return known
 
     def fullest(self, found: _Found) -> _Found:
         """``found`` with a short name (``Trump``, ``Mr. Meyer``) replaced by the
