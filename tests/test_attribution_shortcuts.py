@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from rhetoric.measures.attribution import (
     _AFTER_RE,
@@ -15,6 +16,7 @@ from rhetoric.measures.attribution import (
     _VERB,
     _VERB_CS,
     Gazetteer,
+    _all_verbs,
     _boundaries,
     _masked,
     _may_follow,
@@ -25,11 +27,13 @@ from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE, 
 from rhetoric.text.tokens import tokenize
 
 # verbs cut by a stretch's ends, two-word verbs, a verb after a determiner, apostrophes
-# and hyphens next to verbs, "according to"
+# and hyphens next to verbs, "according to", verbs right after a capital, a verb
+# opening the text, runs of spaces (a masked quote)
 TEXT = (
-    "Xi said, and she shot back: the report claimed ‖ Putin pointed out that Li "
+    "said Xi said, and she shot back: the report claimed ‖ Putin pointed out that Li "
     "re-said it. “Said” says, o’said told—warned, according to Russia’s foreign "
     "ministry. Mr. Peskov puts it: he stressed-ish, said. Prexi Jinping, Xi Jinping adds"
+    " the shot back (said)\nsaidX ‖      ‖ Xsaid asks:told"
 )
 
 
@@ -39,19 +43,47 @@ def test_speech_verbs_start_with_a_lower_case_letter():
     assert all("a" <= verb[0] <= "z" for verb in _SPEECH_VERB_ALTERNATIVES)
 
 
+def test_no_speech_verb_starts_inside_another():
+    # the whole text's verbs are found by several searches and read stretch by stretch:
+    # right only while no verb can start at a later word of a verb ("shot back")
+    verbs = set(_SPEECH_VERB_ALTERNATIVES)
+    for verb in verbs:
+        for word in verb.split()[1:]:
+            assert word not in verbs and not any(v.startswith(word + " ") for v in verbs)
+
+
 def test_verbs_and_the_cue_after_a_quote_in_every_stretch():
     plain = re.compile(SPEECH_VERB_RE.pattern)  # the verb pattern without the look-ahead
     # the cue verb pattern without the look-ahead and the verbs' look-behind moved first
     plain_cue = re.compile(_NO_DETERMINER + SPEECH_VERB_RE.pattern)
+    res = _Resolver(tokenize(TEXT), Gazetteer.default(), TEXT)
+    assert _all_verbs(TEXT) == [m.span() for m in plain.finditer(TEXT)]
     n = len(TEXT)
     for s in range(n + 1):
         for e in range(s, n + 1):
             want = [m.span() for m in plain.finditer(TEXT, s, e)]
             assert [m.span() for m in _VERB_CS.finditer(TEXT, s, e)] == want, (s, e)
+            assert res.has_verb(s, e, cue=False) == bool(want), (s, e)
             want = [m.span() for m in plain_cue.finditer(TEXT, s, e)]
             assert [m.span() for m in _VERB.finditer(TEXT, s, e)] == want, (s, e)
-            if not _may_follow(TEXT, s, e):
+            assert res.verbs(s, e) == want, (s, e)  # the whole text's, or a search's
+            assert res.has_verb(s, e) == bool(want), (s, e)
+            if not _may_follow(res, s, e):
                 assert _AFTER_RE.match(TEXT, s, e) is None, (s, e)
+
+
+def test_the_verbs_of_a_whole_text_are_those_of_one_search():
+    rng = random.Random(5)
+    pieces = ["said", "says", "shot back", "pointed out", "the", "a", "X", "é", "-", "’"]
+    seps = [" ", "  ", "\n", ",", "(", "‖", "", "\u00a0", "-", "'"]
+    texts = [
+        tokenize(p.read_text()).clean
+        for p in sorted((Path(__file__).parents[1] / "data/raw").glob("*.txt"))
+    ]
+    for _ in range(5000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(seps) for _ in range(8)))
+    for text in texts:
+        assert _all_verbs(text) == [m.span() for m in _VERB_CS.finditer(text)], text
 
 
 def test_gazetteer_matches_of_every_stretch_are_those_of_the_full_pattern():

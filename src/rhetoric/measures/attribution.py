@@ -91,6 +91,7 @@ from typing import NamedTuple
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
 from rhetoric.measures.quotes import (
+    _SPEECH_VERB_ALTERNATIVES,
     CUE_WINDOW,
     SPEECH_VERB_RE,
     SPEECH_VERBS,
@@ -506,15 +507,38 @@ class _Resolver:
         self.speakers: set[str] = set()  # the names in history
         self._fullest: dict[tuple, tuple] = {}  # (name, kind, affiliation) -> the fullest
         self._capitalised: dict[str, bool] = {}  # word -> :meth:`capitalised`
-        self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
 
-    def verbs(self, s: int, e: int) -> list[re.Match[str]]:
-        """``_verbs(self.text, s, e)``, found once per span (the cues of a quote are
-        looked for from its sentence start several times)."""
-        found = self._verbs.get((s, e))
-        if found is None:
-            found = self._verbs[s, e] = _verbs(self.text, s, e)
-        return found
+    @cached_property
+    def _verb_index(self) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+        """The speech verbs of the whole text, found once: the starts of the
+        :data:`_VERB_CS` matches, then the starts and spans of those that are cues
+        (:data:`_VERB`: no determiner before). Every stretch around a quote is then
+        read by bisection (:meth:`verbs`, :meth:`has_verb`)."""
+        text = self.text
+        spans = _all_verbs(text)
+        cues = [sp for sp in spans if _NO_DETERMINER_RE.match(text, sp[0])]
+        return [a for a, _ in spans], [a for a, _ in cues], cues
+
+    def verbs(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans of ``_VERB.finditer(self.text, s, e)``: the speech verbs of the
+        text that lie in the stretch when it is cut cleanly (:func:`_cuts_cleanly`),
+        else those of a search of the stretch."""
+        text = self.text
+        if not (_cuts_cleanly(text, s) and _cuts_cleanly(text, e, end=True)):
+            return [m.span() for m in _VERB.finditer(text, s, e)]
+        _, starts, cues = self._verb_index
+        k = bisect_left(starts, s)
+        return cues[k : bisect_left(starts, e, k)]
+
+    def has_verb(self, s: int, e: int, cue: bool = True) -> bool:
+        """Whether ``text[s:e]`` holds a speech verb: a cue (:data:`_VERB`), or with
+        ``cue=False`` any :data:`_VERB_CS` match, as a search of the stretch finds it."""
+        text = self.text
+        if not (_cuts_cleanly(text, s) and _cuts_cleanly(text, e, end=True)):
+            return (_VERB if cue else _VERB_CS).search(text, s, e) is not None
+        starts = self._verb_index[1 if cue else 0]
+        k = bisect_left(starts, s)
+        return k < len(starts) and starts[k] < e
 
     @cached_property
     def surnames(self) -> dict[str, str]:
@@ -877,9 +901,45 @@ _VERB = re.compile("(?=[a-z])" + _WORD_START + _NO_DETERMINER + SPEECH_VERB_RE.p
 """A speech verb that is not a noun after a determiner: the cue of reported speech."""
 
 
-def _verbs(text: str, s: int, e: int) -> list[re.Match[str]]:
-    """The speech verbs (:data:`_VERB`) of ``text[s:e]``."""
-    return list(_VERB.finditer(text, s, e))
+_NO_DETERMINER_RE = re.compile(_NO_DETERMINER)
+# _VERB_CS as two searches that skip to the character before a verb: a space (the most
+# common, found as a literal), or any other that may stand before a word (a set without
+# the space: a masked quote's run of spaces is skipped at once)
+_VERB_AFTER_SPACE = re.compile(" (?=[a-z])" + SPEECH_VERB_RE.pattern)
+_VERB_AFTER_OTHER = re.compile(r"[^\w’' -](?=[a-z])" + SPEECH_VERB_RE.pattern)
+
+
+def _all_verbs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_VERB_CS.finditer(text)``, found faster: the verbs after a
+    space, those after another character, and one at the start. No verb holds the
+    start of another (a test checks the verbs of two words), so the matches of the
+    three are those of the one search."""
+    spans = [(m.start() + 1, m.end()) for m in _VERB_AFTER_SPACE.finditer(text)]
+    other = [(m.start() + 1, m.end()) for m in _VERB_AFTER_OTHER.finditer(text)]
+    if (m := _VERB_CS.match(text)) is not None:
+        other.append(m.span())
+    if other:
+        spans += other
+        spans.sort()
+    return spans
+
+
+_VERB_CHARS = frozenset("".join(_SPEECH_VERB_ALTERNATIVES))
+
+
+def _cuts_cleanly(text: str, x: int, end: bool = False) -> bool:
+    """Whether a search for speech verbs (:data:`_VERB`, :data:`_VERB_CS`) that starts
+    (or with ``end``, ends) at ``x`` finds the verbs of the whole text that lie on its
+    side of ``x`` (the look-behinds see the text before a search's start): no verb
+    holds both ``text[x - 1]`` and ``text[x]`` (one of them is in no verb), and at an
+    end, a verb may end at ``x`` (``text[x - 1]`` is in one) only where ``text[x]``
+    cannot continue a word, so that it ends there whether or not the search stops
+    there. Sentence starts, quote marks (``‖``), colons and most sentence ends cut
+    cleanly."""
+    if x <= 0 or x >= len(text) or text[x - 1] not in _VERB_CHARS:
+        return True
+    c = text[x]
+    return c not in _VERB_CHARS and not (end and (c.isalnum() or c in "_’'-"))  # [\w’'-]
 
 
 def _ends_sentence(clean: str, end: int) -> bool:
@@ -890,10 +950,10 @@ def _ends_sentence(clean: str, end: int) -> bool:
     return inside.endswith(".") and not inside.endswith("..")
 
 
-def _has_cue(text: str, s: int, e: int) -> bool:
+def _has_cue(res: _Resolver, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` holds a speech verb or *according to*: someone is reported
     speaking there."""
-    return _VERB.search(text, s, e) is not None or bool(_according(text, s, e))
+    return res.has_verb(s, e) or bool(_according(res.text, s, e))
 
 
 _LATER_CUE = re.compile(r",\s+(?=(?:" + _VERB_CS.pattern + r")\s+[A-Z])")
@@ -1309,7 +1369,7 @@ def attribute(
         # verb of the sentence (the main clause), not only of the nearest one
         verbs = res.verbs(s_start, q.start)
         if len(verbs) > 1:
-            first = _before(res, text, s_start, verbs[0].end(), pi, found_by_quote)
+            first = _before(res, text, s_start, verbs[0][1], pi, found_by_quote)
             add(first, "first-cue")
         colon = _colon_intro(doc, text, q.start, pi)
         if colon is not None:
@@ -1372,9 +1432,9 @@ def attribute(
             # cues of this quote's sentence are found once, by ``res.verbs``)
             a = min(sent_of(last_end - 1)[1], q.start)
             cont.quiet = not (
-                any(v.start() >= a for v in verbs)
+                any(v[0] >= a for v in verbs)
                 or _according(text, max(a, s_start), q.start)
-                or (a < s_start and _has_cue(text, a, s_start))
+                or (a < s_start and _has_cue(res, a, s_start))
             )
 
         opens = not text[p_start : q.start].strip()
@@ -1491,20 +1551,21 @@ _AFTER_RE = re.compile(
 )
 
 
-def _may_follow(text: str, pos: int, limit: int) -> bool:
+def _may_follow(res: _Resolver, pos: int, limit: int) -> bool:
     """False when ``_AFTER_RE`` cannot match ``text[pos:limit]``: each of its branches
     holds a ``_VERB_CS`` match or the words *according to*, and the stretch has neither.
     Three in five stretches after a quote in the benchmark's articles have neither, and
     the two searches rule them out faster than the pattern fails. No match of the
     pattern holds a masked quote (``‖``), so both look only up to the next one."""
+    text = res.text
     q = text.find(_QMARK, pos, limit)
     if q >= 0:
         limit = q
-    return text.find("according", pos, limit) >= 0 or _VERB_CS.search(text, pos, limit) is not None
+    return text.find("according", pos, limit) >= 0 or res.has_verb(pos, limit, cue=False)
 
 
 def _after(res: _Resolver, text: str, pos: int, limit: int, pi: int) -> _Found | None:
-    m = _AFTER_RE.match(text, pos, limit) if _may_follow(text, pos, limit) else None
+    m = _AFTER_RE.match(text, pos, limit) if _may_follow(res, pos, limit) else None
     if not m:
         return None
     for g in ("p1", "p2", "p3"):
@@ -1527,15 +1588,16 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     verbs = res.verbs(s_start, q_start)
     acc = _according(text, s_start, q_start)
     acc_pos = acc[-1].end() if acc else -1
-    vpos = verbs[-1].start() if verbs else -1
+    vpos = verbs[-1][0] if verbs else -1
     if acc_pos > vpos:
         m = _ACCORDING_PHRASE.match(text, acc_pos, q_start)
         if m:
             return res.phrase(acc_pos, m.end(), pi)
     if not verbs:
         return None
-    v = verbs[-1]
-    chunks = _chunks_before(text, s_start, v.start())
+    vs, ve = verbs[-1]
+    verb = text[vs:ve]
+    chunks = _chunks_before(text, s_start, vs)
     cs, ce = chunks[0]
     words = text[cs:ce].split()  # only the first and last are read, stripped
     first = _strip_punct(words[0]).lower() if words else ""
@@ -1545,20 +1607,20 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     if (
         len(words) > 1
         and _strip_punct(words[-1]).lower() in _PARTICIPLE_LEAD
-        and v.group().endswith("ing")
+        and verb.endswith("ing")
     ):
-        found = res.first_name(cs, v.start())  # "X deflected questions about Y before saying"
+        found = res.first_name(cs, vs)  # "X deflected questions about Y before saying"
         if found:
             return found
     found = res.phrase(cs, ce, pi) if words else None
     if found:
         return found
     # verb before its subject: "said Xi: “…”"
-    rest = text[v.end() : q_start]
+    rest = text[ve:q_start]
     # after "told", "asked", "urged" … comes the addressee ("telling the crowd, “…”")
-    after = None if _ADDRESSEE_VERB.fullmatch(v.group().lower()) else _subject_after(rest)
+    after = None if _ADDRESSEE_VERB.fullmatch(verb.lower()) else _subject_after(rest)
     if after:
-        found = res.phrase(v.end() + after.start(1), v.end() + after.end(1), pi)
+        found = res.phrase(ve + after.start(1), ve + after.end(1), pi)
         # a description after the verb is its subject only before a comma or colon
         # ("said the spokesman: “…”", not "said the emails were “…”")
         punct = rest.rstrip().endswith((",", ":"))
@@ -1572,8 +1634,8 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
             if pq.start >= s_start and pf is not None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
     # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
-    if not words and v.group().lower().endswith("ing") and len(chunks) > 1:
-        found = _main_clause_name(res, chunks[1:], v.start())
+    if not words and verb.lower().endswith("ing") and len(chunks) > 1:
+        found = _main_clause_name(res, chunks[1:], vs)
         if found:
             return found
     # "Putin, however, said" / "Smith, a senator, said": walk back over asides
