@@ -90,10 +90,14 @@ def test_gazetteer_matches_of_every_stretch_are_those_of_the_full_pattern():
     fast = Gazetteer.default()
     slow = Gazetteer(fast.entries)
     slow.__dict__["_first_runs"] = None  # then every position is tried with the pattern
-    n = len(TEXT)
-    for s in range(n + 1):
-        for e in range(s, n + 1):
-            assert fast.find(TEXT, s, e) == slow.find(TEXT, s, e), (s, e)
+    # multi-word aliases at the start, after a space, a new line, a bracket, a masked
+    # quote, a hyphen (no alias), inside a word (none)
+    names = "Xi Jinping (Vladimir Putin\n‖Xi Jinping-Xi Jinping\u00a0the White House xXi Jinping"
+    for text in (TEXT, names):
+        n = len(text)
+        for s in range(n + 1):
+            for e in range(s, n + 1):
+                assert fast.find(text, s, e) == slow.find(text, s, e), (s, e)
 
 
 def test_masking_writes_each_part_in_turn():
