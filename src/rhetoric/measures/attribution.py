@@ -540,7 +540,7 @@ class _Resolver:
         text that lie in the stretch when it is cut cleanly (:func:`_cuts_cleanly`),
         else those of a search of the stretch."""
         text = self.text
-        if not (_cuts_cleanly(text, s) and _cuts_cleanly(text, e, end=True)):
+        if not _cuts_cleanly(text, s, e):
             return [m.span() for m in _VERB.finditer(text, s, e)]
         _, starts, cues = self._verb_index
         k = bisect_left(starts, s)
@@ -550,7 +550,7 @@ class _Resolver:
         """Whether ``text[s:e]`` holds a speech verb: a cue (:data:`_VERB`), or with
         ``cue=False`` any :data:`_VERB_CS` match, as a search of the stretch finds it."""
         text = self.text
-        if not (_cuts_cleanly(text, s) and _cuts_cleanly(text, e, end=True)):
+        if not _cuts_cleanly(text, s, e):
             return (_VERB if cue else _VERB_CS).search(text, s, e) is not None
         starts = self._verb_index[1 if cue else 0]
         k = bisect_left(starts, s)
@@ -943,19 +943,22 @@ def _all_verbs(text: str) -> list[tuple[int, int]]:
 _VERB_CHARS = frozenset("".join(_SPEECH_VERB_ALTERNATIVES))
 
 
-def _cuts_cleanly(text: str, x: int, end: bool = False) -> bool:
-    """Whether a search for speech verbs (:data:`_VERB`, :data:`_VERB_CS`) that starts
-    (or with ``end``, ends) at ``x`` finds the verbs of the whole text that lie on its
-    side of ``x`` (the look-behinds see the text before a search's start): no verb
-    holds both ``text[x - 1]`` and ``text[x]`` (one of them is in no verb), and at an
-    end, a verb may end at ``x`` (``text[x - 1]`` is in one) only where ``text[x]``
+def _cuts_cleanly(text: str, s: int, e: int) -> bool:
+    """Whether a search for speech verbs (:data:`_VERB`, :data:`_VERB_CS`) in
+    ``text[s:e]`` finds the verbs of the whole text that lie in it (the look-behinds
+    see the text before a search's start): no verb holds both ``text[s - 1]`` and
+    ``text[s]``, nor both ``text[e - 1]`` and ``text[e]`` (one of them is in no verb),
+    and a verb may end at ``e`` (``text[e - 1]`` is in one) only where ``text[e]``
     cannot continue a word, so that it ends there whether or not the search stops
     there. Sentence starts, quote marks (``‖``), colons and most sentence ends cut
     cleanly."""
-    if x <= 0 or x >= len(text) or text[x - 1] not in _VERB_CHARS:
-        return True
-    c = text[x]
-    return c not in _VERB_CHARS and not (end and (c.isalnum() or c in "_’'-"))  # [\w’'-]
+    chars, n = _VERB_CHARS, len(text)
+    if 0 < s < n and text[s - 1] in chars and text[s] in chars:
+        return False
+    if 0 < e < n and text[e - 1] in chars:
+        c = text[e]
+        return c not in chars and not (c.isalnum() or c in "_’'-")  # [\w’'-]
+    return True
 
 
 def _ends_sentence(clean: str, end: int) -> bool:
