@@ -21,6 +21,7 @@ from rhetoric.measures.attribution import (
     _masked,
     _may_follow,
     _Resolver,
+    _trie_alternation,
     _with,
 )
 from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE, Quote, find_quotes
@@ -159,3 +160,17 @@ def test_capitalised_is_membership_in_every_capitalised_word_inside_a_sentence()
         res = _Resolver(tokenize(text), gaz, text)
         for word in [*words, *want]:
             assert res.capitalised(word) == (word in want), (text, word)
+
+
+def test_trie_alternation_is_the_plain_alternation():
+    # words that are beginnings of others, in any order (a shorter word before a longer
+    # one stops the longer from ever matching there), repeated words, the empty word
+    rng = random.Random(11)
+    for _ in range(2000):
+        words = ["".join(rng.choice("ab ") for _ in range(rng.randint(0, 4))) for _ in range(6)]
+        plain = re.compile("(?:" + "|".join(map(re.escape, words)) + ")(?![ab])")
+        trie = re.compile("(?:" + _trie_alternation(words, re.escape) + ")(?![ab])")
+        text = "".join(rng.choice("ab  ") for _ in range(30))
+        assert [m.span() for m in trie.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], words

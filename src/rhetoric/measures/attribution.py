@@ -86,7 +86,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from os import PathLike
+from os.path import commonprefix
 from typing import NamedTuple
 
 from rhetoric.datafiles import csv_rows, package_csv_rows, package_text
@@ -226,10 +228,9 @@ class Gazetteer:
         if None in runs:
             return None
         keys = sorted({m.group() for m in runs if m}, key=len, reverse=True)
-        alts = [re.escape(k).replace("'", "['’]") for k in keys]
         firsts = {k[0] for k in keys} | ({"’"} if any(k[0] == "'" for k in keys) else set())
         ahead = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
-        body = "(?:" + grouped_alternation(alts) + r")(?![\w'’-])"
+        body = "(?:" + _trie_alternation(keys, _escape_apostrophe) + r")(?![\w'’-])"
         return (
             re.compile(ahead + _ALIAS_START + body),
             re.compile(" " + ahead + body),
@@ -318,6 +319,44 @@ class Gazetteer:
                 continue
             out.append((s, e, entry))
         return out
+
+
+def _trie_alternation(words: list[str], escape) -> str:
+    """``"|".join(map(escape, words))`` rewritten as the same regular expression, nested
+    by shared beginnings (``says|said|say`` → ``sa(?:ys|id|y)``): an attempt then
+    reads each character once instead of once per word. Only words that start with
+    different characters change order (``escape`` of a character must match no other
+    character, so they cannot match at one place), and a word that is where another
+    group stops (the empty rest) keeps its place, so the same word wins at every
+    position. A search that tries the words at every word start is about a fifth
+    quicker with it than with :func:`grouped_alternation` (which groups by the first
+    character only)."""
+    out: list[str] = []
+    run: dict[str, list[str]] = {}  # the current run of words, by first character
+
+    def flush() -> None:
+        for group in run.values():
+            n = len(commonprefix(group))
+            head = "".join(map(escape, group[0][:n]))
+            if len(group) == 1:
+                out.append(head)
+            else:
+                out.append(head + "(?:" + _trie_alternation([w[n:] for w in group], escape) + ")")
+        run.clear()
+
+    for word in words:
+        if word:
+            run.setdefault(word[0], []).append(word)
+        else:
+            flush()
+            out.append("")
+    flush()
+    return "|".join(out)
+
+
+def _escape_apostrophe(c: str) -> str:
+    """A character of an alias as a pattern: an apostrophe matches both forms."""
+    return "['’]" if c == "'" else re.escape(c)
 
 
 _ALIAS_START = r"(?<![\w'’-])"
@@ -921,8 +960,9 @@ _NO_DETERMINER_RE = re.compile(_NO_DETERMINER)
 # _VERB_CS as two searches that skip to the character before a verb: a space (the most
 # common, found as a literal), or any other that may stand before a word (a set without
 # the space: a masked quote's run of spaces is skipped at once)
-_VERB_AFTER_SPACE = re.compile(" (?=[a-z])" + SPEECH_VERB_RE.pattern)
-_VERB_AFTER_OTHER = re.compile(r"[^\w’' -](?=[a-z])" + SPEECH_VERB_RE.pattern)
+_VERB_TRIE = "(?:" + _trie_alternation(_SPEECH_VERB_ALTERNATIVES, re.escape) + r")(?![\w’'-])"
+_VERB_AFTER_SPACE = re.compile(" (?=[a-z])" + _VERB_TRIE)
+_VERB_AFTER_OTHER = re.compile(r"[^\w’' -](?=[a-z])" + _VERB_TRIE)
 
 
 def _all_verbs(text: str) -> list[tuple[int, int]]:
@@ -1123,7 +1163,7 @@ _ADJACENT_WORDS = 6  # words between two quotes of a run (",” he said. ¶ “�
 _CUE_SENTENCES = 2  # sentences back to look for reported speech (``X said that …``)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     found: _Found
     rules: set[str]
@@ -1467,7 +1507,7 @@ def attribute(
             scored.append((model._probability(feats), c, feats))
         if trace is not None:
             trace.append((q, [(c.found.name, dict(feats)) for _, c, feats in scored]))
-        best = max(scored, key=lambda t: t[0], default=None)
+        best = max(scored, key=itemgetter(0), default=None)
         found = None
         if best is not None:
             # the best guess is remembered whatever the threshold (the threshold only
