@@ -92,8 +92,12 @@ def test_gazetteer_matches_of_every_stretch_are_those_of_the_full_pattern():
     slow = Gazetteer(fast.entries)
     slow.__dict__["_first_runs"] = None  # then every position is tried with the pattern
     # multi-word aliases at the start, after a space, a new line, a bracket, a masked
-    # quote, a hyphen (no alias), inside a word (none)
-    names = "Xi Jinping (Vladimir Putin\n‖Xi Jinping-Xi Jinping\u00a0the White House xXi Jinping"
+    # quote, a hyphen (no alias), inside a word (none), inside the beginning of another
+    # alias's first two words ("the Russian …", "Russia's Foreign …")
+    names = (
+        "Xi Jinping (Vladimir Putin\n‖Xi Jinping-Xi Jinping\u00a0the White House xXi Jinping"
+        " at the Russian Foreign Ministry, Russia's Foreign Ministry"
+    )
     for text in (TEXT, names):
         n = len(text)
         for s in range(n + 1):

@@ -216,36 +216,49 @@ class Gazetteer:
 
     @cached_property
     def _first_runs(self) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-        """Where a multi-word alias can start: one of their first runs of
-        :data:`_ALIAS_CHAR` (lower case, ``’`` as ``'``) standing whole. None when an
-        alias starts with another character (then every position is tried).
+        """Where a multi-word alias can start (:meth:`_run_starts`). None when an alias
+        starts with a character outside :data:`_ALIAS_CHAR` (then every position is
+        tried).
 
-        The pattern, then the same after a space and after any other character that
-        may stand before an alias, consumed (:meth:`_run_starts`). Each first looks
-        ahead for one of the runs' first characters, so that it fails at once at the
-        other characters."""
-        runs = [_ALIAS_RUN.match(k) for k in self._index[1]]
+        Three searches. The first finds one of the aliases' first runs of
+        :data:`_ALIAS_CHAR` (lower case, ``’`` as ``'``) standing whole; it is tried at
+        the text's start. The other two find the character before an alias, consumed:
+        a space (a literal) or one of a set without the space (so that a masked
+        quote's spaces are passed at once), and look ahead for an alias's beginning up
+        to the end of its second run, which most places where a first run stands fail
+        (*the* …). Each first looks ahead for one of the aliases' first characters."""
+        keys = list(self._index[1])
+        runs = [_ALIAS_RUN.match(k) for k in keys]
         if None in runs:
             return None
-        keys = sorted({m.group() for m in runs if m}, key=len, reverse=True)
         firsts = {k[0] for k in keys} | ({"’"} if any(k[0] == "'" for k in keys) else set())
         ahead = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
-        body = "(?:" + _trie_alternation(keys, _escape_apostrophe) + r")(?![\w'’-])"
+        first_runs = sorted({m.group() for m in runs}, key=len, reverse=True)
+        heads = sorted(
+            {(_TWO_RUNS.match(k) or m).group() for k, m in zip(keys, runs, strict=True)},
+            key=len,
+            reverse=True,
+        )
+        head = "(?=" + _trie_alternation(heads, _escape_apostrophe) + ")"
         return (
-            re.compile(ahead + _ALIAS_START + body),
-            re.compile(" " + ahead + body),
-            re.compile(r"[^\w'’ -]" + ahead + body),
+            re.compile(
+                ahead
+                + _ALIAS_START
+                + "(?:"
+                + _trie_alternation(first_runs, _escape_apostrophe)
+                + r")(?![\w'’-])"
+            ),
+            re.compile(" " + ahead + head),
+            re.compile(r"[^\w'’ -]" + ahead + head),
         )
 
     def _run_starts(self, low: str, start: int, end: int) -> list[int]:
-        """The starts of the first-run pattern's matches in ``low[start:end]``
-        (:attr:`_first_runs`), found by the two searches that consume the character
-        before a run (which skip to it: a space, found as a literal, or one of a set
-        without the space, so that a masked quote's spaces are passed at once), and at
-        the text's start by the pattern. Runs do not overlap, so their matches are the
-        pattern's."""
+        """The places in ``low[start:end]`` where a multi-word alias may start (all
+        those where one does), found by the searches of :attr:`_first_runs`: each of
+        the two consumes only the character before a place, so that no place hides
+        another."""
         plain, after_space, after_other = self._first_runs
-        pos = start - 1 if start else 0  # the character before a run at ``start``
+        pos = start - 1 if start else 0  # the character before a place at ``start``
         starts = [m.start() + 1 for m in after_space.finditer(low, pos, end)]
         others = [m.start() + 1 for m in after_other.finditer(low, pos, end)]
         if start == 0 and plain.match(low, 0, end) is not None:
@@ -363,6 +376,7 @@ _ALIAS_START = r"(?<![\w'’-])"
 _ALIAS_CHAR = re.compile(r"[\w'’-]")
 """A character that may not come right before an alias (it would be inside a word)."""
 _ALIAS_RUN = re.compile(r"[\w'’-]+")
+_TWO_RUNS = re.compile(r"[\w'’-]+[^\w'’-]+[\w'’-]+")  # an alias's beginning, to its second run
 
 
 @lru_cache(maxsize=1)
