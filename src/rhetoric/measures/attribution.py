@@ -321,11 +321,11 @@ class Gazetteer:
                 entry = lookups[alias]
             else:
                 entry = lookups[alias] = self.lookup(alias)
-            if entry is not None:
-                found.append((s, e, entry))
-        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+            if entry is not None:  # by start, the longest first, else as found
+                found.append((s, s - e, len(found), e, entry))
+        found.sort()
         out = []
-        for s, e, entry in found:
+        for s, _, _, e, entry in found:
             if out and s < out[-1][1]:
                 if e - s > out[-1][1] - out[-1][0]:
                     out[-1] = (s, e, entry)
