@@ -841,7 +841,7 @@ class _Resolver:
                 return _entry_found(ent, ms, me)
             s = me  # "RNC spokesman Sean Spicer", "Clinton ally James Carville": the person
         # last run of capitalised words
-        toks = [t for t in _tokens(text[s:e], s)]
+        toks = _tokens(text[s:e], s)
         runs: list[list[tuple[int, int, str]]] = []
         cur: list[tuple[int, int, str]] = []
         for ts, _te, tok in toks:
