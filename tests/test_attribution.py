@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import warnings
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -594,3 +598,32 @@ def test_a_colon_lead_in_with_no_speech_verb_is_its_subjects():
 def test_a_headlines_speech_verb_ends_the_name_before_it():
     t = "Glenn Beck Says Trump, ‘Alt Right’ Pose A Threat To Democracy.\n\nBeck spoke on Friday."
     assert [s for s, _, _ in who(t)] == ["Glenn Beck"]
+
+
+_TRACE_SCRIPT = """
+import json, sys, warnings
+from rhetoric.measures.attribution import attribute
+from rhetoric.measures.quotes import find_quotes
+from rhetoric.text.tokens import tokenize
+warnings.simplefilter("ignore")
+doc = tokenize(open(sys.argv[1], encoding="utf-8").read())
+trace = []
+quotes = attribute(doc, find_quotes(doc), trace=trace)
+print(json.dumps([[q.speaker, repr(q.speaker_confidence)] for q in quotes]))
+print(json.dumps([[list(f.items()) for _, f in cands] for _, cands in trace]))
+"""
+
+
+def test_scores_and_traces_do_not_depend_on_the_hash_seed(tmp_path):
+    """A candidate's rules are a set: taken in set order, the order its weights are added
+    in (and its trace) changed from one process to another with ``PYTHONHASHSEED``."""
+    seed = sorted((Path(__file__).parents[1] / "data" / "raw").glob("003_*.txt"))[0]
+    outputs = set()
+    for hash_seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _TRACE_SCRIPT, str(seed)],
+            env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

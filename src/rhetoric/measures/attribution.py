@@ -1241,7 +1241,10 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> list[tuple[str, float]]:
     """The candidate's features as (name, value) pairs, each name once, in the order of
     the ``trace`` dicts (a list is quicker to build than a dict, and scoring only reads
     it in turn)."""
-    rules, dist = cand.rules, cand.dist
+    dist = cand.dist
+    # the rules in the order of RULES: a set's order would change with the hash seed, and
+    # with it the order the score adds the weights up in (and the trace's order)
+    rules = sorted(cand.rules, key=_RULE_RANK.__getitem__) if len(cand.rules) > 1 else cand.rules
     f = list(map(_RULE_FOUND.__getitem__, rules))
     add = f.append
     if dist is not None:  # the kind of a mention (a continuation has none)
@@ -1256,11 +1259,12 @@ def _features(cand: _Cand, ctx: _QuoteContext) -> list[tuple[str, float]]:
     else:
         add(("no_mention", 1.0))
     add((_GAP_FEATURES[min(cand.gap, _MAX_GAP)], 1.0))
-    own_cue = bool(rules & _CUE_RULES)
+    own_cue = not cand.rules.isdisjoint(_CUE_RULES)
     if ctx.cue_holders > own_cue:  # another candidate has a speech cue
         add(("other_has_cue", 1.0))
-        for r in rules - _CUE_RULES:
-            add((_RULE_FEATURES[r][1], 1.0))
+        for r in rules:
+            if r not in _CUE_RULES:
+                add((_RULE_FEATURES[r][1], 1.0))
     if own_cue:
         add(("has_cue", 1.0))
     if cand.rank == ctx.best_rank:
