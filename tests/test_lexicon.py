@@ -257,13 +257,8 @@ def test_dead_starts_are_keyed_by_the_next_word_only_when_it_has_a_part():
     assert lexicon.match(doc("phony pretext", "phony pretext"))[0].text == "phony pretext"
 
 
-def test_new_match_equals_the_constructor():
-    from rhetoric.measures.lexicon import LexiconMatch, _new_match
+def test_matches_equal_the_constructor():
+    from rhetoric.measures.lexicon import LexiconMatch
 
-    values = (4, 9, "Evil!", "evil", "pejorative", 2.0, 1, 2)
-    built, made = LexiconMatch(*values), _new_match(*values)
-    assert built == made and list(vars(built).items()) == list(vars(made).items())
-    with pytest.raises(TypeError):
-        _new_match(*values[:-1])
     (m,) = Lexicon.default().match(tokenize("They are evil thugs."))[:1]
     assert list(vars(m).items()) == list(vars(LexiconMatch(*vars(m).values())).items())

@@ -541,14 +541,9 @@ def test_a_model_file_without_a_grow_threshold_loads_without_growth():
     )
 
 
-def test_new_term_equals_the_constructor():
-    from rhetoric.measures.loaded import LoadedTerm, _new_term
+def test_terms_equal_the_constructor():
+    from rhetoric.measures.loaded import LoadedTerm
 
-    values = (4, 9, "Evil!", "pejorative", 2.0, True, "lexicon", "evil", 0.7, 1, 2)
-    built, made = LoadedTerm(*values), _new_term(*values)
-    assert built == made and list(vars(built).items()) == list(vars(made).items())
-    with pytest.raises(TypeError):
-        _new_term(*values[:-1])
     result = find_loaded(tokenize("The evil thugs and their lies destroyed everything."))
     for t in result.terms + result.candidates:
         assert list(vars(t).items()) == list(vars(LoadedTerm(*vars(t).values())).items())

@@ -299,12 +299,9 @@ def test_cue_after_pattern_equals_its_backtracking_form():
     assert found > 5000
 
 
-def test_new_quote_equals_the_constructor():
-    from rhetoric.measures.quotes import Quote, _new_quote
+def test_quotes_equal_the_constructor():
+    from rhetoric.measures.quotes import Quote
 
-    fields = {"start": 3, "end": 9, "text": "a b", "kind": "scare", "parts": ((3, 9),)}
-    built, made = Quote(**fields), _new_quote(**fields)
-    assert built == made and list(vars(built).items()) == list(vars(made).items())
     (q,) = quotes_of("He said “yes, we will” and left.")
     assert vars(q) == vars(Quote(**vars(q)))
 

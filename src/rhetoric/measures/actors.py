@@ -34,6 +34,7 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.frozen import build
 from rhetoric.text.tokens import WordCache
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,7 +234,6 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
     """
     gaz = gazetteer if gazetteer is not None else _default()
     term_of = gaz._term_of
-    new = object.__new__
     out = []
     for m in gaz._regex.finditer(doc.clean):
         s, e = m.span()
@@ -241,8 +241,8 @@ def find_mentions(doc: Doc, gazetteer: ActorGazetteer | None = None) -> list[Men
         term = term_of[raw]
         if term is None:  # "Jones’" style possessive on a term ending in s
             continue
-        mention = new(Mention)  # Mention(...) without the frozen class's __setattr__
-        mention.__dict__.update(
+        mention = build(
+            Mention,
             start=s,
             end=e,
             text=raw,

@@ -48,6 +48,7 @@ from os import PathLike
 from typing import Any
 
 from rhetoric.datafiles import csv_rows, package_csv_rows
+from rhetoric.frozen import build
 from rhetoric.text.tokens import Doc, WordCache
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatch", "normalize_term"]
@@ -179,33 +180,6 @@ class LexiconMatch:
     strength: float
     first_word: int
     last_word: int
-
-
-def _new_match(
-    start: int,
-    end: int,
-    text: str,
-    term: str,
-    category: str,
-    strength: float,
-    first_word: int,
-    last_word: int,
-) -> LexiconMatch:
-    """``LexiconMatch(...)`` without the frozen class's ``object.__setattr__`` for each
-    field (``LexiconMatch`` has no ``__post_init__``): the instance's ``__dict__`` is the
-    fields in order (a test compares the two)."""
-    out = object.__new__(LexiconMatch)
-    out.__dict__.update(
-        start=start,
-        end=end,
-        text=text,
-        term=term,
-        category=category,
-        strength=strength,
-        first_word=first_word,
-        last_word=last_word,
-    )
-    return out
 
 
 class _Node:
@@ -679,8 +653,16 @@ class Lexicon:
         for w0, w1, entry in sorted(chosen, key=itemgetter(0)):
             start, end = words[w0][0], words[w1 - 1][1]
             out.append(
-                _new_match(
-                    start, end, text[start:end], entry.term, entry.category, entry.strength, w0, w1
+                build(
+                    LexiconMatch,
+                    start,
+                    end,
+                    text[start:end],
+                    entry.term,
+                    entry.category,
+                    entry.strength,
+                    w0,
+                    w1,
                 )
             )
         return out

@@ -64,6 +64,7 @@ from typing import Any
 import numpy as np
 
 from rhetoric.datafiles import package_csv_rows
+from rhetoric.frozen import build
 from rhetoric.measures.lexicon import Lexicon, LexiconMatch, _bases
 from rhetoric.text.line_model import FUNCTION_WORDS
 from rhetoric.text.tokens import Doc, WordCache, merge_spans, span_within, words_within
@@ -977,7 +978,8 @@ def find_loaded(
         start, end = words[a][0], words[b - 1][1]
         if match is None:
             term_text = text[start:end]
-            return _new_term(
+            return build(
+                LoadedTerm,
                 start,
                 end,
                 term_text,
@@ -994,7 +996,8 @@ def find_loaded(
         start = match.start if a == match.first_word else start
         end = match.end if b == match.last_word else end
         grown = start != match.start or end != match.end
-        return _new_term(
+        return build(
+            LoadedTerm,
             start,
             end,
             text[start:end] if grown else match.text,
@@ -1023,39 +1026,6 @@ def find_loaded(
 
 
 _START_END = attrgetter("start", "end")
-
-
-def _new_term(
-    start: int,
-    end: int,
-    text: str,
-    category: str,
-    strength: float,
-    in_quote: bool,
-    source: str,
-    term: str,
-    score: float,
-    first_word: int,
-    last_word: int,
-) -> LoadedTerm:
-    """``LoadedTerm(...)`` without the frozen class's ``object.__setattr__`` for each
-    field (``LoadedTerm`` has no ``__post_init__``): the instance's ``__dict__`` is the
-    fields in order (a test compares the two)."""
-    out = object.__new__(LoadedTerm)
-    out.__dict__.update(
-        start=start,
-        end=end,
-        text=text,
-        category=category,
-        strength=strength,
-        in_quote=in_quote,
-        source=source,
-        term=term,
-        score=score,
-        first_word=first_word,
-        last_word=last_word,
-    )
-    return out
 
 
 def counted_spans(

@@ -68,6 +68,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rhetoric.datafiles import package_csv_rows
+from rhetoric.frozen import build
 from rhetoric.text.tokens import Doc, grouped_alternation, merge_spans, span_within
 
 __all__ = [
@@ -185,18 +186,6 @@ class Quote:
         d = dict(vars(self))  # the fields, in order (asdict would deep-copy them)
         d["parts"] = [list(p) for p in self.parts]
         return d
-
-
-_QUOTE_DEFAULTS = {name: f.default for name, f in Quote.__dataclass_fields__.items()}
-
-
-def _new_quote(**fields) -> Quote:
-    """``Quote(**fields)`` without the frozen class's ``object.__setattr__`` for each
-    field (``Quote`` has no ``__post_init__``): the instance's ``__dict__`` is the
-    defaults, in field order, updated with ``fields`` (a test compares the two)."""
-    quote = object.__new__(Quote)
-    quote.__dict__.update(_QUOTE_DEFAULTS, **fields)
-    return quote
 
 
 def records(quotes: list[Quote]) -> list[dict]:
@@ -682,7 +671,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             texts.append(" ".join(clean[ia:ib].split()))
             n_words += doc.count_words(a + 1, b)
         out.append(
-            _new_quote(
+            build(
+                Quote,
                 start=q["start"],
                 end=q["end"],
                 text=" ".join(t for t in texts if t),

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rhetoric.frozen import build
 from rhetoric.text.tokens import WordCache
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -572,7 +573,6 @@ def score_sentences(doc: Doc) -> SentimentResult:
     are left out of the aggregates.
     """
     clean = doc.clean
-    new = object.__new__
     out = []
     for i, ((start, end), (first, last)) in enumerate(
         zip(doc.sentences, doc.sentence_words, strict=True)
@@ -583,10 +583,8 @@ def score_sentences(doc: Doc) -> SentimentResult:
         compound, pos, neu, neg, valence = (
             polarity(clean[start:end]) if n else (0.0, 0.0, 0.0, 0.0, 0.0)
         )
-        # SentenceSentiment(i, start, end, n, ...) without the frozen class's
-        # object.__setattr__ for each field (it has no __post_init__; a test compares)
-        sentence = new(SentenceSentiment)
-        sentence.__dict__.update(
+        sentence = build(
+            SentenceSentiment,
             index=i,
             start=start,
             end=end,

@@ -44,6 +44,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from rhetoric.frozen import build
 from rhetoric.measures.quotes import Quote, direct_spans, find_quotes
 from rhetoric.measures.quotes import records as quote_records
 from rhetoric.text.tokens import Doc, words_within
@@ -197,7 +198,6 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
             for i in range(first, bisect_left(doc.sentence_starts, pb, lo=first)):
                 named[i].append(q.speaker or "(unattributed)")
     sentences = []
-    new = object.__new__
     for i, (ss, se) in enumerate(doc.sentences):
         a, b = doc.sentence_words[i]
         n = b - a
@@ -211,8 +211,8 @@ def measure_voice(doc: Doc, quotes: list[Quote]) -> VoiceResult:
             voice = "mixed"
         # only a sentence with quoted words lists speakers
         speakers = tuple(dict.fromkeys(named[i])) if qn else ()
-        sentence = new(SentenceVoice)  # SentenceVoice(...) without the frozen __setattr__
-        sentence.__dict__.update(
+        sentence = build(
+            SentenceVoice,
             index=i,
             start=ss,
             end=se,
