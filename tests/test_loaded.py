@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import replace
@@ -547,3 +548,21 @@ def test_terms_equal_the_constructor():
     result = find_loaded(tokenize("The evil thugs and their lies destroyed everything."))
     for t in result.terms + result.candidates:
         assert list(vars(t).items()) == list(vars(LoadedTerm(*vars(t).values())).items())
+
+
+def test_an_article_with_more_word_types_than_the_cache_holds_scores_the_same(monkeypatch):
+    # the per-type rows start afresh between articles, never inside one: an article
+    # with more types than _MAX_TYPES once renumbered rows that its words pointed to
+    from rhetoric.measures import loaded
+
+    words = ("the", "evil", "thugs", "lied", "and", "destroyed", "while", "corrupt", "elites", "x")
+    # 300 words of 210 types, more than the 50 the cache may hold below: the words
+    # themselves and 200 numbered ones
+    text = " ".join(words[i % 10] + (str(i) if i % 3 else "") for i in range(300))
+    first = tokenize(text + ".")
+    second = tokenize("The corrupt elites lied again. " * 3 + "A calm and ordinary day.")
+    expected = [loaded.LoadedModel.default().word_scores(d, []) for d in (first, second)]
+    monkeypatch.setattr(loaded._Scorer, "_MAX_TYPES", 50)
+    model = dataclasses.replace(loaded.LoadedModel.default())  # a scorer of its own
+    got = [model.word_scores(d, []) for d in (first, second, first)]
+    assert got == [*expected, expected[0]]

@@ -52,6 +52,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import sys
 import warnings
 from collections import Counter
 from collections.abc import Sequence
@@ -551,8 +552,10 @@ class _Scorer:
     ) -> None:
         self.w = weights
         self.sentence_w = sentence_weights or {}
-        # the row of each word type, a new type's filled in when it is first met
-        self.type_ids = WordCache(self._new_type, self._MAX_TYPES)
+        # the row of each word type, a new type's filled in when it is first met; never
+        # emptied by itself (that would renumber rows in the middle of an article):
+        # :meth:`_ids` starts it afresh between articles
+        self.type_ids = WordCache(self._new_type, sys.maxsize)
         self.table = np.zeros((1024, _N_COLUMNS))
         # Bigram weights (b-1=, b+1=) keyed by a pair of word numbers: one sorted key
         # array for np.searchsorted over the pairs of both tables (key = left number *
@@ -662,7 +665,8 @@ class _Scorer:
 
     def _ids(self, raws: Sequence[str]) -> np.ndarray:
         """Row of :attr:`table` for each word, adding the word types not seen before
-        (the rows start afresh before an article that could fill them up, never in it)."""
+        (the rows start afresh before an article that could take them past
+        ``_MAX_TYPES``, never in it: an article with more types grows the table)."""
         type_ids = self.type_ids
         if len(type_ids) + len(raws) > self._MAX_TYPES:
             type_ids.clear()
