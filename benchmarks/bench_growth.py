@@ -3,9 +3,10 @@
 Each family below repeats one pattern that once made a stage quadratic (runs of
 unclosed quotation marks, chains of split quotes, dots and initialisms, hyphen chains,
 unclosed Markdown and HTML, one unclosed quote per line, a single line of prose, CR-only
-line endings) to 10 k, 100 k and 1 M characters, and times :func:`rhetoric.analyze` on
-each. The growth exponent between two sizes is ``log(t2 / t1) / log(n2 / n1)``: 1 is
-linear, 2 quadratic. A family stops growing once one run passes ``--budget`` seconds.
+line endings, quotes continuing the last speaker, a new name before each quote) to 10 k,
+100 k and 1 M characters, and times :func:`rhetoric.analyze` on each. The growth
+exponent between two sizes is ``log(t2 / t1) / log(n2 / n1)``: 1 is linear, 2
+quadratic. A family stops growing once one run passes ``--budget`` seconds.
 
 Usage: ``python benchmarks/bench_growth.py [--sizes 10000 100000 1000000] [--budget 120]``.
 Prints a table and writes ``benchmarks/growth.json``; the figures are quoted in
@@ -42,12 +43,23 @@ FAMILIES = {
     "one unclosed quote per line": 'A "line of text\n',
     "one line of prose": "The minister said the plan would work and critics disagreed, ",
     "CR-only line endings": "Line of text here.\r",
+    "quotes going on from the last speaker": "Smith went on, saying “hello.”\n\n",
+    "a new name before each quote": "Zq{i}x deflected questions before saying “hello there.”\n\n",
 }
+"""Each family's repeated pattern; ``{i}`` in it is the repetition's number (a new word
+each time)."""
 
 
 def make(pattern: str, n: int) -> str:
-    """``pattern`` repeated to ``n`` characters."""
-    return (pattern * (n // len(pattern) + 1))[:n]
+    """``pattern`` repeated to ``n`` characters (``{i}`` numbered)."""
+    if "{i}" not in pattern:
+        return (pattern * (n // len(pattern) + 1))[:n]
+    parts, size, i = [], 0, 0
+    while size < n:
+        parts.append(pattern.replace("{i}", str(i)))
+        size += len(parts[-1])
+        i += 1
+    return "".join(parts)[:n]
 
 
 def timed(text: str) -> float:

@@ -7,6 +7,9 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
+from rhetoric.measures import attribution
 from rhetoric.measures.attribution import (
     _AFTER_RE,
     _BOUNDARY,
@@ -149,9 +152,12 @@ def test_clause_boundaries_are_the_plain_pattern_s_matches():
                 assert list(_boundaries(text, s, e)) == want, (text, s, e)
 
 
-def test_capitalised_is_membership_in_every_capitalised_word_inside_a_sentence():
-    # the resolver tries the pattern only where the word stands after a space; the
-    # definition is the set of all the pattern's matches in the text
+@pytest.mark.parametrize("scans", [0, 3, 1000])
+def test_capitalised_is_membership_in_every_capitalised_word_inside_a_sentence(monkeypatch, scans):
+    # the resolver tries the pattern only where the word stands after a space, for the
+    # first words asked, then reads the set of all the pattern's matches in the text,
+    # which is the definition
+    monkeypatch.setattr(attribution, "_CAPITALISED_SCANS", scans)
     rng = random.Random(3)
     words = ["The", "Xi", "X", "Xi’s", "Xi-Li", "U.S.", "Li", "A", "É", "xi", "Ab2", "Xi."]
     seps = [" ", ", ", "; ", ". ", "\n", "‖", "a ", "-", "’"]

@@ -485,6 +485,7 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|van|von|der|bin|al|la|le|de
 # a capitalised word after a space after a word character, comma or semicolon: inside
 # a sentence (the look-behind follows the capital, so that the search skips to capitals)
 _CAPITALISED_INSIDE = re.compile(r"[A-Z](?<=[\w,;] [A-Z])[\w’'.-]*\w")
+_CAPITALISED_SCANS = 16  # words :meth:`_Resolver.capitalised` answers by a search of their own
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"(?<![.!?:;])\b([A-Z][a-z]+)\s+$")
 _DAY_OR_OPENER = re.compile(r"\s+(?:[A-Z][a-z]+day|And|The)\b")
@@ -761,22 +762,33 @@ class _Resolver:
 
     def capitalised(self, word: str) -> bool:
         """Whether ``word`` is seen capitalised inside a sentence (a name, not a sentence
-        opener): ``word in set(_CAPITALISED_INSIDE.findall(text))``, answered by trying
-        the pattern where ``word`` stands after a space. Its matches hold no space, so
-        each such place is one of ``findall``'s; a few words are asked per article, and
-        that is quicker than finding every capitalised word. Remembered per word."""
+        opener): ``word in set(_CAPITALISED_INSIDE.findall(text))``. The first
+        :data:`_CAPITALISED_SCANS` words asked are answered by trying the pattern where
+        the word stands after a space (its matches hold no space, so each such place is
+        one of ``findall``'s; a few words are asked per article, and that is quicker than
+        finding every capitalised word); past them, from the set of every capitalised
+        word, found once, so that a text asking about many words stays linear in time.
+        Remembered per word."""
         known = self._capitalised.get(word)
         if known is None:
-            text, known = self.text, False
-            p = text.find(word) if word[:1].isupper() else -1
-            while p >= 0:
-                m = _CAPITALISED_INSIDE.match(text, p) if text[p - 1 : p] == " " else None
-                if m is not None and m.group() == word:
-                    known = True
-                    break
-                p = text.find(word, p + 1)
+            if len(self._capitalised) >= _CAPITALISED_SCANS:
+                known = word in self._capitalised_words
+            else:
+                text, known = self.text, False
+                p = text.find(word) if word[:1].isupper() else -1
+                while p >= 0:
+                    m = _CAPITALISED_INSIDE.match(text, p) if text[p - 1 : p] == " " else None
+                    if m is not None and m.group() == word:
+                        known = True
+                        break
+                    p = text.find(word, p + 1)
             self._capitalised[word] = known
         return known
+
+    @cached_property
+    def _capitalised_words(self) -> frozenset[str]:
+        """Every word seen capitalised inside a sentence (:meth:`capitalised`)."""
+        return frozenset(_CAPITALISED_INSIDE.findall(self.text))
 
     def fullest(self, found: _Found) -> _Found:
         """``found`` with a short name (``Trump``, ``Mr. Meyer``) replaced by the
@@ -1349,8 +1361,10 @@ def attribute(
     """Return ``quotes`` with speaker, affiliation, speaker_kind, rule and
     speaker_confidence filled in.
 
-    See the module docstring for the candidates, the model and the resolution.
-    Quotes that are not top-level ``direct`` quotes are returned unchanged (no
+    ``quotes`` are in text order, as :func:`~rhetoric.measures.quotes.find_quotes` gives
+    them (continuations and earlier speakers are read from the quotes before). See the
+    module docstring for the candidates, the model and the resolution. Quotes that are
+    not top-level ``direct`` quotes are returned unchanged (no
     speaker). ``trace``, when a list, receives ``(quote, [(candidate name, features)])``
     for every direct quote (used to train and evaluate the model).
     """
@@ -1698,8 +1712,10 @@ def _before(res, text, s_start, q_start, pi, found_by_quote) -> _Found | None:
     if first in _NOMINAL_LEAD:
         return res.nominal(cs, ce)  # "the spokesman said": a subject that names nobody
     if not words:  # "…, adding:" takes an earlier quote's speaker in the sentence
-        for pq, pf in reversed(found_by_quote):
-            if pq.start >= s_start and pf is not None:
+        for pq, pf in reversed(found_by_quote):  # in text order: stop before the sentence
+            if pq.start < s_start:
+                break
+            if pf is not None:
                 return _Found(pf.name, pf.kind, pf.affiliation, None, None)
     # "Perez hammered Trump, calling him …": a participle's subject is the main clause's
     if not words and verb.lower().endswith("ing") and len(chunks) > 1:
