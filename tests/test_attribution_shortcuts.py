@@ -22,12 +22,16 @@ from rhetoric.measures.attribution import (
     _boundaries,
     _masked,
     _may_follow,
-    _opens,
     _Resolver,
     _trie_alternation,
     attribute,
 )
-from rhetoric.measures.quotes import _SPEECH_VERB_ALTERNATIVES, SPEECH_VERB_RE, Quote, find_quotes
+from rhetoric.measures.quotes import (
+    _SPEECH_VERB_ALTERNATIVES,
+    SPEECH_VERB_RE,
+    Quote,
+    find_quotes,
+)
 from rhetoric.text.tokens import tokenize
 
 # verbs cut by a stretch's ends, two-word verbs, a verb after a determiner, apostrophes
@@ -182,15 +186,3 @@ def test_trie_alternation_is_the_plain_alternation():
         assert [m.span() for m in trie.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], words
-
-
-def test_opens_is_the_stretch_stripped_empty():
-    # _opens searches for a non-space instead of slicing and stripping (linear time in a
-    # text of one long paragraph); white space is str.isspace's, Unicode's included
-    rng = random.Random(11)
-    alphabet = [" ", "\t", "\n", "\xa0", "\u2003", "\u3000", "\x1c", "a", "“", "\u200b"]
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
-        p = rng.randrange(0, len(text) + 1)
-        q = rng.randrange(p, len(text) + 1)
-        assert _opens(text, p, q) == (not text[p:q].strip()), (text, p, q)

@@ -67,7 +67,12 @@ def test_classes_whose_init_does_more_are_refused():
     class Factory:
         x: list = dataclasses.field(default_factory=list)
 
-    for cls in (Checked, Slotted, Factory):
+    @dataclasses.dataclass(frozen=True)
+    class Outside:
+        x: int
+        y: int = dataclasses.field(default=0, init=False)
+
+    for cls in (Checked, Slotted, Factory, Outside):
         with pytest.raises(TypeError):
             build(cls, x=1)
 

@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from rhetoric.measures.quotes import direct_spans, find_quotes, records, to_frame
+from rhetoric.measures.quotes import direct_spans, find_quotes, is_blank, records, to_frame
 from rhetoric.text.tokens import tokenize
 
 
@@ -360,3 +360,17 @@ def test_depths_equal_their_definition():
             for i, q in enumerate(quotes)
         ]
         assert _depths(quotes) == want
+
+
+def test_is_blank_is_the_stretch_stripped_empty():
+    # is_blank searches for a non-space instead of slicing and stripping (linear time in
+    # a text of one long paragraph); white space is str.isspace's, Unicode's included
+    import random
+
+    rng = random.Random(11)
+    alphabet = [" ", "\t", "\n", "\xa0", "\u2003", "\u3000", "\x1c", "a", "“", "\u200b"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        p = rng.randrange(0, len(text) + 1)
+        q = rng.randrange(p, len(text) + 1)
+        assert is_blank(text, p, q) == (not text[p:q].strip()), (text, p, q)

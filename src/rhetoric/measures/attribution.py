@@ -99,6 +99,7 @@ from rhetoric.measures.quotes import (
     SPEECH_VERB_RE,
     SPEECH_VERBS,
     Quote,
+    is_blank,
 )
 from rhetoric.text.tokens import Doc, grouped_alternation
 
@@ -1519,7 +1520,7 @@ def attribute(
                 or (a < s_start and _has_cue(res, a, s_start))
             )
 
-        opens = _opens(text, p_start, q.start)
+        opens = is_blank(text, p_start, q.start)
         cl = list(cands.values())
         for c in cl:
             c.known = c.found.name in known
@@ -1783,19 +1784,9 @@ def _subject_after(rest: str) -> re.Match[str] | None:
     return _SUBJECT_AFTER_RE.match(rest)
 
 
-_NON_SPACE = re.compile(r"\S")
-
-
-def _opens(text: str, p_start: int, q_start: int) -> bool:
-    """Whether only white space stands between a paragraph's start and a quote's (found
-    by a search from the start, not by slicing and stripping the stretch: in a text of
-    one long paragraph that would be quadratic)."""
-    return _NON_SPACE.search(text, p_start, q_start) is None
-
-
 def _colon_intro(doc: Doc, text: str, q_start: int, pi: int) -> int | None:
     """Offset of the colon introducing a quote that opens paragraph ``pi``."""
-    if pi == 0 or not _opens(text, doc.paragraphs[pi][0], q_start):
+    if pi == 0 or not is_blank(text, doc.paragraphs[pi][0], q_start):
         return None
     a, b = doc.paragraphs[pi - 1]
     if doc.clean[a:b].rstrip().endswith(":"):

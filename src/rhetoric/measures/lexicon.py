@@ -434,10 +434,10 @@ class Lexicon:
     def _settled_starts(
         self,
     ) -> dict[tuple[str, str | None], tuple[tuple[tuple, LexiconEntry], ...]]:
-        """The same pairs where that search finds terms of the start word alone and stacks
-        no step: the candidates it found, each as its rank without the position (the
-        word and part, the word's first) and its entry, which :meth:`match` takes at
-        once."""
+        """Pairs (word text, next word text, None at the Doc's end) where the search
+        from a word of one part finds terms of that word alone and stacks no step, with
+        the candidates it found (each as its rank without the position, the word and
+        part, the word's first, and its entry), which :meth:`match` takes at once."""
         return {}
 
     @cached_property

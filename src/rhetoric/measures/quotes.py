@@ -139,6 +139,15 @@ CUE_WINDOW = 1000
 this many characters before it, even inside a longer sentence: real cues are much
 closer, and the bound keeps the time linear in the length of the text."""
 _NON_SPACE = re.compile(r"\S")
+
+
+def is_blank(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is white space only (``str.isspace``'s), found by a
+    search rather than by slicing and stripping: asked per quote of a stretch as long
+    as the text (a paragraph's start to the quote), a slice would make it quadratic."""
+    return _NON_SPACE.search(text, start, end) is None
+
+
 _ALNUM = re.compile(r"[^\W_]")
 """A character of ``str.isalnum()`` (``\\w`` is those and ``_``; a test checks every one)."""
 
@@ -446,7 +455,7 @@ def _classify(doc, raw_quotes, word_starts) -> list[str]:
         p_start, p_end = doc.paragraphs[pi]
         lo = max(p_start, s - CUE_WINDOW)
         before = clean[lo:s]
-        starts_para = _NON_SPACE.search(clean, p_start, s) is None
+        starts_para = is_blank(clean, p_start, s)
         # naming cue, possibly at the end of the previous paragraph ("titled:")
         prev_text = before
         if starts_para and pi > 0:
