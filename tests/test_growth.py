@@ -79,3 +79,23 @@ def test_work_grows_linearly(family):
     small = count_steps(analyze_quietly, make(pattern, SMALL))
     large = count_steps(analyze_quietly, make(pattern, LARGE))
     assert large / small < 6, f"{family}: 4x the text, {large / small:.1f}x the steps"
+
+
+def test_attribution_grows_linearly_over_many_quotes_of_one_speaker():
+    # at the sizes above a loop over every earlier quote is too small a share of the
+    # whole analysis to show; here attribution alone meets about 250 and 1,000 quotes of
+    # one repeated paragraph, where linear work gives 4.0 times the steps (the loop that
+    # walked back over every earlier quote gave 5.6)
+    from rhetoric.measures.attribution import attribute
+    from rhetoric.measures.quotes import find_quotes
+    from rhetoric.text.tokens import tokenize
+
+    def attribute_quietly(text: str) -> None:
+        doc = tokenize(text)
+        quotes = find_quotes(doc)
+        attribute(doc, quotes)
+
+    pattern = FAMILIES["quotes going on from the last speaker"]
+    small = count_steps(attribute_quietly, make(pattern, 4 * SMALL))
+    large = count_steps(attribute_quietly, make(pattern, 4 * LARGE))
+    assert large / small < 4.5, f"4x the text, {large / small:.2f}x the steps"
