@@ -24,13 +24,10 @@ from rhetoric.measures.attribution import (
     _may_follow,
     _Resolver,
     _trie_alternation,
-    attribute,
 )
 from rhetoric.measures.quotes import (
     _SPEECH_VERB_ALTERNATIVES,
     SPEECH_VERB_RE,
-    Quote,
-    find_quotes,
 )
 from rhetoric.text.tokens import tokenize
 
@@ -133,14 +130,6 @@ def test_masking_writes_each_part_in_turn():
         cases.append(parts)
     for parts in cases:
         assert _masked(clean, parts) == blanked(clean, parts), parts
-
-
-def test_attributed_quotes_equal_the_constructor():
-    doc = tokenize("“It is fine,” Jane Roeberg said. “We agree.”")
-    quotes = attribute(doc, find_quotes(doc))
-    assert [q.speaker for q in quotes] == ["Jane Roeberg", "Jane Roeberg"]
-    for q in quotes:
-        assert list(vars(q).items()) == list(vars(Quote(**vars(q))).items())
 
 
 def test_clause_boundaries_are_the_plain_pattern_s_matches():

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
+from pathlib import Path
 
 import pytest
 
+import rhetoric
 from rhetoric.frozen import build, replaced
 from rhetoric.measures.actors import Mention
-from rhetoric.measures.lexicon import LexiconMatch
+from rhetoric.measures.lexicon import Lexicon, LexiconMatch
 from rhetoric.measures.loaded import LoadedTerm
 from rhetoric.measures.quotes import Quote
 from rhetoric.measures.sentiment import SentenceSentiment
@@ -83,9 +86,38 @@ def test_replaced_is_dataclasses_replace():
     assert same(replaced(p), p) and replaced(p) is not p
 
 
-@pytest.mark.parametrize(
-    "cls", [Quote, LoadedTerm, LexiconMatch, SentenceSentiment, SentenceVoice, Mention]
-)
+@pytest.fixture(scope="module")
+def seeds():
+    """The analyses of the three seed articles (their Docs and results)."""
+    root = Path(__file__).resolve().parents[1] / "data" / "raw"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [rhetoric.analyze(rhetoric.load(p)) for p in sorted(root.glob("*.txt"))]
+
+
+RESULTS = {  # each result class the measures build with build() or replaced(), from an analysis
+    Quote: lambda a: a.voice.quotes,  # found (build) and attributed (replaced)
+    LoadedTerm: lambda a: a.loaded.terms + a.loaded.candidates,
+    LexiconMatch: lambda a: Lexicon.default().match(a.doc),
+    SentenceSentiment: lambda a: a.sentiment.sentences,
+    SentenceVoice: lambda a: a.voice.sentences,
+    Mention: lambda a: a.mentions,
+}
+
+
+@pytest.mark.parametrize("cls", list(RESULTS), ids=lambda c: c.__name__)
+def test_the_measures_results_equal_their_constructor(seeds, cls):
+    names = [f.name for f in dataclasses.fields(cls)]
+    results = [r for a in seeds for r in RESULTS[cls](a)]
+    assert len(results) > 10 and {type(r) for r in results} == {cls}
+    for r in results:
+        made = cls(**{n: getattr(r, n) for n in names})
+        assert same(r, made) and hash(r) == hash(made), r
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        results[0].start = 0
+
+
+@pytest.mark.parametrize("cls", list(RESULTS), ids=lambda c: c.__name__)
 def test_the_measures_results_can_be_built(cls):
     # each class the measures build this way: no __post_init__, no slots, no factories
     names = [f.name for f in dataclasses.fields(cls)]

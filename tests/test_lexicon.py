@@ -255,10 +255,3 @@ def test_dead_starts_are_keyed_by_the_next_word_only_when_it_has_a_part():
     got = lexicon.match(doc("phony () pretext", "phony    pretext"))
     assert [(m.term, m.first_word, m.last_word) for m in got] == [("phony pretext", 0, 3)]
     assert lexicon.match(doc("phony pretext", "phony pretext"))[0].text == "phony pretext"
-
-
-def test_matches_equal_the_constructor():
-    from rhetoric.measures.lexicon import LexiconMatch
-
-    (m,) = Lexicon.default().match(tokenize("They are evil thugs."))[:1]
-    assert list(vars(m).items()) == list(vars(LexiconMatch(*vars(m).values())).items())

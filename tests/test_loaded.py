@@ -542,12 +542,9 @@ def test_a_model_file_without_a_grow_threshold_loads_without_growth():
     )
 
 
-def test_terms_equal_the_constructor_and_say_what_they_cover():
-    # terms are built without their dataclass __init__ (rhetoric.frozen.build): each is
-    # what the constructor gives, and each field holds what it names (lexicon and model
-    # terms, counted and candidates)
-    from rhetoric.measures.loaded import LoadedTerm
-
+def test_terms_say_what_they_cover():
+    # each field of a term holds what it names (lexicon and model terms, counted and
+    # candidates; that they equal their constructor's is tests/test_frozen.py's)
     text = (
         "The evil thugs and their lies destroyed everything. "
         "He has managed to make a complete hash of the nomination to fill the empty seat."
@@ -558,7 +555,6 @@ def test_terms_equal_the_constructor_and_say_what_they_cover():
     assert {t.source for t in result.terms} == {"lexicon"}
     assert {t.source for t in result.candidates} == {"model"}
     for t in terms:
-        assert list(vars(t).items()) == list(vars(LoadedTerm(*vars(t).values())).items())
         assert t.text == text[t.start : t.end]
         assert (doc.words[t.first_word][0], doc.words[t.last_word - 1][1]) == (t.start, t.end)
         assert 0.0 <= t.score <= 1.0 and isinstance(t.in_quote, bool)

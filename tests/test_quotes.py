@@ -299,13 +299,6 @@ def test_cue_after_pattern_equals_its_backtracking_form():
     assert found > 5000
 
 
-def test_quotes_equal_the_constructor():
-    from rhetoric.measures.quotes import Quote
-
-    (q,) = quotes_of("He said “yes, we will” and left.")
-    assert vars(q) == vars(Quote(**vars(q)))
-
-
 def test_one_paragraph_by_bisection_equals_the_scan():
     import random
 

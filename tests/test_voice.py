@@ -119,22 +119,3 @@ def test_no_quotes_at_all():
     assert m["quote_commentary_ratio"] == 0 and m["quotes"] == 0
     assert math.isnan(m["unattributed_quote_share"])
     assert r.by_speaker().empty
-
-
-def test_sentence_voices_equal_the_constructor():
-    from dataclasses import FrozenInstanceError, astuple, fields
-    from pathlib import Path
-
-    from rhetoric.measures.voice import SentenceVoice
-
-    root = Path(__file__).resolve().parents[1]
-    for path in sorted((root / "data" / "raw").glob("*.txt")):
-        sentences = analyse_voice(tokenize(path.read_text(encoding="utf-8"))).sentences
-        assert any(s.speakers for s in sentences)
-        for s in sentences:
-            made = SentenceVoice(*astuple(s))
-            assert s == made and repr(s) == repr(made) and hash(s) == hash(made)
-            assert list(vars(s)) == [f.name for f in fields(SentenceVoice)]
-            assert vars(s) == vars(made)
-        with pytest.raises(FrozenInstanceError):
-            sentences[0].voice = "quote"
