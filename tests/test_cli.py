@@ -221,3 +221,18 @@ def test_a_signal_ends_the_workers_and_prints_no_traceback(tmp_path, sig):
     time.sleep(0.5)
     left = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert str(folder) not in left  # no worker left running
+
+
+def test_a_first_signal_is_noted_and_a_second_raises_at_once():
+    import signal
+
+    from rhetoric import cli
+
+    cli._PENDING.clear()
+    try:
+        cli._on_signal(signal.SIGTERM, None)  # noted: raised by the batch at a safe point
+        assert isinstance(cli._interrupted(), cli.Stopped)
+        with pytest.raises(cli.Stopped):
+            cli._on_signal(signal.SIGINT, None)  # the second one does not wait
+    finally:
+        cli._PENDING.clear()

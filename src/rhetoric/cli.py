@@ -95,8 +95,12 @@ _PENDING: list[BaseException] = []
 
 
 def _on_signal(signum: int, frame: Any) -> None:  # noqa: ARG001 (a signal handler)
-    """Note Ctrl-C (``KeyboardInterrupt``) or SIGTERM (:class:`Stopped`); raising here
-    could interrupt the lock of the worker processes' result queue half-way."""
+    """Note Ctrl-C (``KeyboardInterrupt``) or SIGTERM (:class:`Stopped`): the batch raises
+    it at its next safe point (raising here could interrupt the lock of the worker
+    processes' result queue, or a record, half-way). A second signal before then, as
+    when an article takes long, raises at once."""
+    if _PENDING:
+        raise _PENDING[0]
     _PENDING.append(KeyboardInterrupt() if signum == signal.SIGINT else Stopped(signum))
 
 
